@@ -1,0 +1,16 @@
+# Every dependency is a Debian package (scripts/install-deps.sh installs them).
+find_package(PkgConfig REQUIRED)
+find_package(fmt REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(nlohmann_json REQUIRED)
+# Debian's cmark CMake config references a static library it does not ship: use pkg-config.
+pkg_check_modules(cmark REQUIRED IMPORTED_TARGET libcmark)
+pkg_check_modules(libzip REQUIRED IMPORTED_TARGET libzip)
+find_package(EXPAT REQUIRED)
+pkg_check_modules(utf8proc REQUIRED IMPORTED_TARGET libutf8proc)
+pkg_check_modules(xlsxwriter REQUIRED IMPORTED_TARGET xlsxwriter)
+find_path(KAINJOW_MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp REQUIRED)
+if(GONGKAI_TESTS)
+  find_package(doctest REQUIRED)
+endif()

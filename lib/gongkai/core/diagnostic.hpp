@@ -1,0 +1,64 @@
+// Findings as data. A check never prints: it appends Diagnostics, each naming its rule (the
+// stable IDs of the spec, §5), the cells involved, the expected and actual figures and where
+// the value came from. Renderers (render/diagnostics_*.hpp) turn them into text or JSON.
+#pragma once
+
+#include <gongkai/core/location.hpp>
+#include <gongkai/core/text.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gongkai {
+
+enum class Severity { info, warning, error };
+
+[[nodiscard]] std::string_view to_string(Severity s);
+
+struct CellMention {
+  std::string id;     // stable cell ID, e.g. applications.received.natural_person
+  std::string label;  // official wording, e.g. 一、本年新收政府信息公开申请数量 / 自然人
+};
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string rule;                    // stable rule ID: balance, outcome-sum, label, ...
+  Text message;                        // the full sentence, in both languages
+  std::vector<CellMention> cells;      // the cells the finding is about, first is the culprit
+  std::optional<std::string> expected; // the figure it should be, when the rule knows
+  std::optional<std::string> actual;   // the figure found
+  SourceLoc where;                     // where the culprit value came from
+};
+
+// Collects findings in the order they are found. Reading continues after an error so that
+// all findings of a file are reported together.
+class Diagnostics {
+ public:
+  void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  void append(const Diagnostics& other) { items_.insert(items_.end(), other.items_.begin(), other.items_.end()); }
+  [[nodiscard]] const std::vector<Diagnostic>& items() const { return items_; }
+  [[nodiscard]] std::vector<Diagnostic>& items() { return items_; }
+  [[nodiscard]] std::size_t count(Severity s) const;
+  [[nodiscard]] bool has_errors() const { return count(Severity::error) > 0; }
+  [[nodiscard]] bool empty() const { return items_.empty(); }
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+// A fatal problem with an input: it cannot be read at all (missing, not UTF-8, malformed
+// YAML or CSV, a wrong type). Thrown by readers, caught once by the command, exit code 2.
+class InputError : public std::exception {
+ public:
+  InputError(SourceLoc where, Text message) : where_(std::move(where)), message_(std::move(message)) {}
+  [[nodiscard]] const SourceLoc& where() const { return where_; }
+  [[nodiscard]] const Text& message() const { return message_; }
+  [[nodiscard]] const char* what() const noexcept override { return message_.en.c_str(); }
+
+ private:
+  SourceLoc where_;
+  Text message_;
+};
+
+}  // namespace gongkai

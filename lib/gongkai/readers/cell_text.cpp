@@ -1,0 +1,192 @@
+#include <gongkai/readers/cell_text.hpp>
+
+#include <gongkai/core/checked.hpp>
+#include <gongkai/core/normalize.hpp>
+#include <gongkai/core/text.hpp>
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cstdlib>
+
+namespace gongkai {
+namespace {
+
+struct Unit {
+  std::string_view suffix;
+  int amount_scale_shift;  // amounts: how many of our 6 fractional digits the unit leaves; -1 for counts
+};
+
+// Longest suffixes first so 万元 is not read as 元.
+constexpr std::array<Unit, 9> kUnits{{{"亿元", 10}, {"万元", 6}, {"元", 2}, {"件", -1}, {"个", -1}, {"条", -1},
+                                      {"项", -1}, {"人次", -1}, {"次", -1}}};
+
+std::string cell_name(const Form& form, const CellDef& cell) { return form.cell_label(cell); }
+
+Diagnostic make(Severity sev, std::string rule, const Form& form, const CellDef& cell, const SourceLoc& where,
+                Text message) {
+  Diagnostic d;
+  d.severity = sev;
+  d.rule = std::move(rule);
+  d.message = std::move(message);
+  d.cells.push_back({cell.id, cell_name(form, cell)});
+  d.where = where;
+  return d;
+}
+
+std::optional<CellValue> parse(std::string_view original, const Form& form, const CellDef& cell,
+                               const SourceLoc& where, Diagnostics& out, bool typed) {
+  const ColumnDef& col = *cell.column;
+  CellValue v;
+  v.where = where;
+  std::string text = compact(original);
+  if (text.empty() || text == "-" || text == "—" || text == "/") {
+    v.state = CellState::blank;
+    return v;
+  }
+  // Unit typed into the cell.
+  std::string unit;
+  int shift = col.kind == ValueKind::amount ? Decimal::kScale : 0;
+  if (!typed) {
+    for (const auto& u : kUnits) {
+      if (text.size() > u.suffix.size() && std::string_view(text).ends_with(u.suffix)) {
+        bool amount_unit = u.amount_scale_shift >= 0;
+        if (amount_unit != (col.kind == ValueKind::amount)) break;  // 元 in a count column: not a number
+        unit = u.suffix;
+        text.resize(text.size() - u.suffix.size());
+        if (amount_unit) shift = u.amount_scale_shift;
+        break;
+      }
+    }
+  }
+  const std::string label = cell_name(form, cell);
+  if (col.kind == ValueKind::amount) {
+    // Value in `unit` parsed so that one micro-万元 is the last digit: 元 has 2 decimals, 亿元 10.
+    auto parsed = parse_fixed(text, shift);
+    if (!parsed && typed) {
+      // A spreadsheet's binary float: round to the cent.
+      char* end = nullptr;
+      std::string t(text);
+      double d = std::strtod(t.c_str(), &end);
+      if (end != nullptr && *end == '\0' && d > -9e12 && d < 9e12) {
+        parsed = static_cast<std::int64_t>(d * 1e6 + (d < 0 ? -0.5 : 0.5));
+      }
+    }
+    if (!parsed) {
+      out.add(make(Severity::error, "number", form, cell, where,
+                   {fmt::format("「{}」不是有效金额：{}（至多精确到分，即万元的小数点后六位）", label, original),
+                    fmt::format("'{}' is not a valid amount: {} (at most to the fen, six decimals of 万元)", label,
+                                original)}));
+      return std::nullopt;
+    }
+    std::int64_t micro = *parsed;
+    if (shift > Decimal::kScale) {
+      // 亿元: parsed with more decimals than we keep; scale down exactly.
+      std::int64_t div = 1;
+      for (int i = Decimal::kScale; i < shift; ++i) div *= 10;
+      if (micro % div != 0) {
+        out.add(make(Severity::error, "number", form, cell, where,
+                     {fmt::format("「{}」金额精度超过一分：{}", label, original),
+                      fmt::format("'{}': amount finer than one fen: {}", label, original)}));
+        return std::nullopt;
+      }
+      micro /= div;
+    }
+    if (micro < 0) {
+      out.add(make(Severity::error, "non-negative", form, cell, where,
+                   {fmt::format("「{}」金额不能为负数：{}", label, original),
+                    fmt::format("'{}': an amount cannot be negative: {}", label, original)}));
+      return std::nullopt;
+    }
+    v.state = CellState::value;
+    v.raw = micro;
+    if (!unit.empty() && unit != col.unit) {
+      Diagnostic d = make(Severity::warning, "unit-in-cell", form, cell, where,
+                          {fmt::format("「{}」单元格内写有单位：「{}」，已换算为 {} {}", label, original,
+                                       Decimal::from_micro(micro).to_string(), col.unit),
+                           fmt::format("'{}': unit typed into the cell: '{}', converted to {} {}", label, original,
+                                       Decimal::from_micro(micro).to_string(), col.unit)});
+      d.actual = std::string(original);
+      d.expected = Decimal::from_micro(micro).to_string();
+      out.add(std::move(d));
+    } else if (!unit.empty()) {
+      Diagnostic d = make(Severity::warning, "unit-in-cell", form, cell, where,
+                          {fmt::format("「{}」单元格内写有单位：「{}」，单位已在表头中，数值取 {}", label, original,
+                                       Decimal::from_micro(micro).to_string()),
+                           fmt::format("'{}': unit typed into the cell: '{}'; the header states it, value taken as {}",
+                                       label, original, Decimal::from_micro(micro).to_string())});
+      d.actual = std::string(original);
+      d.expected = Decimal::from_micro(micro).to_string();
+      out.add(std::move(d));
+    }
+    return v;
+  }
+
+  // Counts.
+  std::string_view digits = text;
+  if (typed && digits.ends_with(".0")) digits.remove_suffix(2);
+  bool negative = !digits.empty() && digits.front() == '-';
+  std::string_view body = digits;
+  if (!body.empty() && (body.front() == '-' || body.front() == '+')) body.remove_prefix(1);
+  std::size_t dots = 0;
+  bool digits_only = !body.empty();
+  for (char c : body) {
+    if (c == '.') ++dots;
+    else if (c < '0' || c > '9') digits_only = false;
+  }
+  if (dots > 0 || !digits_only) {
+    bool fraction = digits_only && dots == 1;
+    Text msg = fraction ? Text{fmt::format("「{}」应为整数，却是 {}", label, original),
+                               fmt::format("'{}' must be a whole number, not {}", label, original)}
+                        : Text{fmt::format("「{}」不是数字：「{}」", label, original),
+                               fmt::format("'{}' is not a number: '{}'", label, original)};
+    Diagnostic d = make(Severity::error, "number", form, cell, where, std::move(msg));
+    d.actual = std::string(original);
+    out.add(std::move(d));
+    return std::nullopt;
+  }
+  auto parsed = parse_fixed(digits, 0);
+  if (!parsed) {
+    Diagnostic d = make(Severity::error, "number", form, cell, where,
+                        {fmt::format("「{}」数值过大，超出 64 位整数范围：{}", label, original),
+                         fmt::format("'{}': number too large for a 64-bit integer: {}", label, original)});
+    d.actual = std::string(original);
+    out.add(std::move(d));
+    return std::nullopt;
+  }
+  if (negative && col.kind == ValueKind::count && *parsed != 0) {
+    Diagnostic d = make(Severity::error, "non-negative", form, cell, where,
+                        {fmt::format("「{}」不能为负数：{}", label, original),
+                         fmt::format("'{}' cannot be negative: {}", label, original)});
+    d.actual = std::string(original);
+    d.expected = ">= 0";
+    out.add(std::move(d));
+    return std::nullopt;
+  }
+  v.state = CellState::value;
+  v.raw = *parsed;
+  if (!unit.empty()) {
+    Diagnostic d = make(Severity::warning, "unit-in-cell", form, cell, where,
+                        {fmt::format("「{}」单元格内写有单位：「{}」，数值取 {}", label, original, *parsed),
+                         fmt::format("'{}': unit typed into the cell: '{}', value taken as {}", label, original,
+                                     *parsed)});
+    d.actual = std::string(original);
+    d.expected = fmt::format("{}", *parsed);
+    out.add(std::move(d));
+  }
+  return v;
+}
+
+}  // namespace
+
+std::optional<CellValue> parse_cell_text(std::string_view text, const Form& form, const CellDef& cell,
+                                         const SourceLoc& where, Diagnostics& out) {
+  return parse(text, form, cell, where, out, false);
+}
+
+std::optional<CellValue> parse_cell_number(std::string_view text, const Form& form, const CellDef& cell,
+                                           const SourceLoc& where, Diagnostics& out) {
+  return parse(text, form, cell, where, out, true);
+}
+
+}  // namespace gongkai

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages gongkai needs to build and test, only those missing.
+# Usage: scripts/install-deps.sh [build|test|e2e]
+#   build  compilers, CMake and the libraries (default)
+#   test   + nothing more today (doctest is a build dependency of the test binary)
+#   e2e    + Chromium and LibreOffice Calc for the real-client suites
+set -euo pipefail
+level=${1:-build}
+pkgs=(g++ cmake make pkg-config python3
+      libcli11-dev libyaml-cpp-dev libxlsxwriter-dev libcmark-dev libfmt-dev doctest-dev
+      libzip-dev libexpat1-dev libkainjow-mustache-dev libutf8proc-dev nlohmann-json3-dev
+      cmark-gfm unzip)
+if [ "$level" = e2e ]; then
+  pkgs+=(chromium libreoffice-calc poppler-utils fonts-noto-cjk)
+fi
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "install-deps: installing ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
