@@ -1,0 +1,49 @@
+# The front door. Every target installs what is missing (Debian packages through apt) first.
+#   make demo   build and run gongkai on sample-data/
+#   make test   build and run the unit and golden tests
+#   make asan   the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make e2e    real-client suites (Chromium, LibreOffice): heavier, run by .ci/run
+#   make bench  benchmarks (print figures; never part of the tests)
+#   make format / lint
+BUILD ?= build
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGONGKAI_WERROR=ON
+GONGKAI = $(BUILD)/gongkai
+
+.PHONY: all deps build test demo asan e2e bench format lint clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh build
+
+build: deps
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+demo: build
+	@scripts/demo.sh $(GONGKAI)
+
+asan: deps
+	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DGONGKAI_WERROR=ON -DGONGKAI_SANITIZE=ON >/dev/null
+	@cmake --build build-asan -j $(JOBS)
+	@cd build-asan && ctest --output-on-failure -j $(JOBS)
+
+e2e: build
+	@scripts/install-deps.sh e2e
+	@cd $(BUILD) && ctest --output-on-failure -L e2e
+
+bench: build
+	@scripts/bench.sh $(BUILD)
+
+format:
+	@find lib tools tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+
+lint:
+	@find lib tools tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format --dry-run --Werror
+
+clean:
+	@rm -rf $(BUILD) build-asan

@@ -1,0 +1,44 @@
+// Reads any supported input into a Report, choosing the reader by file type: YAML tallies
+// (.yaml, .yml), label-keyed long CSV (.csv). A YAML tally may name a companion table file
+// (`tables: x.csv`) and prose files; those are loaded through `load`, relative to the YAML.
+// The only disk access is through `load`, so tests can serve files from memory.
+#pragma once
+
+#include <gongkai/core/diagnostic.hpp>
+#include <gongkai/forms/form_set.hpp>
+#include <gongkai/model/report.hpp>
+#include <gongkai/readers/encoding.hpp>
+#include <gongkai/readers/report_meta.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gongkai {
+
+using FileLoader = std::function<std::string(const std::string& path)>;
+
+struct ReadOptions {
+  ReportMeta meta;                     // from the command line; overrides the files
+  Encoding encoding = Encoding::detect;  // for CSV inputs
+};
+
+struct ReadResult {
+  std::optional<Report> report;    // nullopt when unreadable
+  std::vector<std::string> files;  // every file read, for "never overwrite an input"
+};
+
+// Every problem is appended to `out`. The input counts as unreadable when `out` gained an
+// error; the report may then be partial and must not be checked or built.
+[[nodiscard]] ReadResult read_report(const std::string& path, const FormSet& forms, const ReadOptions& options,
+                                     const FileLoader& load, Diagnostics& out);
+
+// The agency and year a file name suggests: `2021_pingtan_syq.csv` -> ("pingtan_syq", 2021).
+struct NameHints {
+  std::string agency;
+  std::optional<int> year;
+};
+[[nodiscard]] NameHints hints_from_file_name(const std::string& path);
+
+}  // namespace gongkai

@@ -1,0 +1,43 @@
+// State shared by the subcommands: the global options and the exit code the command sets.
+#pragma once
+
+#include <gongkai/core/diagnostic.hpp>
+#include <gongkai/core/text.hpp>
+#include <gongkai/forms/form_set.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace gongkai::cli {
+
+// Exit codes are part of the interface: scripts rely on them.
+enum Exit : int {
+  kOk = 0,        // no errors (warnings allowed unless --strict)
+  kFindings = 1,  // the inputs were read and contain errors
+  kUnreadable = 2 // an input could not be read, or the command line is wrong
+};
+
+struct Context {
+  std::string lang_option;   // zh | en | "" (from the locale)
+  std::string template_dir;  // --template-dir
+  bool quiet = false;
+  int exit_code = kOk;
+
+  [[nodiscard]] Lang lang() const;
+  // The forms, loaded once on first use. Throws InputError.
+  [[nodiscard]] const FormSet& forms();
+
+ private:
+  bool loaded_ = false;
+  FormSet forms_;
+};
+
+// Prints an InputError as `path:line:col: error[input]: message` on stderr.
+void print_input_error(const InputError& e, Lang lang);
+
+// Each subcommand registers itself on the app; its callback sets ctx.exit_code.
+void register_forms(CLI::App& app, Context& ctx);
+void register_check(CLI::App& app, Context& ctx);
+
+}  // namespace gongkai::cli

@@ -1,0 +1,26 @@
+#include "report_options.hpp"
+
+namespace gongkai::cli {
+
+void add_report_options(CLI::App& cmd, ReportOptionValues& v) {
+  cmd.add_option("--agency", v.agency, "Agency name (overrides the input)");
+  cmd.add_option("--level", v.level, "department or government")->check(CLI::IsMember({"department", "government"}));
+  cmd.add_option("--year", v.year, "Report year (overrides the input)")->check(CLI::Range(1990, 2200));
+  cmd.add_option("--form", v.form, "Form ID: 2019 or 2021 (default: inferred)");
+  cmd.add_option("--published", v.published, "Publication date, YYYY-MM-DD");
+  cmd.add_option("--encoding", v.encoding, "CSV encoding: auto, utf-8 or gb18030")
+      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312"}));
+}
+
+ReadOptions make_read_options(const ReportOptionValues& v) {
+  ReadOptions o;
+  if (!v.agency.empty()) o.meta.agency = v.agency;
+  if (!v.level.empty()) o.meta.level = parse_level(v.level);
+  if (v.year != 0) o.meta.year = v.year;
+  if (!v.form.empty()) o.meta.form_id = v.form;
+  if (!v.published.empty()) o.meta.publication_date = v.published;
+  o.encoding = parse_encoding(v.encoding).value_or(Encoding::detect);
+  return o;
+}
+
+}  // namespace gongkai::cli
