@@ -64,6 +64,7 @@ struct TableDef {
   std::vector<std::string> csv_sections;  // accepted spec §7 `section` values
   std::string corner_note;
   std::string column_title;
+  std::string row_header;  // the label over the row labels (信息内容), blocks layout
   std::vector<ColumnDef> columns;  // the table's columns (grid, single_row)
   std::vector<RowDef> rows;
   std::vector<RuleDef> rules;

@@ -128,6 +128,7 @@ class Loader {
     t.csv_sections = strings(n, "csv_sections");
     t.corner_note = str(n, "corner_note", false);
     t.column_title = str(n, "column_title", false);
+    t.row_header = str(n, "row_header", false);
     std::map<std::string, std::string> groups;
     if (auto g = n["column_groups"]) {
       for (const auto& item : g) groups[str(item, "id")] = str(item, "label");
