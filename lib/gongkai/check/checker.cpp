@@ -70,9 +70,11 @@ void check_lone_categories(const Report& r, Diagnostics& out) {
 
 void check_sums(const Report& r, Diagnostics& out) {
   const Form& form = *r.form;
-  for (const auto& inst : sum_instances(form)) {
+  for (const auto& inst : form.sum_instances()) {
     const CellValue& total = r.at(*inst.total);
     if (!total.has_value() || total.computed) continue;
+    // A category given alone: its missing sub-rows are reported by check_lone_categories.
+    if (inst.total->optional && inst.rule->kind == RuleKind::row_sum && !any_part_reported(r, inst)) continue;
     bool overflow = false;
     auto sum = sum_parts(r, inst.parts, &overflow);
     if (!sum || *sum == total.raw) continue;

@@ -16,15 +16,11 @@ namespace gongkai {
 // is reported (rule `overflow`) and leaves the cell uncomputed.
 void derive_totals(Report& report, Diagnostics& out);
 
-// One instance of a table rule: the total cell and its parts, in one row or column.
-struct SumInstance {
-  const RuleDef* rule = nullptr;
-  const CellDef* total = nullptr;
-  std::vector<const CellDef*> parts;
-};
+// Every sum rule of the form unrolled (see Form::sum_instances).
+[[nodiscard]] inline const std::vector<SumInstance>& sum_instances(const Form& form) { return form.sum_instances(); }
 
-// Every column_sum and row_sum rule of the form, unrolled per row / per column.
-[[nodiscard]] std::vector<SumInstance> sum_instances(const Form& form);
+// True when one of the instance's parts carries reported data (given, or derived from given).
+[[nodiscard]] bool any_part_reported(const Report& r, const SumInstance& inst);
 
 // Sum of resolved parts, or nullopt if one is unresolved or the sum overflows (`overflowed`
 // then set).

@@ -80,6 +80,30 @@ void Form::index_cells() {
       }
     }
   }
+  sums_.clear();
+  for (const auto& t : tables) {
+    for (const auto& rule : t.rules) {
+      if (rule.kind == RuleKind::column_sum) {
+        for (const auto& row : t.rows) {
+          const CellDef* total = row.has_cells ? cell(t.id, row.id, rule.total) : nullptr;
+          if (total == nullptr) continue;
+          SumInstance inst{&rule, total, {}};
+          for (const auto& p : rule.parts)
+            if (const CellDef* c = cell(t.id, row.id, p)) inst.parts.push_back(c);
+          sums_.push_back(std::move(inst));
+        }
+      } else if (rule.kind == RuleKind::row_sum) {
+        for (const auto& col : t.columns_of(*t.row(rule.total))) {
+          SumInstance inst{&rule, cell(t.id, rule.total, col.id), {}};
+          for (const auto& p : rule.parts)
+            if (const CellDef* c = cell(t.id, p, col.id)) inst.parts.push_back(c);
+          sums_.push_back(std::move(inst));
+        }
+      }
+    }
+  }
+  sums_into_.assign(cells_.size(), {});
+  for (const auto& inst : sums_) sums_into_[inst.total->index].push_back(&inst);
 }
 
 }  // namespace gongkai

@@ -109,6 +109,14 @@ struct CellDef {
   std::vector<std::string> row_path;
 };
 
+// One instance of a sum rule: the total cell and its parts, in one row (column_sum) or one
+// column (row_sum).
+struct SumInstance {
+  const RuleDef* rule = nullptr;
+  const CellDef* total = nullptr;
+  std::vector<const CellDef*> parts;
+};
+
 class Form {
  public:
   std::string id;     // "2019", "2021"
@@ -127,6 +135,13 @@ class Form {
   // A short human label for a cell, e.g. 「三 自然人 一、本年新收政府信息公开申请数量」 parts joined.
   [[nodiscard]] std::string cell_label(const CellDef& c) const;
 
+  // Every column_sum and row_sum rule unrolled, in rule order.
+  [[nodiscard]] const std::vector<SumInstance>& sum_instances() const { return sums_; }
+  // The instances whose total is the cell with this index.
+  [[nodiscard]] const std::vector<const SumInstance*>& sums_into(std::size_t cell_index) const {
+    return sums_into_[cell_index];
+  }
+
   // Builds the dense cell index and marks derived cells. Called once by the loader after the
   // tables are filled; the Form must not be moved or copied afterwards (cells point into it).
   void index_cells();
@@ -138,6 +153,8 @@ class Form {
  private:
   std::vector<CellDef> cells_;
   std::map<std::string, std::size_t, std::less<>> by_id_;
+  std::vector<SumInstance> sums_;
+  std::vector<std::vector<const SumInstance*>> sums_into_;
 };
 
 }  // namespace gongkai
