@@ -22,7 +22,7 @@ build: deps
 	@cmake --build $(BUILD) -j $(JOBS)
 
 test: build
-	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE e2e
 
 demo: build
 	@scripts/demo.sh $(GONGKAI)
@@ -30,7 +30,7 @@ demo: build
 asan: deps
 	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DGONGKAI_WERROR=ON -DGONGKAI_SANITIZE=ON >/dev/null
 	@cmake --build build-asan -j $(JOBS)
-	@cd build-asan && ctest --output-on-failure -j $(JOBS)
+	@cd build-asan && ctest --output-on-failure -j $(JOBS) -LE e2e
 
 e2e: build
 	@scripts/install-deps.sh e2e
@@ -40,9 +40,11 @@ bench: build
 	@scripts/bench.sh $(BUILD)
 
 format:
+	@scripts/install-deps.sh lint
 	@find lib tools tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
 
 lint:
+	@scripts/install-deps.sh lint
 	@find lib tools tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format --dry-run --Werror
 
 clean:

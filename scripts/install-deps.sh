@@ -4,12 +4,16 @@
 #   build  compilers, CMake and the libraries (default)
 #   test   + nothing more today (doctest is a build dependency of the test binary)
 #   e2e    + Chromium and LibreOffice Calc for the real-client suites
+#   lint   + clang-format
 set -euo pipefail
 level=${1:-build}
 pkgs=(g++ cmake make pkg-config python3
       libcli11-dev libyaml-cpp-dev libxlsxwriter-dev libcmark-dev libfmt-dev doctest-dev
       libzip-dev libexpat1-dev libkainjow-mustache-dev libutf8proc-dev nlohmann-json3-dev
       cmark-gfm unzip)
+if [ "$level" = lint ]; then
+  pkgs+=(clang-format)
+fi
 if [ "$level" = e2e ]; then
   pkgs+=(chromium libreoffice-calc poppler-utils fonts-noto-cjk)
 fi
