@@ -4,8 +4,12 @@ find_package(fmt REQUIRED)
 find_package(yaml-cpp REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(nlohmann_json REQUIRED)
-# Debian's cmark CMake config references a static library it does not ship: use pkg-config.
-pkg_check_modules(cmark REQUIRED IMPORTED_TARGET libcmark)
+# Markdown: cmark-gfm (GitHub's fork of cmark) with its extensions, for the GFM tables the
+# prose carries (the work plan). Only this one: libcmark exports the same cmark_* symbols with
+# a different node-type enum, so linking both would silently mix them. Include <cmark-gfm.h>,
+# never <cmark.h>. pkg-config's libcmark-gfm also links libcmark-gfm-extensions.
+pkg_check_modules(cmark_gfm REQUIRED IMPORTED_TARGET libcmark-gfm)
+find_path(CMARK_GFM_EXTENSIONS_INCLUDE_DIR cmark-gfm-core-extensions.h REQUIRED)
 pkg_check_modules(libzip REQUIRED IMPORTED_TARGET libzip)
 find_package(EXPAT REQUIRED)
 pkg_check_modules(utf8proc REQUIRED IMPORTED_TARGET libutf8proc)
