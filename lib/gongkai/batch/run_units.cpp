@@ -1,0 +1,92 @@
+#include <gongkai/batch/run_units.hpp>
+
+#include <gongkai/check/checker.hpp>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+namespace gongkai {
+
+namespace {
+
+UnitResult run_one(std::size_t index, const UnitInput& unit, const BatchOptions& options) {
+  UnitResult result;
+  ReadOptions read = options.read;
+  // The roster entry's meta fills in what the command line did not set.
+  ReportMeta meta = unit.meta;
+  meta.override_with(options.read.meta);
+  read.meta = meta;
+  std::optional<Report> report;
+  try {
+    ReadResult r = read_report(unit.path, *options.forms, read, options.load, result.findings);
+    report = std::move(r.report);
+  } catch (const InputError& e) {
+    Diagnostic d;
+    d.severity = Severity::error;
+    d.rule = "input";
+    d.message = e.message();
+    d.where = e.where();
+    result.findings.add(std::move(d));
+  } catch (const std::exception& e) {
+    Diagnostic d;
+    d.severity = Severity::error;
+    d.rule = "input";
+    d.message = {std::string("读取失败：") + e.what(), std::string("could not be read: ") + e.what()};
+    d.where = SourceLoc{unit.path, 0, 0, {}};
+    result.findings.add(std::move(d));
+  }
+  const bool unreadable = !report || result.findings.has_errors();
+  if (!unreadable) {
+    check_report(*report, CheckOptions{options.forms}, result.findings);
+    if (options.step) {
+      try {
+        options.step(index, unit, *report, result.findings);
+      } catch (const InputError& e) {
+        Diagnostic d;
+        d.severity = Severity::error;
+        d.rule = "output";
+        d.message = e.message();
+        d.where = e.where();
+        result.findings.add(std::move(d));
+      }
+    }
+  }
+  std::string name = unit.name;
+  if (name.empty()) name = report ? report->agency : hints_from_file_name(unit.path).agency;
+  result.summary = summarize_unit(index, name, unit.path, unreadable ? nullptr : &*report, result.findings, unreadable);
+  return result;
+}
+
+}  // namespace
+
+std::vector<UnitResult> run_units(const std::vector<UnitInput>& units, const BatchOptions& options) {
+  std::vector<UnitResult> results(units.size());
+  unsigned jobs = options.jobs == 0 ? std::max(1U, std::thread::hardware_concurrency()) : options.jobs;
+  if (jobs > units.size()) jobs = static_cast<unsigned>(std::max<std::size_t>(1, units.size()));
+  std::atomic<std::size_t> next{0};
+  std::mutex progress_mutex;
+  std::size_t done = 0;
+  auto worker = [&] {
+    for (;;) {
+      std::size_t i = next.fetch_add(1);
+      if (i >= units.size()) return;
+      results[i] = run_one(i, units[i], options);
+      if (options.progress) {
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        options.progress(++done, units.size());
+      }
+    }
+  };
+  if (jobs <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> threads;
+    threads.reserve(jobs);
+    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+    for (auto& t : threads) t.join();
+  }
+  return results;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,45 @@
+// Runs many units (agencies) through read → check → a caller's step, in parallel on `jobs`
+// threads, keeping going past a failing unit. Results come back in input order whatever the
+// thread timing, so output is byte-identical for identical input. Reports are not kept: the
+// caller's step consumes each one (build its outputs, add it to a sum), so memory does not grow
+// with the number of units.
+#pragma once
+
+#include <gongkai/aggregate/unit_summary.hpp>
+#include <gongkai/core/diagnostic.hpp>
+#include <gongkai/forms/form_set.hpp>
+#include <gongkai/readers/input.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace gongkai {
+
+struct UnitInput {
+  std::string name;  // shown in summaries; empty = the report's agency
+  std::string path;
+  ReportMeta meta;   // overrides for this unit (roster entry), applied over the batch's
+};
+
+struct UnitResult {
+  UnitSummary summary;
+  Diagnostics findings;  // reading, checking and the step's own findings
+};
+
+struct BatchOptions {
+  // Default: 1. 0 means all cores.
+  unsigned jobs = 1;
+  ReadOptions read;
+  const FormSet* forms = nullptr;  // REQUIRED
+  FileLoader load;                 // REQUIRED
+  // Called on a worker thread after a unit was read and checked without input errors; may add
+  // findings. Must be thread-safe. Default: none.
+  std::function<void(std::size_t index, const UnitInput& unit, Report& report, Diagnostics& out)> step;
+  // Called (serialised) after each unit finishes, with the count done so far. Default: none.
+  std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+[[nodiscard]] std::vector<UnitResult> run_units(const std::vector<UnitInput>& units, const BatchOptions& options);
+
+}  // namespace gongkai
