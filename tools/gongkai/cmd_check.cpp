@@ -1,13 +1,17 @@
-// gongkai check FILE...: every rule of the form on each report, and the cross-year rules
-// between reports of the same agency in consecutive years. All findings, then a summary.
+// gongkai check FILE... [--roster R]: every rule of the form on each report, in parallel, and
+// the cross-year rules between reports of one agency in consecutive years. All findings in
+// input order, then a summary (and, for many units, the unit × rule matrix).
 #include "context.hpp"
+#include "progress.hpp"
 #include "report_options.hpp"
+#include "unit_inputs.hpp"
 
+#include <gongkai/batch/run_units.hpp>
 #include <gongkai/check/checker.hpp>
 #include <gongkai/io/files.hpp>
-#include <gongkai/readers/input.hpp>
 #include <gongkai/render/diagnostics_json.hpp>
 #include <gongkai/render/diagnostics_text.hpp>
+#include <gongkai/render/overview.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -21,65 +25,101 @@ namespace {
 
 struct CheckCmdOptions {
   std::vector<std::string> files;
+  std::string roster;
   std::string format = "text";
   bool strict = false;
   std::string previous;
+  std::string overview;
+  unsigned jobs = 0;
   ReportOptionValues report;
 };
+
+// Reads and checks one report outside the batch (for the cross-year pairs).
+std::optional<Report> read_checked(const std::string& path, const FormSet& forms, const ReadOptions& options,
+                                   Diagnostics& out) {
+  Diagnostics found;
+  std::optional<Report> report;
+  try {
+    report = read_report(path, forms, options, [](const std::string& p) { return read_file(p); }, found).report;
+  } catch (const InputError& e) {
+    Diagnostic d;
+    d.severity = Severity::error;
+    d.rule = "input";
+    d.message = e.message();
+    d.where = e.where();
+    found.add(std::move(d));
+  }
+  if (!report || found.has_errors()) {
+    out.append(found);
+    return std::nullopt;
+  }
+  Diagnostics ignored;  // its own findings are reported where it is a unit
+  check_report(*report, CheckOptions{&forms}, ignored);
+  return report;
+}
 
 }  // namespace
 
 void register_check(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<CheckCmdOptions>();
   auto* cmd = app.add_subcommand("check", "Check reports against every rule of their form");
-  cmd->add_option("files", opts->files, "Tallies: .yaml, .csv (\"-\" for standard input)")->required();
+  cmd->add_option("files", opts->files, "Tallies: .yaml, .csv, .xlsx (\"-\" for standard input)");
+  cmd->add_option("--roster", opts->roster, "Check every unit of a roster (nested rosters followed)");
   cmd->add_option("--format", opts->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_flag("--strict", opts->strict, "Count warnings as errors");
   cmd->add_option("--previous", opts->previous, "Last year's report, for the cross-year rules");
+  cmd->add_option("--overview", opts->overview, "Also write the per-unit overview (.md, .html, .csv, .json)");
+  cmd->add_option("-j,--jobs", opts->jobs, "Units checked in parallel (default: all cores)");
   add_report_options(*cmd, opts->report);
   cmd->callback([opts, &ctx] {
     const Lang lang = ctx.lang();
-    ReadOptions read_options = make_read_options(opts->report);
     Diagnostics all;
-    bool unreadable = false;
-    std::vector<Report> reports;
-    auto loader = [](const std::string& p) { return read_file(p); };
-    auto read_one = [&](const std::string& file) -> std::optional<Report> {
-      Diagnostics found;
-      std::optional<Report> report;
-      try {
-        ReadResult r = read_report(file, ctx.forms(), read_options, loader, found);
-        report = std::move(r.report);
-      } catch (const InputError& e) {
-        Diagnostic d;
-        d.severity = Severity::error;
-        d.rule = "input";
-        d.message = e.message();
-        d.where = e.where();
-        found.add(std::move(d));
-      }
-      if (found.has_errors() || !report) {
-        unreadable = true;
-        all.append(found);
-        return std::nullopt;
-      }
-      check_report(*report, CheckOptions{&ctx.forms()}, found);
-      all.append(found);
-      return report;
+    std::vector<UnitInput> units = unit_inputs(opts->files, opts->roster, all);
+    if (units.empty() && !all.has_errors()) throw CLI::RequiredError("files or --roster");
+    const bool roster_failed = all.has_errors();
+
+    BatchOptions batch;
+    batch.jobs = opts->jobs;
+    batch.read = make_read_options(opts->report);
+    batch.forms = &ctx.forms();
+    batch.load = [](const std::string& p) { return read_file(p); };
+    batch.progress = make_progress_bar(ctx.quiet || units.size() < 2);
+    // Who and when each unit is, for pairing consecutive years afterwards.
+    std::vector<std::pair<std::string, int>> identity(units.size());
+    batch.step = [&identity](std::size_t i, const UnitInput&, Report& report, Diagnostics&) {
+      identity[i] = {report.agency, report.year};
     };
-    for (const auto& f : opts->files)
-      if (auto r = read_one(f)) reports.push_back(std::move(*r));
-    // Cross-year: --previous against every file, and consecutive years of one agency.
-    if (!opts->previous.empty()) {
-      Diagnostics ignored;
-      if (auto prev = read_one(opts->previous))
-        for (const auto& r : reports) check_cross_year(r, *prev, all);
-    }
-    std::map<std::pair<std::string, int>, const Report*> by_agency_year;
-    for (const auto& r : reports) by_agency_year[{r.agency, r.year}] = &r;
-    for (const auto& r : reports) {
-      auto it = by_agency_year.find({r.agency, r.year - 1});
-      if (r.year != 0 && it != by_agency_year.end()) check_cross_year(r, *it->second, all);
+    std::vector<UnitResult> results = run_units(units, batch);
+    for (const auto& r : results) all.append(r.findings);
+
+    // Cross-year: --previous against every unit, and consecutive years of one agency.
+    std::map<std::pair<std::string, int>, std::size_t> by_agency_year;
+    for (std::size_t i = 0; i < results.size(); ++i)
+      if (!results[i].summary.unreadable) by_agency_year[identity[i]] = i;
+    std::optional<Report> previous;
+    if (!opts->previous.empty()) previous = read_checked(opts->previous, ctx.forms(), batch.read, all);
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      if (results[i].summary.unreadable) continue;
+      auto before = by_agency_year.find({identity[i].first, identity[i].second - 1});
+      if (!previous && (identity[i].second == 0 || before == by_agency_year.end())) continue;
+      ReadOptions read = batch.read;
+      read.meta.override_with(units[i].meta);
+      auto current = read_checked(units[i].path, ctx.forms(), read, all);
+      if (!current) continue;
+      Diagnostics cross;
+      if (previous) check_cross_year(*current, *previous, cross);
+      if (before != by_agency_year.end()) {
+        ReadOptions read_prev = batch.read;
+        read_prev.meta.override_with(units[before->second].meta);
+        if (auto last = read_checked(units[before->second].path, ctx.forms(), read_prev, all))
+          check_cross_year(*current, *last, cross);
+      }
+      for (const auto& d : cross.items()) {
+        if (d.severity == Severity::error) ++results[i].summary.errors;
+        if (d.severity == Severity::warning) ++results[i].summary.warnings;
+        ++results[i].summary.by_rule[d.rule];
+      }
+      all.append(cross);
     }
 
     if (opts->format == "json") {
@@ -87,14 +127,35 @@ void register_check(CLI::App& app, Context& ctx) {
     } else {
       std::cout << render_diagnostics_text(all, lang);
     }
+    std::vector<UnitSummary> summaries;
+    for (const auto& r : results) summaries.push_back(r.summary);
+    if (!opts->overview.empty()) {
+      std::string ext = opts->overview.substr(opts->overview.find_last_of('.') + 1);
+      std::string content;
+      if (ext == "md") content = render_overview_markdown(summaries, lang);
+      else if (ext == "html") content = render_overview_html(summaries, lang, lang == Lang::zh ? "检查概览" : "Check overview");
+      else if (ext == "csv") content = render_overview_csv(summaries, lang);
+      else if (ext == "json") content = overview_json(summaries).dump(2) + "\n";
+      else throw CLI::ValidationError("--overview", "the file must end in .md, .html, .csv or .json");
+      std::vector<std::string> inputs;
+      for (const auto& u : units) inputs.push_back(u.path);
+      write_file_atomic(opts->overview, content, inputs);
+    }
     const std::size_t errors = all.count(Severity::error);
     const std::size_t warnings = all.count(Severity::warning);
     if (!ctx.quiet && opts->format == "text") {
-      std::cerr << (lang == Lang::zh ? fmt::format("检查了 {} 个文件：{} 个错误，{} 个警告\n", opts->files.size(), errors, warnings)
-                                     : fmt::format("checked {} file{}: {} error{}, {} warning{}\n", opts->files.size(),
-                                                   opts->files.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
-                                                   warnings, warnings == 1 ? "" : "s"));
+      if (units.size() > 1) {
+        std::cerr << render_rule_matrix_text(summaries, lang);
+        std::cerr << render_batch_summary(summaries, lang);
+      } else {
+        std::cerr << (lang == Lang::zh ? fmt::format("检查了 {} 个文件：{} 个错误，{} 个警告\n", units.size(), errors, warnings)
+                                       : fmt::format("checked {} file{}: {} error{}, {} warning{}\n", units.size(),
+                                                     units.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
+                                                     warnings, warnings == 1 ? "" : "s"));
+      }
     }
+    bool unreadable = roster_failed;
+    for (const auto& r : results) unreadable = unreadable || r.summary.unreadable;
     if (unreadable) ctx.exit_code = kUnreadable;
     else if (errors > 0 || (opts->strict && warnings > 0)) ctx.exit_code = kFindings;
     else ctx.exit_code = kOk;

@@ -1,0 +1,31 @@
+// The per-unit overview a reviewer works from: one row per unit with its key figures
+// (aggregate/unit_summary.hpp) and check status, and the unit × rule matrix of findings.
+// Markdown, CSV, JSON and a self-contained HTML page that sorts by any column without a
+// network (a few lines of inline script; the table reads fine without it).
+#pragma once
+
+#include <gongkai/aggregate/unit_summary.hpp>
+#include <gongkai/core/text.hpp>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <string>
+#include <vector>
+
+namespace gongkai {
+
+// The rules that occur in any unit, sorted: the matrix's columns.
+[[nodiscard]] std::vector<std::string> overview_rules(const std::vector<UnitSummary>& units);
+
+[[nodiscard]] std::string render_overview_markdown(const std::vector<UnitSummary>& units, Lang lang);
+[[nodiscard]] std::string render_overview_csv(const std::vector<UnitSummary>& units, Lang lang);
+[[nodiscard]] nlohmann::ordered_json overview_json(const std::vector<UnitSummary>& units);
+[[nodiscard]] std::string render_overview_html(const std::vector<UnitSummary>& units, Lang lang,
+                                               const std::string& title);
+
+// The closing summary of a batch: units ok, with warnings, with errors (and unreadable).
+[[nodiscard]] std::string render_batch_summary(const std::vector<UnitSummary>& units, Lang lang);
+// The unit × rule matrix as an aligned text table (CJK-aware widths), units with findings only.
+[[nodiscard]] std::string render_rule_matrix_text(const std::vector<UnitSummary>& units, Lang lang);
+
+}  // namespace gongkai
