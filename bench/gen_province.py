@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Generates a synthetic province of consistent units for gongkai's tests and benchmarks.
+
+    bench/gen_province.py OUT_DIR --units 1000 [--seed 1] [--year 2023] [--broken 1]
+
+Writes OUT_DIR/roster.yaml (the province) → cities/<c>/roster.yaml → counties/<k>/roster.yaml
+→ units/<n>.yaml, each unit a form-2021 YAML tally (docs/yaml-tally.md) whose figures are
+consistent: per applicant column, received + carried over = handled + carried forward. Derived
+totals are left out, so gongkai computes them. --broken N makes the first N units break the
+`balance` rule (their 结转下年度 for 自然人 is one too many). Deterministic for a seed.
+"""
+import argparse
+import os
+import random
+
+COLUMNS = ["natural_person", "business", "research", "nonprofit", "legal_services", "other_org"]
+OUTCOMES = ["granted", "partly_granted",
+            "refused.state_secret", "refused.prohibited_by_law", "refused.security_stability",
+            "refused.third_party", "refused.internal_affairs", "refused.process_info",
+            "refused.enforcement_file", "refused.query_matter",
+            "unavailable.not_held", "unavailable.needs_creation", "unavailable.unclear",
+            "not_handled.petition", "not_handled.repeated", "not_handled.publication",
+            "not_handled.excessive", "not_handled.confirmation",
+            "other.no_correction", "other.fee_unpaid", "other.other"]
+# Outcomes are not equally likely: most requests are granted or the information is not held.
+WEIGHTS = [40, 8, 1, 1, 1, 2, 1, 2, 1, 1, 25, 3, 2, 2, 2, 1, 1, 1, 2, 1, 2]
+
+
+def unit_yaml(rng, name, year, broken):
+    lines = [f"agency: {name}", "level: department", f"year: {year}", 'form: "2021"',
+             f"published: {year + 1}-01-20", "proactive:"]
+    in_force = rng.randint(0, 60)
+    issued = rng.randint(0, 8)
+    lines.append(f"  regulations: {{issued: 0, repealed: 0, in_force: {rng.randint(0, 3)}}}")
+    lines.append(f"  normative_docs: {{issued: {issued}, repealed: {rng.randint(0, 3)}, in_force: {in_force}}}")
+    lines.append(f"  licensing: {{decisions: {rng.randint(0, 5000)}}}")
+    lines.append(f"  penalty: {{decisions: {rng.randint(0, 800)}}}")
+    lines.append(f"  coercion: {{decisions: {rng.randint(0, 50)}}}")
+    lines.append(f"  fees: {{amount: {rng.randint(0, 5000000) / 100:.2f}}}")
+    rows = {r: {} for r in ["received", "carried_over"] + OUTCOMES + ["carried_forward"]}
+    for i, col in enumerate(COLUMNS):
+        scale = 60 if i == 0 else 6
+        received = rng.randint(0, scale)
+        carried_over = rng.randint(0, max(1, scale // 10))
+        forward = rng.randint(0, min(received + carried_over, max(1, scale // 10)))
+        handled = received + carried_over - forward
+        counts = [0] * len(OUTCOMES)
+        for _ in range(handled):
+            counts[rng.choices(range(len(OUTCOMES)), WEIGHTS)[0]] += 1
+        rows["received"][col] = received
+        rows["carried_over"][col] = carried_over
+        rows["carried_forward"][col] = forward + (1 if broken and i == 0 else 0)
+        for o, n in zip(OUTCOMES, counts):
+            rows[o][col] = n
+    lines.append("applications:")
+    for row, cells in rows.items():
+        if any(cells.values()) or row in ("received", "carried_over", "carried_forward"):
+            inner = ", ".join(f"{c}: {v}" for c, v in cells.items())
+            lines.append(f"  {row}: {{{inner}}}")
+    lines.append("review_litigation:")
+    for row in ["review", "litigation_direct", "litigation_after_review"]:
+        vals = [rng.randint(0, 3), rng.randint(0, 1), rng.randint(0, 1), rng.randint(0, 1)]
+        lines.append(f"  {row}: {{upheld: {vals[0]}, corrected: {vals[1]}, other: {vals[2]}, pending: {vals[3]}}}")
+    return "\n".join(lines) + "\n"
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("out")
+    ap.add_argument("--units", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--year", type=int, default=2023)
+    ap.add_argument("--broken", type=int, default=0)
+    ap.add_argument("--per-county", type=int, default=50)
+    ap.add_argument("--counties-per-city", type=int, default=10)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    counties = max(1, (args.units + args.per_county - 1) // args.per_county)
+    cities = max(1, (counties + args.counties_per_city - 1) // args.counties_per_city)
+    n = 0
+    city_entries = []
+    for c in range(cities):
+        county_entries = []
+        for k in range(args.counties_per_city):
+            if n >= args.units:
+                break
+            kdir = f"cities/c{c:03d}/counties/k{k:03d}"
+            for u in range(args.per_county):
+                if n >= args.units:
+                    break
+                name = f"第{c + 1}市第{k + 1}县第{u + 1}单位"
+                write(os.path.join(args.out, kdir, "units", f"u{u:04d}.yaml"),
+                      unit_yaml(rng, name, args.year, n < args.broken))
+                n += 1
+            write(os.path.join(args.out, kdir, "roster.yaml"),
+                  f"agency: 第{c + 1}市第{k + 1}县人民政府\nlevel: government\nyear: {args.year}\nunits:\n  - units/*.yaml\n")
+            county_entries.append(f"counties/k{k:03d}/roster.yaml")
+        write(os.path.join(args.out, f"cities/c{c:03d}", "roster.yaml"),
+              f"agency: 第{c + 1}市人民政府\nlevel: government\nyear: {args.year}\nunits:\n"
+              + "".join(f"  - {e}\n" for e in county_entries))
+        city_entries.append(f"cities/c{c:03d}/roster.yaml")
+    write(os.path.join(args.out, "roster.yaml"),
+          f"agency: 某省人民政府\nlevel: government\nyear: {args.year}\npublished: {args.year + 1}-03-25\nunits:\n"
+          + "".join(f"  - {e}\n" for e in city_entries))
+    print(f"{n} units in {counties} counties and {cities} cities under {args.out}/roster.yaml")
+
+
+if __name__ == "__main__":
+    main()
