@@ -75,8 +75,8 @@ std::size_t ZipPartStream::read(char* buffer, std::size_t size) {
   zip_int64_t n = zip_fread(file_, buffer, size);
   if (n < 0) {
     xlsx_fail(XlsxFailure::corrupt, package_->name(), part_,
-              {fmt::format("无法解压（{}）", zip_error_strerror(zip_file_get_error(file_))),
-               fmt::format("cannot inflate ({})", zip_error_strerror(zip_file_get_error(file_)))});
+              {fmt::format("数据无法读取（{}）", zip_error_strerror(zip_file_get_error(file_))),
+               fmt::format("cannot read its data ({})", zip_error_strerror(zip_file_get_error(file_)))});
   }
   auto got = static_cast<std::uint64_t>(n);
   inflated_ += got;
@@ -86,6 +86,7 @@ std::size_t ZipPartStream::read(char* buffer, std::size_t size) {
 
 ZipPackage::ZipPackage(std::string_view name, std::string_view bytes, const XlsxLimits& limits)
     : name_(name), limits_(limits) {
+  if (bytes.empty()) xlsx_fail(XlsxFailure::not_xlsx, name_, {}, {"文件为空", "the file is empty"});
   if (is_ole2(bytes)) {
     xlsx_fail(XlsxFailure::not_xlsx, name_, {},
               {"这是 OLE2 复合文档：Excel 97-2003 的 .xls 或设有密码的工作簿；请另存为无密码的 .xlsx",
