@@ -1,0 +1,120 @@
+#include <gongkai/readers/yaml_source.hpp>
+
+#include <gongkai/core/normalize.hpp>
+#include <gongkai/core/suggest.hpp>
+#include <gongkai/core/text.hpp>
+
+#include <fmt/format.h>
+
+namespace gongkai {
+
+KeyMatch match_label(std::string_view key, std::string_view label) {
+  if (label.empty()) return KeyMatch::none;
+  if (key == label) return KeyMatch::exact;
+  return compact(key) == compact(label) ? KeyMatch::normalized : KeyMatch::none;
+}
+
+SourceLoc YamlSource::where(const YAML::Mark& m) const {
+  if (m.is_null() || m.line < 0 || m.column < 0) return SourceLoc{name_, 0, 0, {}};
+  int column = m.column + 1;
+  if (m.pos >= 0 && static_cast<std::size_t>(m.pos) <= text_.size()) {
+    // Characters from the start of the line: count the bytes that begin a UTF-8 sequence.
+    const auto end = static_cast<std::size_t>(m.pos);
+    const auto nl = text_.rfind('\n', end == 0 ? 0 : end - 1);
+    std::size_t start = nl == std::string_view::npos || nl >= end ? 0 : nl + 1;
+    column = 1;
+    for (std::size_t i = start; i < end; ++i)
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0U) != 0x80U) ++column;
+  }
+  return SourceLoc{name_, m.line + 1, column, {}};
+}
+
+SourceLoc YamlSource::where_value(const YAML::Node& key, const YAML::Node& value) const {
+  if (!value.IsNull()) return where(value);
+  // `~` or `null` is located at itself; an empty value at the token after it (the next key,
+  // a comma, a brace), which is not where the user looks.
+  const YAML::Mark m = value.Mark();
+  if (m.line != key.Mark().line) return where(key);
+  if (text_.empty()) return where(value);
+  const bool literal = m.pos >= 0 && static_cast<std::size_t>(m.pos) < text_.size() &&
+                       (text_[static_cast<std::size_t>(m.pos)] == '~' || text_[static_cast<std::size_t>(m.pos)] == 'n' ||
+                        text_[static_cast<std::size_t>(m.pos)] == 'N');
+  return literal ? where(value) : where(key);
+}
+
+std::string YamlSource::quote(const YAML::Node& n) {
+  constexpr std::size_t kMax = 40;
+  std::u32string cps = decode_utf8(n.Scalar());
+  if (cps.size() <= kMax) return n.Scalar();
+  cps.resize(kMax);
+  return encode_utf8(cps) + "…";
+}
+
+Text kind_of(const YAML::Node& n) {
+  switch (n.Type()) {
+    case YAML::NodeType::Map: return {"映射", "a mapping"};
+    case YAML::NodeType::Sequence: return {"列表", "a list"};
+    case YAML::NodeType::Scalar: {
+      const std::string q = YamlSource::quote(n);
+      return {fmt::format("「{}」", q), fmt::format("'{}'", q)};
+    }
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined: break;
+  }
+  return {"空值", "nothing (null)"};
+}
+
+void YamlSource::error(std::string rule, SourceLoc where, Text message) {
+  Diagnostic d;
+  d.severity = Severity::error;
+  d.rule = std::move(rule);
+  d.message = std::move(message);
+  d.where = std::move(where);
+  out_.add(std::move(d));
+}
+
+void YamlSource::wrong_type(const YAML::Node& found, SourceLoc where, const Text& subject, const Text& want) {
+  const Text kind = kind_of(found);
+  error("yaml", std::move(where),
+        {fmt::format("{}应为{}，实为{}", subject.zh, want.zh, kind.zh),
+         fmt::format("{} must be {}, found {}", subject.en, want.en, kind.en)});
+}
+
+void YamlSource::unknown_key(const YAML::Node& key, const Text& scope, const std::vector<std::string>& suggest_from,
+                             const std::vector<std::string>& known) {
+  const std::string k = quote(key);
+  Diagnostic d;
+  d.severity = Severity::error;
+  d.rule = "unknown-key";
+  d.where = where(key);
+  d.actual = key.Scalar();
+  if (auto guess = closest(key.Scalar(), suggest_from)) {
+    d.message = {fmt::format("未知的键「{}」（在{}中）；是否应为「{}」？", k, scope.zh, *guess),
+                 fmt::format("unknown key '{}' in {}; did you mean '{}'?", k, scope.en, *guess)};
+    d.expected = *guess;
+  } else {
+    d.message = {fmt::format("未知的键「{}」（在{}中）；可用的键：{}", k, scope.zh, fmt::join(known, "、")),
+                 fmt::format("unknown key '{}' in {}; known keys: {}", k, scope.en, fmt::join(known, ", "))};
+  }
+  out_.add(std::move(d));
+}
+
+void YamlSource::label_variant(const YAML::Node& key, std::string_view official) {
+  Diagnostic d;
+  d.severity = Severity::warning;
+  d.rule = "label";
+  d.where = where(key);
+  d.message = {fmt::format("「{}」不是官方表述，已按「{}」读取", key.Scalar(), official),
+               fmt::format("'{}' is not the official wording; read as '{}'", key.Scalar(), official)};
+  d.actual = key.Scalar();
+  d.expected = std::string(official);
+  out_.add(std::move(d));
+}
+
+void YamlSource::duplicate(const YAML::Node& at, std::string_view what, const SourceLoc& first) {
+  error("yaml", where(at),
+        {fmt::format("「{}」重复给出（首次在第 {} 行）", what, first.line),
+         fmt::format("'{}' is given twice (first at line {})", what, first.line)});
+}
+
+}  // namespace gongkai
