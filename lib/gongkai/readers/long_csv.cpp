@@ -1,0 +1,387 @@
+#include <gongkai/readers/long_csv.hpp>
+
+#include <gongkai/core/text.hpp>
+#include <gongkai/readers/cell_text.hpp>
+#include <gongkai/readers/csv.hpp>
+#include <gongkai/readers/label_match.hpp>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace gongkai {
+namespace {
+
+constexpr std::size_t kFields = 4;  // section,row,column,value
+
+struct Field {
+  std::string text;  // trimmed
+  int column = 0;
+};
+
+// One data line of the file, kept so that it can be matched against every candidate form.
+struct Line {
+  int line = 0;
+  Field section, row, column, value;
+};
+
+Diagnostic make(Severity sev, std::string rule, SourceLoc where, Text message) {
+  Diagnostic d;
+  d.severity = sev;
+  d.rule = std::move(rule);
+  d.message = std::move(message);
+  d.where = std::move(where);
+  return d;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// Parses the CSV layer: header, field counts, quoting. Problems go to `out`.
+std::vector<Line> read_lines(std::string_view name, std::string_view text, Diagnostics& out) {
+  std::vector<Line> lines;
+  CsvReader reader(name, text);
+  CsvRow row;
+  bool header_seen = false;
+  while (reader.next(row, out)) {
+    if (!header_seen) {
+      header_seen = true;
+      std::string found;
+      bool ok = row.fields.size() == kFields;
+      static constexpr std::string_view kNames[kFields] = {"section", "row", "column", "value"};
+      for (std::size_t i = 0; i < row.fields.size(); ++i) {
+        if (i > 0) found += ",";
+        found += row.fields[i].text;
+        if (ok && lower_ascii(trim(row.fields[i].text)) != kNames[i]) ok = false;
+      }
+      if (!ok) {
+        out.add(make(Severity::error, "csv", SourceLoc{std::string(name), row.line, 1, {}},
+                     {fmt::format("第一行应为表头 section,row,column,value，实为「{}」", found),
+                      fmt::format("the first line must be the header section,row,column,value, not '{}'", found)}));
+      }
+      continue;
+    }
+    bool all_blank = true;
+    for (const auto& f : row.fields) all_blank = all_blank && trim(f.text).empty();
+    if (all_blank) continue;  // spreadsheets export empty rows as ",,,"
+    if (row.fields.size() != kFields) {
+      out.add(make(Severity::error, "csv", SourceLoc{std::string(name), row.line, 1, {}},
+                   {fmt::format("第 {} 行有 {} 个字段，应为 4 个（section,row,column,value）；含逗号的字段须加引号",
+                                row.line, row.fields.size()),
+                    fmt::format("line {} has {} fields, expected 4 (section,row,column,value); quote a field that "
+                                "contains a comma",
+                                row.line, row.fields.size())}));
+      continue;
+    }
+    Line l;
+    l.line = row.line;
+    Field* dest[kFields] = {&l.section, &l.row, &l.column, &l.value};
+    for (std::size_t i = 0; i < kFields; ++i) {
+      dest[i]->text = std::string(trim(row.fields[i].text));
+      dest[i]->column = row.fields[i].column;
+    }
+    lines.push_back(std::move(l));
+  }
+  if (!header_seen) {
+    out.add(make(Severity::error, "csv", SourceLoc{std::string(name), 0, 0, {}},
+                 {"文件为空：应有表头 section,row,column,value 及每个单元格一行",
+                  "the file is empty: expected the header section,row,column,value and one line per cell"}));
+  } else if (lines.empty()) {
+    out.add(make(Severity::error, "csv", SourceLoc{std::string(name), 0, 0, {}},
+                 {"文件只有表头，没有单元格", "the file has a header but no cells"}));
+  }
+  return lines;
+}
+
+// The ways a row of a table may be written: its label alone, or with any of its parents in
+// front, joined by `/` (`三、本年度办理结果/（三）不予公开/1.属于国家秘密` … `1.属于国家秘密`).
+std::vector<std::string> row_spellings(const TableDef& table, const RowDef& row) {
+  std::vector<std::string> parents;
+  for (const RowDef* at = row.parent.empty() ? nullptr : table.row(row.parent); at != nullptr;
+       at = at->parent.empty() ? nullptr : table.row(at->parent))
+    parents.insert(parents.begin(), at->label);
+  std::vector<std::string> out;
+  const std::size_t n = parents.size();
+  // Longest first, so the fullest spelling names the target in messages when distances tie.
+  for (std::size_t mask = (std::size_t{1} << n); mask-- > 0;) {
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i)
+      if ((mask >> i) & 1U) s += parents[i] + "/";
+    out.push_back(s + row.label);
+  }
+  return out;
+}
+
+std::vector<std::string> column_spellings(const TableDef& table, const ColumnDef& column) {
+  std::vector<std::string> out;
+  if (!column.group_label.empty()) {
+    if (!table.column_title.empty())
+      out.push_back(table.column_title + "/" + column.group_label + "/" + column.label);
+    out.push_back(column.group_label + "/" + column.label);
+  }
+  if (!table.column_title.empty()) out.push_back(table.column_title + "/" + column.label);
+  out.push_back(column.label);
+  return out;
+}
+
+// Where a `section` value leads: a table, and for review/litigation the rows of that part.
+struct SectionTarget {
+  const TableDef* table = nullptr;
+  std::string row_section;  // empty: every row of the table
+};
+
+// One form's labels, ready to match, and what has been matched so far (one finding per
+// distinct printed label).
+class FormReader {
+ public:
+  FormReader(std::string_view name, std::shared_ptr<const Form> form) : name_(name), form_(std::move(form)) {
+    for (const auto& t : form_->tables) {
+      for (const auto& s : t.csv_sections) {
+        bool per_row = false;
+        for (const auto& r : t.rows) per_row = per_row || r.csv_section == s;
+        add_section(s, SectionTarget{&t, per_row ? s : std::string()});
+      }
+    }
+  }
+
+  std::size_t unmatched = 0;
+  std::size_t label_warnings = 0;
+
+  Report read(const std::vector<Line>& lines, const ReportMeta& meta, Diagnostics& out) {
+    Report report(form_);
+    report.agency = meta.agency.value_or("-");
+    report.level = meta.level.value_or(Level::department);
+    report.year = meta.year.value_or(0);
+    report.publication_date = meta.publication_date;
+    report.origin = SourceLoc{name_, 0, 0, {}};
+    std::map<std::size_t, int> given_at;  // cell index -> line
+    for (const Line& l : lines) {
+      const SectionTarget* section = match_section(l, out);
+      const RowDef* row = section ? match_row(*section, l, out) : nullptr;
+      const ColumnDef* column = row ? match_column(*section->table, *row, l, out) : nullptr;
+      if (column == nullptr) continue;
+      const CellDef* cell = form_->cell(section->table->id, row->id, column->id);
+      if (cell == nullptr) continue;  // rows offered for matching all have cells
+      const SourceLoc where{name_, l.line, l.value.column, {}};
+      auto [it, fresh] = given_at.emplace(cell->index, l.line);
+      if (!fresh) {
+        Diagnostic d = make(Severity::error, "duplicate", where,
+                            {fmt::format("单元格「{}」重复给出（第一次在第 {} 行）", form_->cell_label(*cell), it->second),
+                             fmt::format("cell '{}' is given twice (first on line {})", form_->cell_label(*cell),
+                                         it->second)});
+        d.cells.push_back({cell->id, form_->cell_label(*cell)});
+        out.add(std::move(d));
+        continue;
+      }
+      if (auto v = parse_cell_text(l.value.text, *form_, *cell, where, out)) report.at(*cell) = *v;
+    }
+    return report;
+  }
+
+ private:
+  struct Cached {
+    LabelMatch match;
+    bool reported = false;
+  };
+
+  void add_section(const std::string& text, SectionTarget target) {
+    for (std::size_t i = 0; i < section_targets_.size(); ++i) {
+      if (section_targets_[i].table == target.table && section_targets_[i].row_section == target.row_section) {
+        sections_.add(text, i);
+        return;
+      }
+    }
+    section_targets_.push_back(std::move(target));
+    sections_.add(text, section_targets_.size() - 1);
+  }
+
+  std::string table_name(const TableDef& t) const {
+    for (const auto& s : form_->sections)
+      if (s.id == t.section) return s.heading;
+    return t.id;
+  }
+
+  static std::string quoted_list(const std::vector<std::string>& items, std::string_view open, std::string_view close,
+                                 std::string_view sep) {
+    std::string out;
+    for (const auto& i : items) {
+      if (!out.empty()) out += sep;
+      out += fmt::format("{}{}{}", open, i, close);
+    }
+    return out;
+  }
+
+  // Reports a match once per distinct printed label: a warning when it is not verbatim, an
+  // error when it matches nothing.
+  void report(Cached& c, const Field& printed, int line, Text what, Diagnostics& out) {
+    if (c.reported || c.match.kind == LabelMatchKind::exact) return;
+    c.reported = true;
+    const SourceLoc where{name_, line, printed.column, {}};
+    if (c.match.matched()) {
+      ++label_warnings;
+      out.add(make(Severity::warning, "label", where,
+                   {fmt::format("标签「{}」按官方表述「{}」识别", printed.text, c.match.official),
+                    fmt::format("label '{}' matched to the official '{}'", printed.text, c.match.official)}));
+      return;
+    }
+    ++unmatched;
+    const std::string zh_list = quoted_list(c.match.closest, "「", "」", "、");
+    const std::string en_list = quoted_list(c.match.closest, "'", "'", ", ");
+    Text msg = c.match.ambiguous
+                   ? Text{fmt::format("{}「{}」可对应多项：{}；请写出上级标签以区分", what.zh, printed.text, zh_list),
+                          fmt::format("{} '{}' fits several equally: {}; write its parent label too", what.en,
+                                      printed.text, en_list)}
+                   : Text{fmt::format("{}「{}」无法识别；最接近的是：{}", what.zh, printed.text, zh_list),
+                          fmt::format("{} '{}' is not recognised; the closest are: {}", what.en, printed.text, en_list)};
+    out.add(make(Severity::error, "label", where, std::move(msg)));
+  }
+
+  const SectionTarget* match_section(const Line& l, Diagnostics& out) {
+    auto it = section_cache_.find(l.section.text);
+    if (it == section_cache_.end()) it = section_cache_.emplace(l.section.text, Cached{sections_.match(l.section.text)}).first;
+    report(it->second, l.section, l.line, {"分节", "section"}, out);
+    return it->second.match.matched() ? &section_targets_[it->second.match.target] : nullptr;
+  }
+
+  const RowDef* match_row(const SectionTarget& s, const Line& l, Diagnostics& out) {
+    const auto key = std::make_pair(&s, l.row.text);
+    auto it = row_cache_.find(key);
+    if (it == row_cache_.end()) {
+      LabelMatcher& m = row_matcher(s);
+      it = row_cache_.emplace(key, Cached{m.match(l.row.text)}).first;
+    }
+    report(it->second, l.row, l.line,
+           {fmt::format("{}的行标签", table_name(*s.table)), fmt::format("row label of {}", s.table->id)}, out);
+    return it->second.match.matched() ? &s.table->rows[it->second.match.target] : nullptr;
+  }
+
+  const ColumnDef* match_column(const TableDef& t, const RowDef& row, const Line& l, Diagnostics& out) {
+    const std::vector<ColumnDef>& columns = t.columns_of(row);
+    const auto key = std::make_pair(&columns, l.column.text);
+    auto it = column_cache_.find(key);
+    if (it == column_cache_.end()) {
+      auto m = column_matchers_.find(&columns);
+      if (m == column_matchers_.end()) {
+        LabelMatcher matcher;
+        for (std::size_t i = 0; i < columns.size(); ++i)
+          for (auto& s : column_spellings(t, columns[i])) matcher.add(std::move(s), i);
+        m = column_matchers_.emplace(&columns, std::move(matcher)).first;
+      }
+      it = column_cache_.emplace(key, Cached{m->second.match(l.column.text)}).first;
+    }
+    report(it->second, l.column, l.line,
+           {fmt::format("「{}」的列标签", row.label), fmt::format("column label of '{}'", row.label)}, out);
+    return it->second.match.matched() ? &columns[it->second.match.target] : nullptr;
+  }
+
+  LabelMatcher& row_matcher(const SectionTarget& s) {
+    auto it = row_matchers_.find(&s);
+    if (it != row_matchers_.end()) return it->second;
+    LabelMatcher m;
+    const auto& rows = s.table->rows;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (!rows[i].has_cells) continue;
+      if (!s.row_section.empty() && rows[i].csv_section != s.row_section) continue;
+      for (auto& text : row_spellings(*s.table, rows[i])) m.add(std::move(text), i);
+    }
+    return row_matchers_.emplace(&s, std::move(m)).first->second;
+  }
+
+  std::string name_;
+  std::shared_ptr<const Form> form_;
+  LabelMatcher sections_;
+  std::vector<SectionTarget> section_targets_;
+  std::map<std::string, Cached, std::less<>> section_cache_;
+  std::map<const SectionTarget*, LabelMatcher> row_matchers_;
+  std::map<std::pair<const SectionTarget*, std::string>, Cached> row_cache_;
+  std::map<const std::vector<ColumnDef>*, LabelMatcher> column_matchers_;
+  std::map<std::pair<const std::vector<ColumnDef>*, std::string>, Cached> column_cache_;
+};
+
+struct Attempt {
+  std::shared_ptr<const Form> form;
+  std::optional<Report> report;
+  Diagnostics found;
+  std::size_t unmatched = 0;
+  std::size_t label_warnings = 0;
+};
+
+Attempt attempt(std::string_view name, std::shared_ptr<const Form> form, const std::vector<Line>& lines,
+                const ReportMeta& meta) {
+  Attempt a;
+  a.form = form;
+  FormReader reader(name, std::move(form));
+  a.report = reader.read(lines, meta, a.found);
+  a.unmatched = reader.unmatched;
+  a.label_warnings = reader.label_warnings;
+  return a;
+}
+
+}  // namespace
+
+std::optional<Report> read_long_csv(std::string_view name, std::string_view text, const FormSet& forms,
+                                    const ReportMeta& meta, Diagnostics& out) {
+  const std::vector<Line> lines = read_lines(name, text, out);
+  if (lines.empty()) return std::nullopt;
+  const SourceLoc file{std::string(name), 0, 0, {}};
+
+  if (meta.form_id) {
+    auto form = forms.by_id(*meta.form_id);
+    if (!form) {
+      std::vector<std::string> known;
+      for (const auto& f : forms.all()) known.push_back(f->id);
+      std::string list = fmt::format("{}", fmt::join(known, ", "));
+      out.add(make(Severity::error, "form", file,
+                   {fmt::format("未知的表格版本「{}」（已知：{}）", *meta.form_id, list),
+                    fmt::format("unknown form '{}' (known: {})", *meta.form_id, list)}));
+      return std::nullopt;
+    }
+    Attempt a = attempt(name, form, lines, meta);
+    out.append(a.found);
+    return std::move(a.report);
+  }
+
+  // Infer the form: the one whose labels fit best. A tie (a file holding only the rows the
+  // forms share) goes to the form in force for the year, else the newest.
+  std::vector<Attempt> attempts;
+  for (const auto& f : forms.all()) attempts.push_back(attempt(name, f, lines, meta));
+  if (attempts.empty()) return std::nullopt;
+  auto fit = [](const Attempt& a) { return std::make_tuple(a.unmatched, a.label_warnings); };
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < attempts.size(); ++i)
+    if (fit(attempts[i]) <= fit(attempts[best])) best = i;  // forms are sorted oldest first
+  std::vector<std::string> tied;
+  for (const auto& a : attempts)
+    if (fit(a) == fit(attempts[best])) tied.push_back(a.form->id);
+  if (tied.size() > 1 && meta.year) {
+    for (std::size_t i = 0; i < attempts.size(); ++i)
+      if (fit(attempts[i]) == fit(attempts[best]) && attempts[i].form->covers(*meta.year)) best = i;
+  }
+  Attempt& chosen = attempts[best];
+  const std::string& id = chosen.form->id;
+  const std::string& title = chosen.form->title;
+  Text note{fmt::format("根据标签判断为 {} 年版表格（{}）", id, title),
+            fmt::format("form {} ({}) inferred from the labels", id, title)};
+  if (tied.size() > 1) {
+    const std::string zh_tied = fmt::format("{}", fmt::join(tied, "、"));
+    const std::string en_tied = fmt::format("{}", fmt::join(tied, ", "));
+    note = meta.year ? Text{fmt::format("标签同样符合 {} 年版表格，按年度选用 {} 年版（{}）", zh_tied, id, title),
+                            fmt::format("the labels fit forms {} equally; form {} ({}) chosen by the year", en_tied,
+                                        id, title)}
+                     : Text{fmt::format("标签同样符合 {} 年版表格，选用最新的 {} 年版（{}）", zh_tied, id, title),
+                            fmt::format("the labels fit forms {} equally; the newest, form {} ({}), chosen", en_tied,
+                                        id, title)};
+  }
+  out.add(make(Severity::info, "form", file, std::move(note)));
+  out.append(chosen.found);
+  return std::move(chosen.report);
+}
+
+}  // namespace gongkai
