@@ -1,0 +1,225 @@
+#include <gongkai/render/xlsx_table_sheet.hpp>
+
+#include <gongkai/core/decimal.hpp>
+#include <gongkai/core/text.hpp>
+#include <gongkai/render/xlsx_formulas.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <vector>
+
+namespace gongkai {
+
+namespace {
+
+constexpr double kPad = 2.0;             // column units around a cell's text
+constexpr double kMinLabelWidth = 6.0;
+constexpr double kMinFigureWidth = 8.0;
+constexpr double kMaxLabelWidth = 40.0;  // longer row labels wrap (1.申请人无正当理由逾期不补正…)
+constexpr double kMaxHeaderWidth = 13.0; // longer column labels wrap (本年处理决定数量)
+constexpr double kMinSpanLabel = 11.0;   // a label spanning rows may wrap down to ~5 CJK characters
+constexpr double kLineHeight = 15.0;     // points per line of 11 pt text, CJK included
+constexpr double kDefaultRowHeight = 15.0;
+constexpr int kLandscapeColumns = 10;    // wider tables (四: 15 figures) print landscape
+
+// The figure a spreadsheet holds. XLSX numbers are binary doubles, so an amount (exact micro-万元)
+// becomes a double only here, at the last step; every amount a report states (≤ 15 significant
+// digits) is written back as the same decimal text by libxlsxwriter's %.16G.
+double sheet_number(const CellDef& def, std::int64_t raw) {
+  if (def.column->kind == ValueKind::amount) return static_cast<double>(raw) / static_cast<double>(Decimal::kOne);
+  return static_cast<double>(raw);
+}
+
+std::string figure_text(const CellDef& def, const CellValue& v) {
+  if (!v.has_value()) return {};
+  if (def.column->kind == ValueKind::amount) return Decimal::from_micro(v.raw).to_string(2);
+  return std::to_string(v.raw);
+}
+
+struct TableSheet {
+  lxw_worksheet* ws;
+  const TableLayout& layout;
+  const XlsxSheetContext& ctx;
+  std::uint32_t top = 0;  // sheet row of the grid's row 0
+  std::vector<double> widths;
+  std::vector<double> heights;  // per grid row; 0 = leave to the client
+
+  [[nodiscard]] const Report& report() const { return *ctx.built.report; }
+  [[nodiscard]] lxw_row_t sheet_row(int grid_row) const { return top + static_cast<lxw_row_t>(grid_row); }
+  [[nodiscard]] bool is_row_label(const LayoutCell& c) const {
+    return layout.header_rows > 0 && c.col < layout.label_columns && c.row >= layout.header_rows;
+  }
+
+  void measure_columns() {
+    widths.assign(static_cast<std::size_t>(layout.columns), 0.0);
+    for (int col = 0; col < layout.columns; ++col)
+      widths[static_cast<std::size_t>(col)] = col < layout.label_columns ? kMinLabelWidth : kMinFigureWidth;
+    for (const LayoutCell& c : layout.cells) {
+      if (c.col_span != 1) continue;
+      double need = 0;
+      if (c.cell != nullptr) {
+        need = xlsx_text_width(figure_text(*c.cell, report().at(*c.cell)));
+      } else {
+        need = xlsx_text_width(c.text);
+        if (c.row_span > 1) need = std::min(need, std::max(kMinSpanLabel, need / c.row_span));
+        need = std::min(need, c.col < layout.label_columns ? kMaxLabelWidth : kMaxHeaderWidth);
+      }
+      auto& w = widths[static_cast<std::size_t>(c.col)];
+      w = std::max(w, need + kPad);
+    }
+  }
+
+  [[nodiscard]] double span_width(const LayoutCell& c) const {
+    double w = 0;
+    for (int col = c.col; col < c.col + c.col_span; ++col) w += widths[static_cast<std::size_t>(col)];
+    return w;
+  }
+
+  [[nodiscard]] static double text_height(double text_width, double room) {
+    const double lines = std::max(1.0, std::ceil(text_width / std::max(1.0, room - kPad)));
+    return lines * kLineHeight + 3.0;
+  }
+
+  // Rows whose wrapped labels need more than one line get an explicit height: clients do not
+  // grow rows to fit merged cells, and an estimate the same everywhere keeps output stable.
+  void measure_rows() {
+    heights.assign(static_cast<std::size_t>(layout.rows), 0.0);
+    for (const LayoutCell& c : layout.cells) {
+      if (c.row_span != 1 || c.text.empty()) continue;
+      const double h = text_height(xlsx_text_width(c.text), span_width(c));
+      if (h > kLineHeight + 3.0) {
+        auto& row_h = heights[static_cast<std::size_t>(c.row)];
+        row_h = std::max(row_h, h);
+      }
+    }
+    for (const LayoutCell& c : layout.cells) {
+      if (c.row_span == 1 || c.text.empty()) continue;
+      double have = 0;
+      for (int row = c.row; row < c.row + c.row_span; ++row) {
+        const double h = heights[static_cast<std::size_t>(row)];
+        have += h > 0 ? h : kDefaultRowHeight;
+      }
+      const double need = text_height(xlsx_text_width(c.text), span_width(c));
+      if (need > have) {
+        auto& last = heights[static_cast<std::size_t>(c.row + c.row_span - 1)];
+        last = (last > 0 ? last : kDefaultRowHeight) + (need - have);
+      }
+    }
+  }
+
+  void write_value(const LayoutCell& c, const std::map<std::size_t, std::string>& formulas) {
+    const CellDef& def = *c.cell;
+    const CellValue& v = report().at(def);
+    lxw_format* format = ctx.styles.value_format(*def.column, ctx.flagged.contains(def.id));
+    const lxw_row_t row = sheet_row(c.row);
+    const auto col = static_cast<lxw_col_t>(c.col);
+    if (c.col_span > 1 || c.row_span > 1)
+      xlsx_check(worksheet_merge_range(ws, row, col, sheet_row(c.row + c.row_span - 1),
+                                       static_cast<lxw_col_t>(c.col + c.col_span - 1), "", format));
+    if (!v.has_value()) {
+      xlsx_check(worksheet_write_blank(ws, row, col, format));  // blank stays blank, never 0
+      return;
+    }
+    const double number = sheet_number(def, v.raw);
+    if (auto f = formulas.find(def.index); f != formulas.end()) {
+      const std::string text = "=" + f->second;
+      xlsx_check(worksheet_write_formula_num(ws, row, col, text.c_str(), format, number));
+    } else {
+      xlsx_check(worksheet_write_number(ws, row, col, number, format));
+    }
+  }
+
+  void write_label(const LayoutCell& c) {
+    lxw_format* format = is_row_label(c) ? ctx.styles.row_label : ctx.styles.header;
+    const lxw_row_t row = sheet_row(c.row);
+    const auto col = static_cast<lxw_col_t>(c.col);
+    if (c.col_span > 1 || c.row_span > 1) {
+      xlsx_check(worksheet_merge_range(ws, row, col, sheet_row(c.row + c.row_span - 1),
+                                       static_cast<lxw_col_t>(c.col + c.col_span - 1), c.text.c_str(), format));
+    } else if (c.text.empty()) {
+      xlsx_check(worksheet_write_blank(ws, row, col, format));
+    } else {
+      xlsx_check(worksheet_write_string(ws, row, col, c.text.c_str(), format));
+    }
+  }
+
+  void write_grid() {
+    std::map<std::size_t, SheetPos> placed;
+    for (const LayoutCell& c : layout.cells)
+      if (c.cell != nullptr)
+        placed[c.cell->index] = SheetPos{sheet_row(c.row), static_cast<std::uint32_t>(c.col)};
+    const auto formulas = total_formulas(report(), placed);
+
+    std::vector<bool> covered(static_cast<std::size_t>(layout.rows * layout.columns), false);
+    for (const LayoutCell& c : layout.cells) {
+      for (int r = c.row; r < c.row + c.row_span; ++r)
+        for (int col = c.col; col < c.col + c.col_span; ++col)
+          covered[static_cast<std::size_t>(r * layout.columns + col)] = true;
+      if (c.cell != nullptr) {
+        write_value(c, formulas);
+      } else {
+        write_label(c);
+      }
+    }
+    // Any position the layout leaves empty still gets the form's border.
+    for (int r = 0; r < layout.rows; ++r)
+      for (int col = 0; col < layout.columns; ++col)
+        if (!covered[static_cast<std::size_t>(r * layout.columns + col)])
+          xlsx_check(worksheet_write_blank(ws, sheet_row(r), static_cast<lxw_col_t>(col), ctx.styles.header));
+  }
+
+  // 「注：采购总金额单位：万元。」 for an amount column whose printed label does not say its unit.
+  [[nodiscard]] std::vector<std::string> unit_notes() const {
+    std::vector<std::string> notes;
+    auto visit = [&](const ColumnDef& col) {
+      if (col.kind != ValueKind::amount || col.unit.empty()) return;
+      if (col.label.find(col.unit) != std::string::npos) return;
+      std::string note = fmt::format("注：{}单位：{}。", col.label, col.unit);
+      if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
+    };
+    for (const ColumnDef& col : layout.table->columns) visit(col);
+    for (const RowDef& row : layout.table->rows)
+      for (const ColumnDef& col : row.columns) visit(col);
+    return notes;
+  }
+
+  void write() {
+    const bool stamped = ctx.built.stamped_with_errors;
+    xlsx_write_banner(ws, 0, layout.columns, layout.heading, ctx.styles.title);
+    xlsx_check(worksheet_set_row(ws, 0, 24, nullptr));
+    top = 1;
+    if (stamped) {
+      xlsx_write_banner(ws, top, layout.columns, kXlsxStampedNotice, ctx.styles.notice);
+      xlsx_check(worksheet_set_row(ws, top, 2 * kLineHeight + 3.0, nullptr));
+      ++top;
+    }
+    measure_columns();
+    measure_rows();
+    write_grid();
+    for (int col = 0; col < layout.columns; ++col)
+      xlsx_check(worksheet_set_column(ws, static_cast<lxw_col_t>(col), static_cast<lxw_col_t>(col),
+                                      std::round(widths[static_cast<std::size_t>(col)] * 4) / 4, nullptr));
+    for (int r = 0; r < layout.rows; ++r)
+      if (const double h = heights[static_cast<std::size_t>(r)]; h > 0)
+        xlsx_check(worksheet_set_row(ws, sheet_row(r), h, nullptr));
+    lxw_row_t below = sheet_row(layout.rows);
+    for (const std::string& note : unit_notes()) xlsx_check(worksheet_write_string(ws, below++, 0, note.c_str(), nullptr));
+
+    const lxw_row_t header_end = sheet_row(layout.header_rows);  // first row below the header
+    if (layout.header_rows > 0) worksheet_freeze_panes(ws, header_end, static_cast<lxw_col_t>(layout.label_columns));
+    xlsx_check(worksheet_repeat_rows(ws, 0, header_end - 1));
+    xlsx_print_setup(ws, layout.columns > kLandscapeColumns, stamped);
+  }
+};
+
+}  // namespace
+
+void write_table_sheet(lxw_worksheet* ws, const TableLayout& layout, const XlsxSheetContext& ctx) {
+  TableSheet sheet{ws, layout, ctx, 0, {}, {}};
+  sheet.write();
+}
+
+}  // namespace gongkai
