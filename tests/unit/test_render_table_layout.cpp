@@ -17,7 +17,7 @@ std::string dump(const TableLayout& l) {
     if (c.cell != nullptr) {
       out += "=" + c.cell->id;
     } else {
-      out += c.header ? "#" : "?";
+      out += c.role == CellRole::title ? "T" : c.role == CellRole::row_label ? "R" : c.role == CellRole::column_label ? "#" : "?";
       out += c.text;
     }
     out += "\n";
@@ -73,35 +73,35 @@ TEST_SUITE("render/table_layout") {
     CHECK(l.heading == "二、主动公开政府信息情况");
     CHECK(dump(l) ==
           "14x4 header 0 labels 1\n"
-          "0,0 1x4 #第二十条第（一）项\n"
+          "0,0 1x4 T第二十条第（一）项\n"
           "1,0 1x1 #信息内容\n"
           "1,1 1x1 #本年制发件数\n"
           "1,2 1x1 #本年废止件数\n"
           "1,3 1x1 #现行有效件数\n"
-          "2,0 1x1 #规章\n"
+          "2,0 1x1 R规章\n"
           "2,1 1x1 =proactive.regulations.issued\n"
           "2,2 1x1 =proactive.regulations.repealed\n"
           "2,3 1x1 =proactive.regulations.in_force\n"
-          "3,0 1x1 #行政规范性文件\n"
+          "3,0 1x1 R行政规范性文件\n"
           "3,1 1x1 =proactive.normative_docs.issued\n"
           "3,2 1x1 =proactive.normative_docs.repealed\n"
           "3,3 1x1 =proactive.normative_docs.in_force\n"
-          "4,0 1x4 #第二十条第（五）项\n"
+          "4,0 1x4 T第二十条第（五）项\n"
           "5,0 1x1 #信息内容\n"
           "5,1 1x3 #本年处理决定数量\n"
-          "6,0 1x1 #行政许可\n"
+          "6,0 1x1 R行政许可\n"
           "6,1 1x3 =proactive.licensing.decisions\n"
-          "7,0 1x4 #第二十条第（六）项\n"
+          "7,0 1x4 T第二十条第（六）项\n"
           "8,0 1x1 #信息内容\n"
           "8,1 1x3 #本年处理决定数量\n"
-          "9,0 1x1 #行政处罚\n"
+          "9,0 1x1 R行政处罚\n"
           "9,1 1x3 =proactive.penalty.decisions\n"
-          "10,0 1x1 #行政强制\n"
+          "10,0 1x1 R行政强制\n"
           "10,1 1x3 =proactive.coercion.decisions\n"
-          "11,0 1x4 #第二十条第（八）项\n"
+          "11,0 1x4 T第二十条第（八）项\n"
           "12,0 1x1 #信息内容\n"
           "12,1 1x3 #本年收费金额（单位：万元）\n"
-          "13,0 1x1 #行政事业性收费\n"
+          "13,0 1x1 R行政事业性收费\n"
           "13,1 1x3 =proactive.fees.amount\n");
     check_tiles(l);
   }
@@ -208,6 +208,12 @@ TEST_SUITE("render/table_layout") {
       }
     }
     CHECK(l.at(7, 3)->cell->id == "applications.refused.state_secret.natural_person");
+    CHECK(l.at(0, 0)->role == CellRole::column_label);
+    CHECK(l.at(2, 4)->role == CellRole::column_label);
+    CHECK(l.at(5, 0)->role == CellRole::row_label);
+    CHECK(l.at(7, 2)->role == CellRole::row_label);
+    CHECK(l.at(7, 3)->role == CellRole::value);
+    CHECK_FALSE(l.at(7, 3)->header);
     CHECK(l.at(26, 9)->cell->id == "applications.handled_total.total");
   }
 
@@ -239,6 +245,16 @@ TEST_SUITE("render/table_layout") {
     const FlatRow& flat = l.flat[0].rows[20];
     CHECK(flat.path == std::vector<std::string>{"三、本年度办理结果", "（六）其他处理"});
     CHECK(flat.cells.front()->id == "applications.other.natural_person");
+  }
+
+  TEST_CASE("a category given alone is one row even when its sub-rows' totals were computed as 0") {
+    Report r = report("2021");
+    give(r, "applications.other.natural_person", 3);
+    give(r, "applications.other.other.total", 0, /*computed=*/true);
+    const TableLayout l = layout_table(r, *r.form->table("applications"));
+    CHECK(l.rows == 3 + 23);
+    CHECK(l.at(23, 1)->text == "（六）其他处理");
+    CHECK(l.at(23, 1)->col_span == 2);
   }
 
   TEST_CASE("a category given with a sub-row, or computed from its sub-rows, keeps the sub-rows") {

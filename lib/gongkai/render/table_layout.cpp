@@ -29,8 +29,10 @@ std::string section_heading(const Form& form, const TableDef& t) {
   return {};
 }
 
-LayoutCell label_cell(int row, int col, int row_span, int col_span, std::string text) {
+LayoutCell label_cell(int row, int col, int row_span, int col_span, std::string text,
+                      CellRole role = CellRole::column_label) {
   LayoutCell c;
+  c.role = role;
   c.row = row;
   c.col = col;
   c.row_span = row_span;
@@ -85,7 +87,7 @@ void layout_blocks(const Report& report, const TableDef& t, TableLayout& out) {
     flat.title = b.title;
     flat.label_columns = 1;
     flat.header.push_back(t.row_header);
-    if (!b.title.empty()) out.cells.push_back(label_cell(row++, 0, 1, out.columns, b.title));
+    if (!b.title.empty()) out.cells.push_back(label_cell(row++, 0, 1, out.columns, b.title, CellRole::title));
     out.cells.push_back(label_cell(row, 0, 1, 1, t.row_header));
     const int n = to_int(b.columns->size());
     // The last column takes whatever width the block lacks, as the printed form does.
@@ -97,7 +99,7 @@ void layout_blocks(const Report& report, const TableDef& t, TableLayout& out) {
     }
     ++row;
     for (const RowDef* r : b.rows) {
-      out.cells.push_back(label_cell(row, 0, 1, 1, r->label));
+      out.cells.push_back(label_cell(row, 0, 1, 1, r->label, CellRole::row_label));
       FlatRow fr;
       fr.path.push_back(r->label);
       const auto defs = row_cells(form, t, *r);
@@ -128,8 +130,11 @@ bool given_alone(const Report& report, const TableDef& t, const RowDef& r) {
   while (!pending.empty()) {
     const RowDef* kid = pending.back();
     pending.pop_back();
-    for (const CellDef* d : row_cells(form, t, *kid))
-      if (report.at(*d).state != CellState::absent) return false;
+    // A sub-row's computed total (0 over absent parts) is not a figure the report gave.
+    for (const CellDef* d : row_cells(form, t, *kid)) {
+      const CellValue& v = report.at(*d);
+      if (v.state != CellState::absent && !v.computed) return false;
+    }
     for (const RowDef* g : t.children_of(kid->id)) pending.push_back(g);
   }
   return true;
@@ -148,7 +153,7 @@ struct GridBody {
     const auto kids = t.children_of(r.id);
     if (kids.empty() || (r.has_cells && given_alone(report, t, r))) {
       const int row = next_row++;
-      out.cells.push_back(label_cell(row, depth, 1, out.label_columns - depth, r.label));
+      out.cells.push_back(label_cell(row, depth, 1, out.label_columns - depth, r.label, CellRole::row_label));
       FlatRow fr;
       fr.path = path;
       fr.path.push_back(r.label);
@@ -162,7 +167,7 @@ struct GridBody {
     }
     // A label spanning its descendants vertically; the row has no printed figures of its own.
     const std::size_t label_at = out.cells.size();
-    out.cells.push_back(label_cell(next_row, depth, 1, 1, r.label));
+    out.cells.push_back(label_cell(next_row, depth, 1, 1, r.label, CellRole::row_label));
     path.push_back(r.label);
     int used = 0;
     for (const RowDef* kid : kids) used += emit(*kid, depth + 1);

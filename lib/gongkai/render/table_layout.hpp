@@ -27,13 +27,22 @@
 
 namespace gongkai {
 
+// What a layout cell is on the form, for styling (bold headings, left-aligned labels).
+enum class CellRole {
+  title,         // a block title row of table 二 (第二十条第（一）项)
+  column_label,  // a header label over value columns, the corner note included
+  row_label,     // a body row's label
+  value,         // a figure
+};
+
 // One cell of the grid, placed by its top-left position; positions it covers are not listed.
 struct LayoutCell {
   int row = 0, col = 0;  // 0-based grid position of the top-left corner
   int row_span = 1, col_span = 1;
   std::string text;               // verbatim label; empty for a value cell
-  bool header = false;            // a header or row-label cell
+  bool header = false;            // a label cell (any role but value)
   const CellDef* cell = nullptr;  // non-null: a value cell showing this report cell
+  CellRole role = CellRole::value;
 };
 
 // A body row of the flat view: its label path from the top and its value cells in order.
