@@ -1,0 +1,31 @@
+// The parts of section 六 that come as data rather than as prose, read from a report's YAML
+// (the tally file) next to whatever else it holds:
+//   fees: {notices: 2, charged: 300.00, collected: 200.00, unit: 元}      or   fees: none
+//   work_plan: workplan.yaml                       (a work-plan file beside the YAML)
+//   work_plan: {source: 《…》, tasks: [...]}       (or the plan inline)
+// Only these two top-level keys are read here; the tally reader owns the rest of the file and
+// must let these two pass. Keeping them apart keeps the tally schema and section 六 decoupled.
+#pragma once
+
+#include <gongkai/core/diagnostic.hpp>
+#include <gongkai/prose/fee_statement.hpp>
+#include <gongkai/prose/work_plan.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gongkai {
+
+struct ProseExtras {
+  std::optional<FeeStatement> fees;
+  std::optional<WorkPlan> work_plan;          // given inline
+  std::optional<std::string> work_plan_file;  // named, relative to the YAML: the caller loads it
+                                              // and passes it to read_work_plan
+};
+
+// Problems are errors in `out` (rules `fee-statement`, `work-plan`, `yaml`, `unknown-key`)
+// naming line and column. Throws InputError when the text is not YAML at all.
+[[nodiscard]] ProseExtras read_prose_extras(std::string_view name, std::string_view yaml_text, Diagnostics& out);
+
+}  // namespace gongkai

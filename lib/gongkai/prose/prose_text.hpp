@@ -1,0 +1,23 @@
+// Positions and blanks in a prose section. Prose arrives as one string per section with the
+// place its first character came from (a Markdown file: line 1, column 1; an inline YAML
+// scalar: wherever the reader found it). Findings about a word inside it need file:line:col,
+// so byte offsets are turned back into positions here. Columns count characters (code points),
+// as the CSV reader's do: in Chinese prose a byte column is useless to a person.
+#pragma once
+
+#include <gongkai/core/location.hpp>
+
+#include <cstddef>
+#include <string_view>
+
+namespace gongkai {
+
+// Where the byte at `offset` of `text` sits, given where `text` itself starts. Lines after the
+// first start at column 1 of their line (an indented YAML block loses its indentation here).
+[[nodiscard]] SourceLoc prose_location(std::string_view text, const SourceLoc& start, std::size_t offset);
+
+// True when `text` holds nothing but white space (ASCII, ideographic U+3000, no-break spaces,
+// byte-order marks): such a section counts as missing.
+[[nodiscard]] bool is_blank_prose(std::string_view text);
+
+}  // namespace gongkai
