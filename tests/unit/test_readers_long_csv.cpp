@@ -179,6 +179,23 @@ TEST_SUITE("readers/long_csv") {
     CHECK(raw(*r, "applications.other.other.natural_person") == 1);
   }
 
+  TEST_CASE("a variant column label recurring under several row groups is one warning") {
+    std::string text(kHeader);
+    text += "proactive,行政许可,本年处理决定数,5\n";
+    text += "proactive,行政处罚,本年处理决定数,3\n";
+    text += "proactive,行政强制,本年处理决定数,1\n";
+    Diagnostics out;
+    ReportMeta meta;
+    meta.form_id = "2021";
+    auto r = read(text, out, meta);
+    REQUIRE(r);
+    CHECK(joined(out) ==
+          "t.csv:2:16: warning[label]: label '本年处理决定数' matched to the official '本年处理决定数量'\n");
+    CHECK(raw(*r, "proactive.licensing.decisions") == 5);
+    CHECK(raw(*r, "proactive.penalty.decisions") == 3);
+    CHECK(raw(*r, "proactive.coercion.decisions") == 1);
+  }
+
   TEST_CASE("a category label alone is the category's own figure") {
     std::string text(kHeader);
     text += "applications,（六）其他处理,自然人,3\n";
@@ -207,7 +224,8 @@ TEST_SUITE("readers/long_csv") {
     CHECK(raw(*r, "review_litigation.litigation_direct.other") == 3);
     REQUIRE(out.count(Severity::error) == 1);
     CHECK(lines_of(out).back() ==
-          "t.csv:5:8: error[label]: row label of review_litigation '复议后起诉' is not recognised; the closest are: "
+          "t.csv:5:8: error[label]: row label '复议后起诉' in table review_litigation is not recognised; the closest "
+          "are: "
           "'行政复议'");
   }
 
@@ -278,14 +296,17 @@ TEST_SUITE("readers/long_csv") {
     REQUIRE(lines.size() == 6);
     CHECK(lines[0] == "t.csv:8:1: error[csv]: line 8 has 3 fields, expected 4 (section,row,column,value); quote a "
                       "field that contains a comma");
-    CHECK(lines[1].starts_with("t.csv:2:14: error[label]: row label of applications '随便写的行' is not recognised; "
-                               "the closest are: "));
+    CHECK(lines[1].starts_with("t.csv:2:14: error[label]: row label '随便写的行' in table applications is not "
+                               "recognised; the closest are: "));
     CHECK(lines[2] == "t.csv:4:26: error[number]: '三、本年度办理结果 / （一）予以公开 · 自然人' is not a number: 'abc'");
     CHECK(lines[3] == "t.csv:6:1: error[label]: section 'nowhere' is not recognised; the closest are: 'review', "
                       "'proactive', 'litigation'");
-    CHECK(lines[4].starts_with("t.csv:7:14: error[label]: column label of '规章' '没有这一列' is not recognised"));
+    CHECK(lines[4] == "t.csv:7:14: error[label]: column label '没有这一列' of row '规章' is not recognised; the closest "
+                      "are: '现行有效件数', '本年制发件数', '本年废止件数'");
     CHECK(lines[5] == "t.csv:10:25: error[duplicate]: cell '第二十条第（五）项 / 行政许可 · 本年处理决定数量' is given "
                       "twice (first on line 9)");
+    CHECK(out.items()[4].message.zh ==
+          "「规章」行的列标签「没有这一列」无法识别；最接近的是：「现行有效件数」、「本年制发件数」、「本年废止件数」");
     CHECK(raw(*r, "proactive.licensing.decisions") == 5);
     CHECK(raw(*r, "applications.granted.total") == 2);
   }

@@ -186,11 +186,6 @@ class FormReader {
   }
 
  private:
-  struct Cached {
-    LabelMatch match;
-    bool reported = false;
-  };
-
   void add_section(const std::string& text, SectionTarget target) {
     for (std::size_t i = 0; i < section_targets_.size(); ++i) {
       if (section_targets_[i].table == target.table && section_targets_[i].row_section == target.row_section) {
@@ -218,48 +213,49 @@ class FormReader {
     return out;
   }
 
-  // Reports a match once per distinct printed label: a warning when it is not verbatim, an
-  // error when it matches nothing.
-  void report(Cached& c, const Field& printed, int line, Text what, Diagnostics& out) {
-    if (c.reported || c.match.kind == LabelMatchKind::exact) return;
-    c.reported = true;
+  // Reports a match once per distinct printed label, wherever it recurs: a warning when it is
+  // not verbatim, an error when it matches nothing. `what` names the kind of label, `where_in`
+  // the table or row it was looked up in.
+  void note(const LabelMatch& m, const Field& printed, int line, const Text& what, const Text& where_in,
+            Diagnostics& out) {
+    if (m.kind == LabelMatchKind::exact) return;
+    if (!reported_.emplace(what.en, printed.text, m.official).second) return;
     const SourceLoc where{name_, line, printed.column, {}};
-    if (c.match.matched()) {
+    if (m.matched()) {
       ++label_warnings;
       out.add(make(Severity::warning, "label", where,
-                   {fmt::format("标签「{}」按官方表述「{}」识别", printed.text, c.match.official),
-                    fmt::format("label '{}' matched to the official '{}'", printed.text, c.match.official)}));
+                   {fmt::format("标签「{}」按官方表述「{}」识别", printed.text, m.official),
+                    fmt::format("label '{}' matched to the official '{}'", printed.text, m.official)}));
       return;
     }
     ++unmatched;
-    const std::string zh_list = quoted_list(c.match.closest, "「", "」", "、");
-    const std::string en_list = quoted_list(c.match.closest, "'", "'", ", ");
-    Text msg = c.match.ambiguous
-                   ? Text{fmt::format("{}「{}」可对应多项：{}；请写出上级标签以区分", what.zh, printed.text, zh_list),
-                          fmt::format("{} '{}' fits several equally: {}; write its parent label too", what.en,
-                                      printed.text, en_list)}
-                   : Text{fmt::format("{}「{}」无法识别；最接近的是：{}", what.zh, printed.text, zh_list),
-                          fmt::format("{} '{}' is not recognised; the closest are: {}", what.en, printed.text, en_list)};
+    const std::string zh_list = quoted_list(m.closest, "「", "」", "、");
+    const std::string en_list = quoted_list(m.closest, "'", "'", ", ");
+    Text msg = m.ambiguous
+                   ? Text{fmt::format("{}{}「{}」可对应多项：{}；请写出上级标签以区分", where_in.zh, what.zh,
+                                      printed.text, zh_list),
+                          fmt::format("{} '{}'{} fits several equally: {}; write its parent label too", what.en,
+                                      printed.text, where_in.en, en_list)}
+                   : Text{fmt::format("{}{}「{}」无法识别；最接近的是：{}", where_in.zh, what.zh, printed.text, zh_list),
+                          fmt::format("{} '{}'{} is not recognised; the closest are: {}", what.en, printed.text,
+                                      where_in.en, en_list)};
     out.add(make(Severity::error, "label", where, std::move(msg)));
   }
 
   const SectionTarget* match_section(const Line& l, Diagnostics& out) {
     auto it = section_cache_.find(l.section.text);
-    if (it == section_cache_.end()) it = section_cache_.emplace(l.section.text, Cached{sections_.match(l.section.text)}).first;
-    report(it->second, l.section, l.line, {"分节", "section"}, out);
-    return it->second.match.matched() ? &section_targets_[it->second.match.target] : nullptr;
+    if (it == section_cache_.end()) it = section_cache_.emplace(l.section.text, sections_.match(l.section.text)).first;
+    note(it->second, l.section, l.line, {"分节", "section"}, {}, out);
+    return it->second.matched() ? &section_targets_[it->second.target] : nullptr;
   }
 
   const RowDef* match_row(const SectionTarget& s, const Line& l, Diagnostics& out) {
     const auto key = std::make_pair(&s, l.row.text);
     auto it = row_cache_.find(key);
-    if (it == row_cache_.end()) {
-      LabelMatcher& m = row_matcher(s);
-      it = row_cache_.emplace(key, Cached{m.match(l.row.text)}).first;
-    }
-    report(it->second, l.row, l.line,
-           {fmt::format("{}的行标签", table_name(*s.table)), fmt::format("row label of {}", s.table->id)}, out);
-    return it->second.match.matched() ? &s.table->rows[it->second.match.target] : nullptr;
+    if (it == row_cache_.end()) it = row_cache_.emplace(key, row_matcher(s).match(l.row.text)).first;
+    note(it->second, l.row, l.line, {"行标签", "row label"},
+         {fmt::format("表「{}」中的", table_name(*s.table)), fmt::format(" in table {}", s.table->id)}, out);
+    return it->second.matched() ? &s.table->rows[it->second.target] : nullptr;
   }
 
   const ColumnDef* match_column(const TableDef& t, const RowDef& row, const Line& l, Diagnostics& out) {
@@ -274,11 +270,11 @@ class FormReader {
           for (auto& s : column_spellings(t, columns[i])) matcher.add(std::move(s), i);
         m = column_matchers_.emplace(&columns, std::move(matcher)).first;
       }
-      it = column_cache_.emplace(key, Cached{m->second.match(l.column.text)}).first;
+      it = column_cache_.emplace(key, m->second.match(l.column.text)).first;
     }
-    report(it->second, l.column, l.line,
-           {fmt::format("「{}」的列标签", row.label), fmt::format("column label of '{}'", row.label)}, out);
-    return it->second.match.matched() ? &columns[it->second.match.target] : nullptr;
+    note(it->second, l.column, l.line, {"列标签", "column label"},
+         {fmt::format("「{}」行的", row.label), fmt::format(" of row '{}'", row.label)}, out);
+    return it->second.matched() ? &columns[it->second.target] : nullptr;
   }
 
   LabelMatcher& row_matcher(const SectionTarget& s) {
@@ -298,11 +294,12 @@ class FormReader {
   std::shared_ptr<const Form> form_;
   LabelMatcher sections_;
   std::vector<SectionTarget> section_targets_;
-  std::map<std::string, Cached, std::less<>> section_cache_;
+  std::map<std::string, LabelMatch, std::less<>> section_cache_;
   std::map<const SectionTarget*, LabelMatcher> row_matchers_;
-  std::map<std::pair<const SectionTarget*, std::string>, Cached> row_cache_;
+  std::map<std::pair<const SectionTarget*, std::string>, LabelMatch> row_cache_;
   std::map<const std::vector<ColumnDef>*, LabelMatcher> column_matchers_;
-  std::map<std::pair<const std::vector<ColumnDef>*, std::string>, Cached> column_cache_;
+  std::map<std::pair<const std::vector<ColumnDef>*, std::string>, LabelMatch> column_cache_;
+  std::set<std::tuple<std::string, std::string, std::string>> reported_;  // (kind, printed, official)
 };
 
 struct Attempt {
