@@ -164,7 +164,9 @@ TEST_SUITE("render/xlsx_report") {
     // Frozen below the header and right of the labels; the header repeats on printed pages.
     CHECK(has(s3, "xSplit=\"3\" ySplit=\"4\" topLeftCell=\"D5\""));
     CHECK(has(parts.at("xl/workbook.xml"), "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">'三、收到和处理政府信息公开申请情况'!$1:$4</definedName>"));
-    CHECK(has(s3, "<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"portrait\"/>"));
+    // Too wide for A4 portrait at 100%: landscape, fitted to the page width.
+    CHECK(has(s3, "<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\"/>"));
+    CHECK(has(parts.at("xl/worksheets/sheet1.xml"), "orientation=\"portrait\""));
     CHECK(has(s3, "<pageSetUpPr fitToPage=\"1\"/>"));
   }
 

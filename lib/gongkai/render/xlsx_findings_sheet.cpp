@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace gongkai {
@@ -43,16 +44,20 @@ void write_findings_sheet(lxw_worksheet* ws, const XlsxSheetContext& ctx) {
   xlsx_write_banner(ws, row, ncols, "检查结果 Findings", st.title);
   xlsx_check(worksheet_set_row(ws, row++, 24, nullptr));
   if (ctx.built.stamped_with_errors) {
+    double total = 0;
+    for (const auto& c : kColumns) total += c.width;
     xlsx_write_banner(ws, row, ncols, kXlsxStampedNotice, st.notice);
-    xlsx_check(worksheet_set_row(ws, row++, 33, nullptr));
+    xlsx_check(worksheet_set_row(ws, row++, xlsx_wrapped_height(kXlsxStampedNotice, total), nullptr));
   }
   const lxw_row_t header = row;
+  double height = 0;
   for (std::size_t i = 0; i < kColumns.size(); ++i) {
     const auto col = static_cast<lxw_col_t>(i);
     xlsx_check(worksheet_set_column(ws, col, col, kColumns[i].width, nullptr));
     xlsx_check(worksheet_write_string(ws, row, col, kColumns[i].title, st.grid_header));
+    height = std::max(height, xlsx_wrapped_height(kColumns[i].title, kColumns[i].width));
   }
-  ++row;
+  xlsx_check(worksheet_set_row(ws, row++, height, nullptr));
   for (const Diagnostic& d : ctx.built.findings.items()) {
     std::string labels, ids;
     for (const CellMention& m : d.cells) {
@@ -70,9 +75,12 @@ void write_findings_sheet(lxw_worksheet* ws, const XlsxSheetContext& ctx) {
                                            d.expected.value_or(""),
                                            d.actual.value_or(""),
                                            d.where.known() ? d.where.to_string() : ""};
-    for (std::size_t i = 0; i < texts.size(); ++i)
+    height = 0;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
       xlsx_check(worksheet_write_string(ws, row, static_cast<lxw_col_t>(i), texts[i].c_str(), st.grid_text));
-    ++row;
+      height = std::max(height, xlsx_wrapped_height(texts[i], kColumns[i].width));
+    }
+    xlsx_check(worksheet_set_row(ws, row++, height, nullptr));
   }
   worksheet_freeze_panes(ws, header + 1, 0);
   xlsx_check(worksheet_repeat_rows(ws, header, header));

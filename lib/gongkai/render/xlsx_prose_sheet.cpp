@@ -11,7 +11,10 @@ namespace gongkai {
 
 namespace {
 
-constexpr double kColumnWidth = 100.0;  // ~45 CJK characters a line: a printed A4 line
+// ~32 CJK characters a line. It must fit across A4 portrait unscaled: LibreOffice does not apply
+// fit-to-width to this sheet, and its column unit is wider than Excel's (≈9 px against 7).
+constexpr double kColumnWidth = 70.0;
+constexpr double kTitleScale = 14.0 / 11.0;  // the title's font size against the body's
 // A cell taller than ~20 lines is awkward to read and nears Excel's 409 pt row limit.
 constexpr double kMaxBlockWidth = 20 * (kColumnWidth - 4);
 
@@ -99,8 +102,11 @@ void write_prose_sheet(lxw_worksheet* ws, const XlsxSheetContext& ctx,
   lxw_row_t row = 0;
   const std::string title = fmt::format("{}{}年政府信息公开工作年度报告", report.agency, report.year);
   xlsx_check(worksheet_write_string(ws, row, 0, title.c_str(), st.title));
-  xlsx_check(worksheet_set_row(ws, row++, 24, nullptr));
-  if (ctx.built.stamped_with_errors) xlsx_check(worksheet_write_string(ws, row++, 0, kXlsxStampedNotice, st.notice));
+  xlsx_check(worksheet_set_row(ws, row++, xlsx_wrapped_height(title, kColumnWidth / kTitleScale) * kTitleScale, nullptr));
+  if (ctx.built.stamped_with_errors) {
+    xlsx_check(worksheet_write_string(ws, row, 0, kXlsxStampedNotice, st.notice));
+    xlsx_check(worksheet_set_row(ws, row++, xlsx_wrapped_height(kXlsxStampedNotice, kColumnWidth), nullptr));
+  }
 
   for (const SectionDef& section : report.form->sections) {
     ++row;  // a blank line before each heading
@@ -118,8 +124,10 @@ void write_prose_sheet(lxw_worksheet* ws, const XlsxSheetContext& ctx,
     }
     auto prose = ctx.built.prose.find(section.id);
     if (prose == ctx.built.prose.end()) continue;
-    for (const ProseBlock& block : prose_blocks(prose->second))
-      xlsx_check(worksheet_write_string(ws, row++, 0, block.text.c_str(), block.heading ? st.prose_heading : st.prose));
+    for (const ProseBlock& block : prose_blocks(prose->second)) {
+      xlsx_check(worksheet_write_string(ws, row, 0, block.text.c_str(), block.heading ? st.prose_heading : st.prose));
+      xlsx_check(worksheet_set_row(ws, row++, xlsx_wrapped_height(block.text, kColumnWidth), nullptr));
+    }
   }
   xlsx_print_setup(ws, false, ctx.built.stamped_with_errors);
 }

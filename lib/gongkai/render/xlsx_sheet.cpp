@@ -5,6 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace gongkai {
 
 void xlsx_check(lxw_error e) {
@@ -16,6 +19,16 @@ void xlsx_check(lxw_error e) {
 double xlsx_text_width(std::string_view text) {
   // display_width counts a CJK character as 2; in Excel's default font it is ~2.2 units.
   return static_cast<double>(display_width(text)) * 1.1;
+}
+
+double xlsx_wrapped_height(std::string_view text, double room) {
+  constexpr double kPadding = 2.0;  // column units a cell keeps free around its text
+  constexpr double kMaxRowHeight = 409.0;
+  const double usable = std::max(1.0, room - kPadding);
+  double lines = 0;
+  for (std::string_view line : split(text, '\n'))
+    lines += std::max(1.0, std::ceil(xlsx_text_width(line) / usable - 1e-9));
+  return std::min(kMaxRowHeight, std::max(1.0, lines) * kXlsxLineHeight + 3.0);
 }
 
 std::string xlsx_sheet_name(std::string_view wanted, std::set<std::string>& taken) {

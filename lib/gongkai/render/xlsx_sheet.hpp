@@ -32,6 +32,14 @@ void xlsx_check(lxw_error e);
 // character is a little over two.
 [[nodiscard]] double xlsx_text_width(std::string_view text);
 
+// Points per line of wrapped 11 pt text, CJK included.
+inline constexpr double kXlsxLineHeight = 15.0;
+
+// The row height (points) that shows `text` wrapped in `room` column units, its own line breaks
+// included. Rows get explicit heights: LibreOffice does not grow rows to fit wrapped text when
+// it opens a file, nor does any client for merged cells; capped at Excel's 409 pt.
+[[nodiscard]] double xlsx_wrapped_height(std::string_view text, double room);
+
 // A sheet name Excel accepts and no other sheet of the book has: `wanted` without []:*?/\ ,
 // cut to 31 UTF-16 units, made unique with a 「（2）」 suffix. Adds the result to `taken`.
 [[nodiscard]] std::string xlsx_sheet_name(std::string_view wanted, std::set<std::string>& taken);

@@ -38,6 +38,7 @@ XlsxStyles make_xlsx_styles(lxw_workbook* book) {
   s.title = workbook_add_format(book);
   format_set_bold(s.title);
   format_set_font_size(s.title, 14);
+  format_set_text_wrap(s.title);
   format_set_align(s.title, LXW_ALIGN_VERTICAL_CENTER);
 
   s.notice = workbook_add_format(book);

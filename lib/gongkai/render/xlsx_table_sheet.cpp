@@ -21,9 +21,11 @@ constexpr double kMinFigureWidth = 8.0;
 constexpr double kMaxLabelWidth = 40.0;  // longer row labels wrap (1.申请人无正当理由逾期不补正…)
 constexpr double kMaxHeaderWidth = 13.0; // longer column labels wrap (本年处理决定数量)
 constexpr double kMinSpanLabel = 11.0;   // a label spanning rows may wrap down to ~5 CJK characters
-constexpr double kLineHeight = 15.0;     // points per line of 11 pt text, CJK included
 constexpr double kDefaultRowHeight = 15.0;
-constexpr int kLandscapeColumns = 10;    // wider tables (四: 15 figures) print landscape
+constexpr double kOneLine = kXlsxLineHeight + 3.0;
+// Column units that fit across A4 portrait at 100% (6.9 in between the default margins); a wider
+// table (三, 四) prints landscape, and every table is fitted to the page width.
+constexpr double kPortraitWidth = 95.0;
 
 // The figure a spreadsheet holds. XLSX numbers are binary doubles, so an amount (exact micro-万元)
 // becomes a double only here, at the last step; every amount a report states (≤ 15 significant
@@ -70,6 +72,14 @@ struct TableSheet {
       auto& w = widths[static_cast<std::size_t>(c.col)];
       w = std::max(w, need + kPad);
     }
+    // Quarter units, as written: measuring rows with the same figures the client sees.
+    for (double& w : widths) w = std::ceil(w * 4) / 4;
+  }
+
+  [[nodiscard]] double total_width() const {
+    double w = 0;
+    for (double x : widths) w += x;
+    return w;
   }
 
   [[nodiscard]] double span_width(const LayoutCell& c) const {
@@ -78,19 +88,14 @@ struct TableSheet {
     return w;
   }
 
-  [[nodiscard]] static double text_height(double text_width, double room) {
-    const double lines = std::max(1.0, std::ceil(text_width / std::max(1.0, room - kPad)));
-    return lines * kLineHeight + 3.0;
-  }
-
   // Rows whose wrapped labels need more than one line get an explicit height: clients do not
   // grow rows to fit merged cells, and an estimate the same everywhere keeps output stable.
   void measure_rows() {
     heights.assign(static_cast<std::size_t>(layout.rows), 0.0);
     for (const LayoutCell& c : layout.cells) {
       if (c.row_span != 1 || c.text.empty()) continue;
-      const double h = text_height(xlsx_text_width(c.text), span_width(c));
-      if (h > kLineHeight + 3.0) {
+      const double h = xlsx_wrapped_height(c.text, span_width(c));
+      if (h > kOneLine) {
         auto& row_h = heights[static_cast<std::size_t>(c.row)];
         row_h = std::max(row_h, h);
       }
@@ -102,7 +107,7 @@ struct TableSheet {
         const double h = heights[static_cast<std::size_t>(row)];
         have += h > 0 ? h : kDefaultRowHeight;
       }
-      const double need = text_height(xlsx_text_width(c.text), span_width(c));
+      const double need = xlsx_wrapped_height(c.text, span_width(c));
       if (need > have) {
         auto& last = heights[static_cast<std::size_t>(c.row + c.row_span - 1)];
         last = (last > 0 ? last : kDefaultRowHeight) + (need - have);
@@ -191,17 +196,17 @@ struct TableSheet {
     xlsx_write_banner(ws, 0, layout.columns, layout.heading, ctx.styles.title);
     xlsx_check(worksheet_set_row(ws, 0, 24, nullptr));
     top = 1;
-    if (stamped) {
-      xlsx_write_banner(ws, top, layout.columns, kXlsxStampedNotice, ctx.styles.notice);
-      xlsx_check(worksheet_set_row(ws, top, 2 * kLineHeight + 3.0, nullptr));
-      ++top;
-    }
     measure_columns();
     measure_rows();
+    if (stamped) {
+      xlsx_write_banner(ws, top, layout.columns, kXlsxStampedNotice, ctx.styles.notice);
+      xlsx_check(worksheet_set_row(ws, top, xlsx_wrapped_height(kXlsxStampedNotice, total_width()), nullptr));
+      ++top;
+    }
     write_grid();
     for (int col = 0; col < layout.columns; ++col)
       xlsx_check(worksheet_set_column(ws, static_cast<lxw_col_t>(col), static_cast<lxw_col_t>(col),
-                                      std::round(widths[static_cast<std::size_t>(col)] * 4) / 4, nullptr));
+                                      widths[static_cast<std::size_t>(col)], nullptr));
     for (int r = 0; r < layout.rows; ++r)
       if (const double h = heights[static_cast<std::size_t>(r)]; h > 0)
         xlsx_check(worksheet_set_row(ws, sheet_row(r), h, nullptr));
@@ -211,7 +216,7 @@ struct TableSheet {
     const lxw_row_t header_end = sheet_row(layout.header_rows);  // first row below the header
     if (layout.header_rows > 0) worksheet_freeze_panes(ws, header_end, static_cast<lxw_col_t>(layout.label_columns));
     xlsx_check(worksheet_repeat_rows(ws, 0, header_end - 1));
-    xlsx_print_setup(ws, layout.columns > kLandscapeColumns, stamped);
+    xlsx_print_setup(ws, total_width() > kPortraitWidth, stamped);
   }
 };
 
