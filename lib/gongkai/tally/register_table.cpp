@@ -1,0 +1,249 @@
+#include <gongkai/tally/register_table.hpp>
+
+#include <gongkai/core/suggest.hpp>
+
+#include <fmt/format.h>
+
+namespace gongkai {
+namespace {
+
+std::string quoted_list_zh(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += fmt::format("「{}」", i);
+  return out;
+}
+
+std::string quoted_list_en(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += fmt::format("{}'{}'", out.empty() ? "" : ", ", i);
+  return out;
+}
+
+}  // namespace
+
+RegisterTable::RegisterTable(RegisterColumns columns, std::string option, Diagnostics& out)
+    : out_(out), columns_(std::move(columns)), option_(std::move(option)) {}
+
+void RegisterTable::begin(const RegisterOrigin& origin) {
+  origin_ = origin;
+  have_header_ = false;
+  searched_ = 0;
+  missed_.reset();
+}
+
+bool RegisterTable::row(const RegisterRow& row) {
+  if (have_header_) {
+    if (row.blank()) return true;
+    ++rows_;
+    record(row);
+    return true;
+  }
+  if (row.blank()) return true;
+  ++searched_;
+  HeaderMatch m = match_header(columns_, row);
+  if (m.complete) {
+    match_ = std::move(m);
+    have_header_ = true;
+    file_has_header_ = true;
+    sources_.push_back(origin_);
+    const std::size_t id = columns_.index_of("id");
+    id_columns_.push_back(id < match_.column.size() && match_.column[id] ? *match_.column[id] : 0);
+    return true;
+  }
+  if (!missed_ || m.found > missed_->best.found) {
+    Missed miss{origin_, origin_.where(row), {}, std::move(m), 0};
+    for (const auto& c : row.cells) miss.best_cells.emplace_back(trim(c.text));
+    missed_ = std::move(miss);
+  }
+  return searched_ < kHeaderSearchRows;
+}
+
+void RegisterTable::end() {
+  if (have_header_) return;
+  Missed m = missed_ ? std::move(*missed_) : Missed{origin_, SourceLoc{origin_.file, 0, 0, {}}, {}, {}, 0};
+  if (!missed_ && !origin_.sheet.empty()) m.where = SourceLoc{origin_.file, 0, 0, origin_.sheet};
+  m.searched = searched_;
+  missed_in_file_.push_back(std::move(m));
+}
+
+void RegisterTable::end_file() {
+  // A workbook may keep other sheets beside the register (a summary, the case register):
+  // those are skipped with a note. A file with no register sheet at all cannot be tallied.
+  for (const auto& m : missed_in_file_) report_missed(m, file_has_header_ ? Severity::info : Severity::error);
+  if (!file_has_header_) unreadable_ = true;
+  missed_in_file_.clear();
+  file_has_header_ = false;
+}
+
+void RegisterTable::report_missed(const Missed& m, Severity severity) {
+  Diagnostic d;
+  d.severity = severity;
+  d.rule = "register";
+  d.where = m.where;
+  const std::string sheet_zh = m.origin.sheet.empty() ? "" : fmt::format("工作表「{}」", m.origin.sheet);
+  const std::string sheet_en = m.origin.sheet.empty() ? "" : fmt::format("sheet '{}': ", m.origin.sheet);
+  if (m.searched == 0) {
+    d.message = {fmt::format("{}没有任何内容，找不到台账表头", sheet_zh.empty() ? "文件" : sheet_zh),
+                 fmt::format("{}it is empty: no register header", sheet_en)};
+    if (severity == Severity::info) d.message = {fmt::format("{}为空，已跳过", sheet_zh), fmt::format("{}empty, skipped", sheet_en)};
+    out_.add(std::move(d));
+    return;
+  }
+  std::vector<std::string> missing_zh, missing_en, hints_zh, hints_en;
+  for (std::size_t f = 0; f < columns_.fields.size(); ++f) {
+    const RegisterField& field = columns_.fields[f];
+    if (!field.required || (f < m.best.column.size() && m.best.column[f])) continue;
+    std::string names_zh, names_en;
+    for (const auto& h : field.headers) {
+      names_zh += (names_zh.empty() ? "" : "、") + h;
+      names_en += (names_en.empty() ? "" : ", ") + h;
+    }
+    missing_zh.push_back(fmt::format("{}（表头可为：{}）", field.name.zh, names_zh));
+    missing_en.push_back(fmt::format("{} (headers: {})", field.name.en, names_en));
+    // A header close to one of the names is probably meant: suggest naming it.
+    for (std::size_t c = 0; c < m.best_cells.size(); ++c) {
+      bool taken = false;
+      for (const auto& col : m.best.column) taken = taken || (col && *col == c);
+      if (taken || m.best_cells[c].empty() || !closest(m.best_cells[c], field.headers)) continue;
+      hints_zh.push_back(fmt::format("「{}」是否为{}？可用 {} {}={} 指定", m.best_cells[c], field.name.zh, option_,
+                                     field.id, m.best_cells[c]));
+      hints_en.push_back(fmt::format("is '{}' the {}? say so with {} {}={}", m.best_cells[c], field.name.en, option_,
+                                     field.id, m.best_cells[c]));
+      break;
+    }
+  }
+  std::string zh = fmt::format("{}在前 {} 个非空行中找不到台账表头：缺少{}", sheet_zh, m.searched,
+                               fmt::join(missing_zh, "；"));
+  std::string en = fmt::format("{}no register header in the first {} non-empty rows: missing {}", sheet_en,
+                               m.searched, fmt::join(missing_en, "; "));
+  if (!hints_zh.empty()) {
+    zh += fmt::format("。{}", fmt::join(hints_zh, "；"));
+    en += fmt::format(". {}", fmt::join(hints_en, "; "));
+  }
+  if (severity == Severity::info) {
+    zh += "；已跳过";
+    en += "; skipped";
+  }
+  d.message = {std::move(zh), std::move(en)};
+  out_.add(std::move(d));
+}
+
+std::string_view RegisterTable::text(const RegisterRow& row, std::size_t field) const {
+  const auto& col = match_.column[field];
+  return col ? trim(row.text(*col)) : std::string_view();
+}
+
+SourceLoc RegisterTable::where(const RegisterRow& row, std::size_t field) const {
+  const auto& col = match_.column[field];
+  return col ? origin_.where(row, *col) : origin_.where(row);
+}
+
+Text RegisterTable::field_name(std::size_t field) const {
+  const std::string& h = match_.header[field];
+  const RegisterField& f = columns_.fields[field];
+  return {h.empty() ? f.name.zh : h, h.empty() ? f.name.en : fmt::format("{} ({})", f.name.en, h)};
+}
+
+void RegisterTable::error(const RegisterRow& row, std::size_t field, Text message) {
+  Diagnostic d;
+  d.severity = Severity::error;
+  d.rule = "register";
+  d.message = std::move(message);
+  d.where = where(row, field);
+  out_.add(std::move(d));
+}
+
+void RegisterTable::require(const RegisterRow& row, std::size_t field, bool& ok) {
+  if (!text(row, field).empty()) return;
+  const Text name = field_name(field);
+  error(row, field, {fmt::format("{}为空", name.zh), fmt::format("{} is empty", name.en)});
+  ok = false;
+}
+
+std::optional<DayNumber> RegisterTable::date(const RegisterRow& row, std::size_t field, bool& ok) {
+  const std::string_view t = text(row, field);
+  if (t.empty()) return std::nullopt;
+  const auto& col = match_.column[field];
+  const bool number = col && *col < row.cells.size() && row.cells[*col].number;
+  if (auto d = number ? parse_excel_date(t) : parse_register_date(t)) return d;
+  const Text name = field_name(field);
+  error(row, field,
+        {fmt::format("{}「{}」不是有效日期（可写作 2023-01-05、2023/1/5、2023.1.5 或 2023年1月5日）", name.zh, t),
+         fmt::format("{} '{}' is not a valid date (write 2023-01-05, 2023/1/5, 2023.1.5 or 2023年1月5日)", name.en,
+                     t)});
+  ok = false;
+  return std::nullopt;
+}
+
+std::optional<std::size_t> RegisterTable::term(const RegisterRow& row, std::size_t field, TermResolver& resolver,
+                                               const Text& place, bool& ok) {
+  const std::string_view t = text(row, field);
+  if (t.empty()) return std::nullopt;
+  const Text name = field_name(field);
+  {
+    const auto r = resolver.resolve(t);
+    if (r.match.matched()) {
+      if (r.first && r.match.kind != LabelMatchKind::exact) {
+        Diagnostic d;
+        d.severity = Severity::warning;
+        d.rule = "label";
+        d.message = {fmt::format("{}「{}」按「{}」计（同样写法的其他行不再提示）", name.zh, t, r.match.official),
+                     fmt::format("{} '{}' read as '{}' (not repeated for other rows)", name.en, t, r.match.official)};
+        d.where = where(row, field);
+        out_.add(std::move(d));
+      }
+      return r.match.target;
+    }
+  }
+  ok = false;
+  if (const auto* members = resolver.group_members(t)) {
+    error(row, field,
+          {fmt::format("{}「{}」是一组，请写明其中一项：{}", name.zh, t, quoted_list_zh(*members)),
+           fmt::format("{} '{}' names a group: write one of {}", name.en, t, quoted_list_en(*members))});
+    return std::nullopt;
+  }
+  const auto r = resolver.resolve(t);
+  const std::vector<std::string>& near = r.match.closest;
+  if (r.match.ambiguous) {
+    error(row, field,
+          {fmt::format("{}「{}」不能确定是{}中的哪一项，同样接近：{}", name.zh, t, place.zh, quoted_list_zh(near)),
+           fmt::format("{} '{}' is ambiguous as {}: equally close to {}", name.en, t, place.en, quoted_list_en(near))});
+    return std::nullopt;
+  }
+  std::vector<std::string> quoted;
+  for (const auto& c : near) quoted.push_back(fmt::format("'{}'", c));
+  error(row, field,
+        {fmt::format("{}「{}」对应不到{}{}", name.zh, t, place.zh,
+                     near.empty() ? "" : fmt::format("，最接近的是：{}", quoted_list_zh(near))),
+         fmt::format("{} '{}' is not {}{}", name.en, t, place.en,
+                     quoted.empty() ? "" : fmt::format("; did you mean {}?", fmt::join(quoted, " or ")))});
+  return std::nullopt;
+}
+
+void RegisterTable::note_id(const RegisterRow& row, std::size_t field, bool& ok) {
+  const std::string_view id = text(row, field);
+  if (id.empty()) return;
+  const auto& col = match_.column[field];
+  const std::uint32_t at = origin_.sheet.empty()
+                               ? static_cast<std::uint32_t>(col && *col < row.cells.size() && row.cells[*col].line > 0
+                                                                ? row.cells[*col].line
+                                                                : row.line)
+                               : row.sheet_row;
+  const auto source = static_cast<std::uint32_t>(sources_.size() - 1);
+  auto [it, inserted] = ids_.try_emplace(std::string(id), FirstSeen{at, source});
+  if (inserted) return;
+  const RegisterOrigin& first_origin = sources_[it->second.source];
+  RegisterRow first;
+  first.line = static_cast<int>(it->second.row);
+  first.sheet_row = it->second.row;
+  const std::string first_at = first_origin.sheet.empty()
+                                   ? first_origin.row_name(first)
+                                   : first_origin.where(first, id_columns_[it->second.source]).to_string();
+  const Text name = field_name(field);
+  error(row, field,
+        {fmt::format("{}「{}」重复，首次出现在 {}", name.zh, id, first_at),
+         fmt::format("duplicate {} '{}': first seen at {}", name.en, id, first_at)});
+  ok = false;
+}
+
+}  // namespace gongkai
