@@ -18,7 +18,7 @@ ProseExtras read_prose_extras(std::string_view name, std::string_view yaml_text,
   }
   ProseExtras extras;
   if (!root.IsMap()) return extras;  // the tally reader reports that
-  ProseYaml src(name, out);
+  ProseYaml src(name, text, out);
   for (const auto& kv : root) {
     const std::string key = kv.first.Scalar();
     if (key == "fees") {

@@ -13,7 +13,16 @@ namespace gongkai {
 SourceLoc ProseYaml::where(const YAML::Node& n) const {
   const YAML::Mark m = n.Mark();
   if (m.is_null() || m.line < 0 || m.column < 0) return SourceLoc{name_, 0, 0, {}};
-  return SourceLoc{name_, m.line + 1, m.column + 1, {}};
+  int column = m.column + 1;
+  if (m.pos >= 0 && static_cast<std::size_t>(m.pos) <= text_.size()) {
+    // Characters from the start of the line: the bytes that begin a UTF-8 sequence.
+    const auto end = static_cast<std::size_t>(m.pos);
+    const auto nl = end == 0 ? std::string_view::npos : text_.rfind('\n', end - 1);
+    column = 1;
+    for (std::size_t i = nl == std::string_view::npos ? 0 : nl + 1; i < end; ++i)
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0U) != 0x80U) ++column;
+  }
+  return SourceLoc{name_, m.line + 1, column, {}};
 }
 
 SourceLoc ProseYaml::where_value(const YAML::Node& key, const YAML::Node& value) const {

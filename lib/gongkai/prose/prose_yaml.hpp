@@ -20,10 +20,12 @@ namespace gongkai {
 
 class ProseYaml {
  public:
-  ProseYaml(std::string_view name, Diagnostics& out) : name_(name), out_(out) {}
+  // REQUIRES: `text` is what yaml-cpp parsed and outlives this object.
+  ProseYaml(std::string_view name, std::string_view text, Diagnostics& out) : name_(name), text_(text), out_(out) {}
 
   [[nodiscard]] Diagnostics& out() { return out_; }
-  // 1-based line and column as yaml-cpp counts them; the file alone when unknown.
+  // 1-based line and column; yaml-cpp's byte column is turned into characters, as every
+  // reader counts them. The file alone when unknown.
   [[nodiscard]] SourceLoc where(const YAML::Node& n) const;
   // An empty value (`key:`) is placed by yaml-cpp at the next token: locate it at its key.
   [[nodiscard]] SourceLoc where_value(const YAML::Node& key, const YAML::Node& value) const;
@@ -36,6 +38,7 @@ class ProseYaml {
 
  private:
   std::string name_;
+  std::string_view text_;
   Diagnostics& out_;
 };
 

@@ -45,7 +45,7 @@ WorkPlan read_work_plan(std::string_view name, std::string_view text, Diagnostic
                      Text{fmt::format("工作要点文件不是有效的 YAML：{}", e.msg),
                           fmt::format("the work-plan file is not valid YAML: {}", e.msg)});
   }
-  ProseYaml src(name, out);
+  ProseYaml src(name, yaml, out);
   return read_work_plan_node(src, root);
 }
 
