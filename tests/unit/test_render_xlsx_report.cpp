@@ -1,6 +1,7 @@
 #include "test_support.hpp"
 
 #include <gongkai/check/checker.hpp>
+#include <gongkai/render/report_text.hpp>
 #include <gongkai/render/xlsx_prose_sheet.hpp>
 #include <gongkai/render/xlsx_report.hpp>
 #include <gongkai/render/xlsx_sheet.hpp>
@@ -264,11 +265,12 @@ TEST_SUITE("render/xlsx_report") {
 
     const std::string& wb = parts.at("xl/workbook.xml");
     CHECK(has(wb, "<sheet name=\"检查结果\""));
-    const std::string notice = std::string("<t>") + kXlsxStampedNotice + "</t>";
-    CHECK(has(parts.at("xl/sharedStrings.xml"), notice));
+    const Text notice = stamp_notice(b.built);
+    CHECK(notice.zh == "本报告未通过检查，含有 1 个错误，不得作为正式报告发布。");
+    CHECK(has(parts.at("xl/sharedStrings.xml"), "<t>" + notice.zh + "\n" + notice.en + "</t>"));
     for (int i = 1; i <= 5; ++i) {
       const std::string& sheet = parts.at("xl/worksheets/sheet" + std::to_string(i) + ".xml");
-      CHECK_MESSAGE(has(sheet, "本报告含有错误，请更正后再公开</oddHeader>"), i);
+      CHECK_MESSAGE(has(sheet, notice.zh + "</oddHeader>"), i);
     }
     CHECK(has(parts.at("xl/sharedStrings.xml"), "<t>case-total</t>"));
     CHECK(has(parts.at("docProps/core.xml"), "<cp:contentStatus>含有错误（--allow-errors）</cp:contentStatus>"));

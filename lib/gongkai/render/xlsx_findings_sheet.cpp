@@ -43,11 +43,11 @@ void write_findings_sheet(lxw_worksheet* ws, const XlsxSheetContext& ctx) {
   lxw_row_t row = 0;
   xlsx_write_banner(ws, row, ncols, "检查结果 Findings", st.title);
   xlsx_check(worksheet_set_row(ws, row++, 24, nullptr));
-  if (ctx.built.stamped_with_errors) {
+  if (!ctx.notice.empty()) {
     double total = 0;
     for (const auto& c : kColumns) total += c.width;
-    xlsx_write_banner(ws, row, ncols, kXlsxStampedNotice, st.notice);
-    xlsx_check(worksheet_set_row(ws, row++, xlsx_wrapped_height(kXlsxStampedNotice, total), nullptr));
+    xlsx_write_banner(ws, row, ncols, ctx.notice, st.notice);
+    xlsx_check(worksheet_set_row(ws, row++, xlsx_wrapped_height(ctx.notice, total), nullptr));
   }
   const lxw_row_t header = row;
   double height = 0;
@@ -84,7 +84,7 @@ void write_findings_sheet(lxw_worksheet* ws, const XlsxSheetContext& ctx) {
   }
   worksheet_freeze_panes(ws, header + 1, 0);
   xlsx_check(worksheet_repeat_rows(ws, header, header));
-  xlsx_print_setup(ws, true, ctx.built.stamped_with_errors);
+  xlsx_print_setup(ws, true, ctx.page_notice);
 }
 
 }  // namespace gongkai

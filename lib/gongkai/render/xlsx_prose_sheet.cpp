@@ -1,6 +1,7 @@
 #include <gongkai/render/xlsx_prose_sheet.hpp>
 
 #include <gongkai/core/text.hpp>
+#include <gongkai/render/report_text.hpp>
 
 #include <fmt/format.h>
 
@@ -100,20 +101,20 @@ void write_prose_sheet(lxw_worksheet* ws, const XlsxSheetContext& ctx,
   const XlsxStyles& st = ctx.styles;
   xlsx_check(worksheet_set_column(ws, 0, 0, kColumnWidth, nullptr));
   lxw_row_t row = 0;
-  const std::string title = fmt::format("{}{}年政府信息公开工作年度报告", report.agency, report.year);
+  const std::string title = report_title(report);
   xlsx_check(worksheet_write_string(ws, row, 0, title.c_str(), st.title));
   xlsx_check(worksheet_set_row(ws, row++, xlsx_wrapped_height(title, kColumnWidth / kTitleScale) * kTitleScale, nullptr));
-  if (ctx.built.stamped_with_errors) {
-    xlsx_check(worksheet_write_string(ws, row, 0, kXlsxStampedNotice, st.notice));
-    xlsx_check(worksheet_set_row(ws, row++, xlsx_wrapped_height(kXlsxStampedNotice, kColumnWidth), nullptr));
+  if (!ctx.notice.empty()) {
+    xlsx_check(worksheet_write_string(ws, row, 0, ctx.notice.c_str(), st.notice));
+    xlsx_check(worksheet_set_row(ws, row++, xlsx_wrapped_height(ctx.notice, kColumnWidth), nullptr));
   }
 
-  for (const SectionDef& section : report.form->sections) {
+  for (const ReportSection& section : report_sections(ctx.built)) {
     ++row;  // a blank line before each heading
-    xlsx_check(worksheet_write_string(ws, row, 0, section.heading.c_str(), st.prose_heading));
+    xlsx_check(worksheet_write_string(ws, row, 0, section.def->heading.c_str(), st.prose_heading));
     xlsx_check(worksheet_set_row(ws, row++, 20, nullptr));
-    if (section.is_table) {
-      auto it = table_sheets.find(section.id);
+    if (section.def->is_table) {
+      auto it = table_sheets.find(section.def->id);
       if (it == table_sheets.end()) continue;
       std::string quoted;  // a quote inside a sheet reference is doubled
       for (char c : it->second) quoted += c == '\'' ? std::string("''") : std::string(1, c);
@@ -122,14 +123,13 @@ void write_prose_sheet(lxw_worksheet* ws, const XlsxSheetContext& ctx,
       xlsx_check(worksheet_write_url_opt(ws, row++, 0, url.c_str(), st.link, text.c_str(), nullptr));
       continue;
     }
-    auto prose = ctx.built.prose.find(section.id);
-    if (prose == ctx.built.prose.end()) continue;
-    for (const ProseBlock& block : prose_blocks(prose->second)) {
+    if (section.prose == nullptr) continue;
+    for (const ProseBlock& block : prose_blocks(*section.prose)) {
       xlsx_check(worksheet_write_string(ws, row, 0, block.text.c_str(), block.heading ? st.prose_heading : st.prose));
       xlsx_check(worksheet_set_row(ws, row++, xlsx_wrapped_height(block.text, kColumnWidth), nullptr));
     }
   }
-  xlsx_print_setup(ws, false, ctx.built.stamped_with_errors);
+  xlsx_print_setup(ws, false, ctx.page_notice);
 }
 
 }  // namespace gongkai

@@ -1,5 +1,6 @@
 #include <gongkai/render/xlsx_report.hpp>
 
+#include <gongkai/render/report_text.hpp>
 #include <gongkai/render/table_layout.hpp>
 #include <gongkai/render/xlsx_findings_sheet.hpp>
 #include <gongkai/render/xlsx_prose_sheet.hpp>
@@ -147,7 +148,7 @@ lxw_worksheet* add_sheet(lxw_workbook* book, const std::string& name) {
 
 void set_properties(lxw_workbook* book, const BuiltReport& built) {
   const Report& r = *built.report;
-  std::string title = fmt::format("{}{}年政府信息公开工作年度报告", r.agency, r.year);
+  std::string title = report_title(r);
   std::string subject = "政府信息公开工作年度报告";
   std::string agency = r.agency;
   std::string keywords = fmt::format("{}年, 政府信息公开, 年度报告, {}", r.year, r.form->title);
@@ -176,7 +177,12 @@ std::string render_xlsx_report(const BuiltReport& built) {
     OpenWorkbook book(file.path());
     set_properties(book.get(), built);
     const XlsxStyles styles = make_xlsx_styles(book.get());
-    XlsxSheetContext ctx{built, styles, {}};
+    XlsxSheetContext ctx{built, styles, {}, {}, {}};
+    if (built.stamped_with_errors) {
+      const Text notice = stamp_notice(built);
+      ctx.notice = notice.zh + "\n" + notice.en;
+      ctx.page_notice = notice.zh;
+    }
     for (const Diagnostic& d : built.findings.items())
       if (d.severity == Severity::error && !d.cells.empty()) ctx.flagged.insert(d.cells.front().id);
 

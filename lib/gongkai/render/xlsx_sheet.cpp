@@ -67,7 +67,7 @@ void xlsx_write_banner(lxw_worksheet* ws, std::uint32_t row, int columns, const 
   }
 }
 
-void xlsx_print_setup(lxw_worksheet* ws, bool landscape, bool stamped) {
+void xlsx_print_setup(lxw_worksheet* ws, bool landscape, const std::string& notice) {
   constexpr std::uint8_t kPaperA4 = 9;
   worksheet_set_paper(ws, kPaperA4);
   if (landscape) {
@@ -77,7 +77,12 @@ void xlsx_print_setup(lxw_worksheet* ws, bool landscape, bool stamped) {
   }
   worksheet_fit_to_pages(ws, 1, 0);  // one page wide, as many pages tall as needed
   worksheet_center_horizontally(ws);
-  if (stamped) xlsx_check(worksheet_set_header(ws, "&C&\"-,Bold\"&KC00000本报告含有错误，请更正后再公开"));
+  if (!notice.empty()) {
+    std::string escaped;  // '&' starts a header code
+    for (char c : notice) escaped += c == '&' ? std::string("&&") : std::string(1, c);
+    const std::string header = "&C&\"-,Bold\"&KC00000" + escaped;
+    if (header.size() <= LXW_HEADER_FOOTER_MAX) xlsx_check(worksheet_set_header(ws, header.c_str()));
+  }
   xlsx_check(worksheet_set_footer(ws, "&C第 &P 页，共 &N 页"));
 }
 

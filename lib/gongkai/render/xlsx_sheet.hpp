@@ -18,12 +18,9 @@ struct XlsxSheetContext {
   const BuiltReport& built;
   const XlsxStyles& styles;
   std::set<std::string> flagged;  // cell IDs an error finding names first: shown in red
+  std::string notice;             // stamped builds: the notice atop every sheet (render/report_text.hpp)
+  std::string page_notice;        // its Chinese line alone, for the printed page header (255 bytes max)
 };
-
-// The line every sheet carries when the report was built with --allow-errors.
-inline constexpr const char* kXlsxStampedNotice =
-    "注意：本报告未通过检查，含有错误（以 --allow-errors 生成），请更正后再公开。"
-    "Warning: this report failed its checks and contains errors (built with --allow-errors).";
 
 // Throws InputError naming the libxlsxwriter error when `e` is not LXW_NO_ERROR.
 void xlsx_check(lxw_error e);
@@ -48,7 +45,8 @@ inline constexpr double kXlsxLineHeight = 15.0;
 void xlsx_write_banner(lxw_worksheet* ws, std::uint32_t row, int columns, const std::string& text,
                        lxw_format* format);
 
-// A4, fitted to one page wide, the notice in the printed header when stamped, page numbers.
-void xlsx_print_setup(lxw_worksheet* ws, bool landscape, bool stamped);
+// A4, fitted to one page wide, page numbers, and when `notice` is not empty, the notice in red
+// in the printed page header.
+void xlsx_print_setup(lxw_worksheet* ws, bool landscape, const std::string& notice);
 
 }  // namespace gongkai

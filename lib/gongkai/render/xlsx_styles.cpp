@@ -50,6 +50,10 @@ XlsxStyles make_xlsx_styles(lxw_workbook* book) {
   s.header = bordered(book);
   format_set_align(s.header, LXW_ALIGN_CENTER);
 
+  s.block_title = bordered(book);
+  format_set_align(s.block_title, LXW_ALIGN_CENTER);
+  format_set_bold(s.block_title);
+
   s.row_label = bordered(book);
   format_set_align(s.row_label, LXW_ALIGN_LEFT);
 

@@ -13,7 +13,8 @@ namespace gongkai {
 struct XlsxStyles {
   lxw_format* title = nullptr;       // the sheet's heading above the table
   lxw_format* notice = nullptr;      // the stamped-with-errors warning: bold red, wrapped
-  lxw_format* header = nullptr;      // column headers and block titles: bordered, centred
+  lxw_format* header = nullptr;      // column headers: bordered, centred
+  lxw_format* block_title = nullptr; // a block title of table 二 (第二十条第（一）项): the same, bold
   lxw_format* row_label = nullptr;   // row labels: bordered, left, wrapped
   lxw_format* count = nullptr;       // a count: "0"
   lxw_format* amount = nullptr;      // an amount in 万元: "0.00" (the value itself is exact)

@@ -35,7 +35,8 @@ double sheet_number(const CellDef& def, std::int64_t raw) {
   return static_cast<double>(raw);
 }
 
-std::string figure_text(const CellDef& def, const CellValue& v) {
+// A figure as the sheet shows it (amounts with their two decimals), to size its column.
+std::string shown_figure(const CellDef& def, const CellValue& v) {
   if (!v.has_value()) return {};
   if (def.column->kind == ValueKind::amount) return Decimal::from_micro(v.raw).to_string(2);
   return std::to_string(v.raw);
@@ -51,9 +52,6 @@ struct TableSheet {
 
   [[nodiscard]] const Report& report() const { return *ctx.built.report; }
   [[nodiscard]] lxw_row_t sheet_row(int grid_row) const { return top + static_cast<lxw_row_t>(grid_row); }
-  [[nodiscard]] bool is_row_label(const LayoutCell& c) const {
-    return layout.header_rows > 0 && c.col < layout.label_columns && c.row >= layout.header_rows;
-  }
 
   void measure_columns() {
     widths.assign(static_cast<std::size_t>(layout.columns), 0.0);
@@ -63,7 +61,7 @@ struct TableSheet {
       if (c.col_span != 1) continue;
       double need = 0;
       if (c.cell != nullptr) {
-        need = xlsx_text_width(figure_text(*c.cell, report().at(*c.cell)));
+        need = xlsx_text_width(shown_figure(*c.cell, report().at(*c.cell)));
       } else {
         need = xlsx_text_width(c.text);
         if (c.row_span > 1) need = std::min(need, std::max(kMinSpanLabel, need / c.row_span));
@@ -138,7 +136,9 @@ struct TableSheet {
   }
 
   void write_label(const LayoutCell& c) {
-    lxw_format* format = is_row_label(c) ? ctx.styles.row_label : ctx.styles.header;
+    lxw_format* format = c.role == CellRole::row_label ? ctx.styles.row_label
+                         : c.role == CellRole::title   ? ctx.styles.block_title
+                                                       : ctx.styles.header;
     const lxw_row_t row = sheet_row(c.row);
     const auto col = static_cast<lxw_col_t>(c.col);
     if (c.col_span > 1 || c.row_span > 1) {
@@ -192,15 +192,14 @@ struct TableSheet {
   }
 
   void write() {
-    const bool stamped = ctx.built.stamped_with_errors;
     xlsx_write_banner(ws, 0, layout.columns, layout.heading, ctx.styles.title);
     xlsx_check(worksheet_set_row(ws, 0, 24, nullptr));
     top = 1;
     measure_columns();
     measure_rows();
-    if (stamped) {
-      xlsx_write_banner(ws, top, layout.columns, kXlsxStampedNotice, ctx.styles.notice);
-      xlsx_check(worksheet_set_row(ws, top, xlsx_wrapped_height(kXlsxStampedNotice, total_width()), nullptr));
+    if (!ctx.notice.empty()) {
+      xlsx_write_banner(ws, top, layout.columns, ctx.notice, ctx.styles.notice);
+      xlsx_check(worksheet_set_row(ws, top, xlsx_wrapped_height(ctx.notice, total_width()), nullptr));
       ++top;
     }
     write_grid();
@@ -216,7 +215,7 @@ struct TableSheet {
     const lxw_row_t header_end = sheet_row(layout.header_rows);  // first row below the header
     if (layout.header_rows > 0) worksheet_freeze_panes(ws, header_end, static_cast<lxw_col_t>(layout.label_columns));
     xlsx_check(worksheet_repeat_rows(ws, 0, header_end - 1));
-    xlsx_print_setup(ws, total_width() > kPortraitWidth, stamped);
+    xlsx_print_setup(ws, total_width() > kPortraitWidth, ctx.page_notice);
   }
 };
 
