@@ -43,10 +43,14 @@ TEST_SUITE("prose_text") {
     CHECK(prose_location(text, start, 0).to_string() == "overview.md:1:1");
   }
 
-  TEST_CASE("prose inline in a YAML file is placed after its start") {
-    const SourceLoc start{"report.yaml", 12, 14, {}};
-    CHECK(prose_location("ab{{x}}", start, 2).to_string() == "report.yaml:12:16");
-    CHECK(prose_location("ab\ncd", start, 4).to_string() == "report.yaml:13:2");
+  TEST_CASE("prose in a YAML block scalar keeps the block's indentation on every line") {
+    const SourceLoc start{"report.yaml", 12, 5, {}};
+    CHECK(prose_location("ab{{x}}", start, 2).to_string() == "report.yaml:12:7");
+    CHECK(prose_location("ab\n申请cd", start, 9).to_string() == "report.yaml:13:7");
+  }
+
+  TEST_CASE("prose from an unknown place names only the file") {
+    CHECK(prose_location("a\nb", SourceLoc{"report.csv", 0, 0, {}}, 2).to_string() == "report.csv");
   }
 
   TEST_CASE("white space of any kind is blank prose") {

@@ -18,11 +18,12 @@ SourceLoc prose_location(std::string_view text, const SourceLoc& start, std::siz
   }
   SourceLoc at = start;
   at.cell_ref.clear();
-  const int base_line = start.line > 0 ? start.line : 1;
+  if (start.line <= 0) return at;  // where the prose starts is unknown: name the file only
+  const int base_line = start.line;
   const int base_column = start.column > 0 ? start.column : 1;
   const int column_in_line = static_cast<int>(decode_utf8(text.substr(line_start, offset - line_start)).size()) + 1;
   at.line = base_line + line;
-  at.column = line == 0 ? base_column + column_in_line - 1 : column_in_line;
+  at.column = base_column + column_in_line - 1;
   return at;
 }
 

@@ -12,8 +12,10 @@
 
 namespace gongkai {
 
-// Where the byte at `offset` of `text` sits, given where `text` itself starts. Lines after the
-// first start at column 1 of their line (an indented YAML block loses its indentation here).
+// Where the byte at `offset` of `text` sits, given where `text` itself starts. Every line is
+// taken to start at the start's column: true of a Markdown file (column 1) and of a YAML block
+// scalar, whose lines all share the block's indentation. When the start has no line, the
+// file alone is named.
 [[nodiscard]] SourceLoc prose_location(std::string_view text, const SourceLoc& start, std::size_t offset);
 
 // True when `text` holds nothing but white space (ASCII, ideographic U+3000, no-break spaces,
