@@ -36,6 +36,11 @@ TEST_SUITE("prose_prose_rules") {
     CHECK(has(names2019, "review_litigation.litigation.total"));
   }
 
+  TEST_CASE("docs/prose.md lists every figure of the shipped rules") {
+    const std::string doc = read_file((std::filesystem::path(GONGKAI_SOURCE_DIR) / "docs" / "prose.md").string());
+    for (const auto& f : prose_rules().figures) CHECK_MESSAGE(doc.find("`" + f.id + "`") != std::string::npos, f.id);
+  }
+
   TEST_CASE("a phrase's `all` takes words and lists of alternatives") {
     ProseRules r = load_prose_rules("r.yaml",
                                     "narrative:\n"
