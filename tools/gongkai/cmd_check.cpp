@@ -2,6 +2,7 @@
 // the cross-year rules between reports of one agency in consecutive years. All findings in
 // input order, then a summary (and, for many units, the unit × rule matrix).
 #include "context.hpp"
+#include "overview_output.hpp"
 #include "progress.hpp"
 #include "report_options.hpp"
 #include "unit_inputs.hpp"
@@ -130,16 +131,9 @@ void register_check(CLI::App& app, Context& ctx) {
     std::vector<UnitSummary> summaries;
     for (const auto& r : results) summaries.push_back(r.summary);
     if (!opts->overview.empty()) {
-      std::string ext = opts->overview.substr(opts->overview.find_last_of('.') + 1);
-      std::string content;
-      if (ext == "md") content = render_overview_markdown(summaries, lang);
-      else if (ext == "html") content = render_overview_html(summaries, lang, lang == Lang::zh ? "检查概览" : "Check overview");
-      else if (ext == "csv") content = render_overview_csv(summaries, lang);
-      else if (ext == "json") content = overview_json(summaries).dump(2) + "\n";
-      else throw CLI::ValidationError("--overview", "the file must end in .md, .html, .csv or .json");
       std::vector<std::string> inputs;
       for (const auto& u : units) inputs.push_back(u.path);
-      write_file_atomic(opts->overview, content, inputs);
+      write_overview(opts->overview, summaries, lang, inputs);
     }
     const std::size_t errors = all.count(Severity::error);
     const std::size_t warnings = all.count(Severity::warning);

@@ -39,5 +39,6 @@ void print_input_error(const InputError& e, Lang lang);
 // Each subcommand registers itself on the app; its callback sets ctx.exit_code.
 void register_forms(CLI::App& app, Context& ctx);
 void register_check(CLI::App& app, Context& ctx);
+void register_merge(CLI::App& app, Context& ctx);
 
 }  // namespace gongkai::cli

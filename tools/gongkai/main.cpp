@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   // The subcommands, one visible table.
   register_forms(app, ctx);
   register_check(app, ctx);
+  register_merge(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,112 @@
+// gongkai merge ROSTER: the consolidated tallies of a government's units, checked, written as
+// a YAML tally that `build` takes; --explain accounts for a cell unit by unit; --overview
+// writes the per-unit sheet a reviewer works from.
+#include "context.hpp"
+#include "overview_output.hpp"
+#include "progress.hpp"
+#include "report_options.hpp"
+
+#include <gongkai/batch/merge_roster.hpp>
+#include <gongkai/io/files.hpp>
+#include <gongkai/render/diagnostics_json.hpp>
+#include <gongkai/render/diagnostics_text.hpp>
+#include <gongkai/render/overview.hpp>
+#include <gongkai/tally/yaml_writer.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace gongkai::cli {
+
+namespace {
+
+struct MergeCmdOptions {
+  std::string roster;
+  std::string output = "-";
+  std::vector<std::string> explain;
+  std::string overview;
+  std::string format = "text";
+  unsigned jobs = 0;
+  bool strict = false;
+  ReportOptionValues report;
+};
+
+std::string explain_text(const MergeOutcome& m, const Form& form, Lang lang) {
+  std::string out;
+  for (const auto& [id, list] : m.explained) {
+    const CellDef* c = form.cell(id);
+    out += fmt::format("{} 「{}」\n", id, form.cell_label(*c));
+    std::int64_t total = 0;
+    for (const auto& k : list) {
+      total += k.raw;
+      out += fmt::format("  {}\t{}{}\t{}\n", k.unit, format_value(*c->column, k.raw),
+                         k.computed ? (lang == Lang::zh ? "（计算值）" : " (computed)") : "", k.source);
+    }
+    out += fmt::format("  {}\t{}\t{}\n", lang == Lang::zh ? "合计" : "total", format_value(*c->column, total),
+                       lang == Lang::zh ? fmt::format("{} 个单位", list.size()) : fmt::format("{} units", list.size()));
+  }
+  return out;
+}
+
+}  // namespace
+
+void register_merge(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<MergeCmdOptions>();
+  auto* cmd = app.add_subcommand("merge", "Consolidate a roster of units into one government's tallies");
+  cmd->add_option("roster", opts->roster, "Roster YAML (units: paths, globs, nested rosters)")->required();
+  cmd->add_option("-o,--output", opts->output, "Consolidated YAML tally (default: standard output)");
+  cmd->add_option("--explain", opts->explain, "Cell ID to account for unit by unit (repeatable)");
+  cmd->add_option("--overview", opts->overview, "Per-unit overview (.md, .html, .csv, .json)");
+  cmd->add_option("--format", opts->format, "Findings as text or json (on standard error)")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("-j,--jobs", opts->jobs, "Units read in parallel (default: all cores)");
+  cmd->add_flag("--strict", opts->strict, "Count warnings as errors");
+  add_report_options(*cmd, opts->report);
+  cmd->callback([opts, &ctx] {
+    const Lang lang = ctx.lang();
+    MergeOptions options;
+    options.batch.jobs = opts->jobs;
+    options.batch.read = make_read_options(opts->report);
+    options.batch.forms = &ctx.forms();
+    options.batch.load = [](const std::string& p) { return read_file(p); };
+    options.batch.progress = make_progress_bar(ctx.quiet);
+    options.explain = opts->explain;
+    // Validate --explain before reading thousands of units.
+    MergeOutcome m = merge_roster(opts->roster, options);
+    if (m.consolidated) {
+      for (const auto& id : opts->explain)
+        if (m.consolidated->form->cell(id) == nullptr)
+          throw CLI::ValidationError("--explain", fmt::format("no cell '{}' in form {} (see `gongkai forms {}`)", id,
+                                                               m.consolidated->form->id, m.consolidated->form->id));
+    }
+    std::vector<UnitSummary> summaries;
+    for (const auto& u : m.units) summaries.push_back(u.summary);
+    bool unreadable = !m.consolidated;
+    for (const auto& s : summaries) unreadable = unreadable || s.unreadable;
+
+    if (opts->format == "json") std::cerr << diagnostics_json(m.findings, lang).dump(2) << "\n";
+    else std::cerr << render_diagnostics_text(m.findings, lang);
+    if (m.consolidated) {
+      if (!opts->explain.empty()) std::cout << explain_text(m, *m.consolidated->form, lang);
+      YamlTallyNotes notes;
+      notes.header.push_back(fmt::format("gongkai merge {}: {} 个单位的合计 (the sum of {} units)", opts->roster,
+                                         m.units.size(), m.units.size()));
+      std::string yaml = write_yaml_tally(*m.consolidated, notes);
+      if (opts->output != "-" || opts->explain.empty()) write_file_atomic(opts->output, yaml, m.files);
+    }
+    if (!opts->overview.empty()) write_overview(opts->overview, summaries, lang, m.files);
+    if (!ctx.quiet && opts->format == "text") {
+      std::cerr << render_rule_matrix_text(summaries, lang);
+      std::cerr << render_batch_summary(summaries, lang);
+    }
+    const std::size_t errors = m.findings.count(Severity::error);
+    const std::size_t warnings = m.findings.count(Severity::warning);
+    if (unreadable) ctx.exit_code = kUnreadable;
+    else if (errors > 0 || (opts->strict && warnings > 0)) ctx.exit_code = kFindings;
+    else ctx.exit_code = kOk;
+  });
+}
+
+}  // namespace gongkai::cli
