@@ -276,6 +276,39 @@ TEST_SUITE("render/xlsx_report") {
     CHECK(has(parts.at("docProps/core.xml"), "<cp:contentStatus>含有错误（--allow-errors）</cp:contentStatus>"));
   }
 
+  TEST_CASE("form 2019: a negative 本年增/减 is a number and an amount without a printed unit gets a note") {
+    Report r(test::forms().by_id("2019"));
+    r.agency = "某县人民政府办公室";
+    r.year = 2020;
+    set(r, "proactive.fees.prev_items", 12);
+    set(r, "proactive.fees.change", -3);
+    set(r, "proactive.procurement.amount", 75394432'520000);  // 75394432.52 万元
+    Built b = build(std::move(r));
+    const auto parts = unzip(render_xlsx_report(b.built));
+    const std::string& s1 = parts.at("xl/worksheets/sheet1.xml");
+    const std::string& ss = parts.at("xl/sharedStrings.xml");
+    CHECK(has(s1, "><v>-3</v></c>"));
+    CHECK(has(s1, "><v>75394432.52</v></c>"));
+    CHECK(has(ss, "<t>采购总金额</t>"));
+    CHECK(has(ss, "<t>注：采购总金额单位：万元。</t>"));
+    CHECK(has(ss, "<t>规范性文件</t>"));
+  }
+
+  TEST_CASE("a category given alone is printed as one row and counted in （七）总计") {
+    Report r = sample();
+    set(r, "applications.other.natural_person", 5);  // （六）其他处理 as one figure, no sub-rows
+    r.at(*r.form->cell("applications.other.other.natural_person")) = CellValue{};
+    Built b = build(std::move(r));
+    REQUIRE_FALSE(b.built.findings.has_errors());
+    const auto parts = unzip(render_xlsx_report(b.built));
+    const std::string& s3 = parts.at("xl/worksheets/sheet2.xml");
+    // Rows: … not_handled.* 20-24, （六）其他处理 25, （七）总计 26.
+    CHECK(has(parts.at("xl/sharedStrings.xml"), "<t>（六）其他处理</t>"));
+    CHECK(has(s3, "<mergeCell ref=\"B25:C25\"/>"));
+    CHECK(has(cell_xml(s3, "D25"), "<v>5</v>"));
+    CHECK(has(cell_xml(s3, "D26"), "<f>SUM(D7:D25)</f><v>118</v>"));
+  }
+
   TEST_CASE("the text sheet holds the six headings in order, the prose and links to the tables") {
     Built b = build(sample());
     const auto parts = unzip(render_xlsx_report(b.built));
