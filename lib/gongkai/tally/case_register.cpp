@@ -47,8 +47,8 @@ void CaseRegister::record(const RegisterRow& row) {
           {result_text.empty() ? fmt::format("已有{} {}，但{}为空", c.zh, format_day(*closed), r.zh)
                                : fmt::format("已有{} {}，但{}为「{}」", c.zh, format_day(*closed), r.zh, result_text),
            result_text.empty()
-               ? fmt::format("closed on {} ({}) but the {} is empty", format_day(*closed), c.en, r.en)
-               : fmt::format("closed on {} ({}) but the {} is '{}'", format_day(*closed), c.en, r.en, result_text)});
+               ? fmt::format("the {} is {} but the {} is empty", c.en, format_day(*closed), r.en)
+               : fmt::format("the {} is {} but the {} is '{}'", c.en, format_day(*closed), r.en, result_text)});
     ok = false;
   }
   if (!closed_given && result && !result_pending) {

@@ -19,7 +19,6 @@ void input_error(Diagnostics& out, SourceLoc where, Text message) {
 
 bool read_csv(std::string_view name, std::string_view bytes, Encoding encoding, RegisterConsumer& consumer,
               Diagnostics& out) {
-  const std::size_t errors_before = out.count(Severity::error);
   const std::optional<std::string> text = to_utf8(bytes, name, encoding, out);
   if (!text) return false;
   const RegisterOrigin origin{std::string(name), {}};
@@ -27,7 +26,18 @@ bool read_csv(std::string_view name, std::string_view bytes, Encoding encoding, 
   CsvReader reader(name, *text);
   CsvRow csv;
   RegisterRow row;
-  while (reader.next(csv, out)) {
+  // The reader's own findings (quoting) mean the file is malformed; the register's findings
+  // about its rows go to `out` through the consumer. Kept in file order.
+  Diagnostics csv_found;
+  bool malformed = false;
+  for (;;) {
+    const bool more = reader.next(csv, csv_found);
+    if (!csv_found.empty()) {
+      malformed = malformed || csv_found.has_errors();
+      out.append(csv_found);
+      csv_found.items().clear();
+    }
+    if (!more) break;
     row.line = csv.line;
     row.cells.resize(csv.fields.size());
     for (std::size_t i = 0; i < csv.fields.size(); ++i) {
@@ -38,7 +48,7 @@ bool read_csv(std::string_view name, std::string_view bytes, Encoding encoding, 
   }
   consumer.end();
   consumer.end_file();
-  return out.count(Severity::error) == errors_before;
+  return !malformed;
 }
 
 bool read_xlsx(std::string_view name, std::string_view bytes, RegisterConsumer& consumer, Diagnostics& out) {

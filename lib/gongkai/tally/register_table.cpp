@@ -179,37 +179,40 @@ std::optional<std::size_t> RegisterTable::term(const RegisterRow& row, std::size
                                                const Text& place, bool& ok) {
   const std::string_view t = text(row, field);
   if (t.empty()) return std::nullopt;
-  const Text name = field_name(field);
-  {
-    const auto r = resolver.resolve(t);
-    if (r.match.matched()) {
-      if (r.first && r.match.kind != LabelMatchKind::exact) {
-        Diagnostic d;
-        d.severity = Severity::warning;
-        d.rule = "label";
-        d.message = {fmt::format("{}「{}」按「{}」计（同样写法的其他行不再提示）", name.zh, t, r.match.official),
-                     fmt::format("{} '{}' read as '{}' (not repeated for other rows)", name.en, t, r.match.official)};
-        d.where = where(row, field);
-        out_.add(std::move(d));
-      }
-      return r.match.target;
+  const auto r = resolver.resolve(t);
+  const LabelMatch& m = r.match;
+  // Exact and normalised matches (width, spaces, punctuation) are taken. A near miss is not:
+  // in a register 「不公开」 is two characters from 「公开」 and means the opposite, so it is
+  // refused with the suggestion, and a word met often belongs in register-synonyms.yaml.
+  if (m.kind == LabelMatchKind::exact || m.kind == LabelMatchKind::normalised) {
+    if (r.first && m.kind == LabelMatchKind::normalised) {
+      Diagnostic d;
+      d.severity = Severity::warning;
+      d.rule = "label";
+      const Text name = field_name(field);
+      d.message = {fmt::format("{}「{}」按「{}」计（同样写法的其他行不再提示）", name.zh, t, m.official),
+                   fmt::format("{} '{}' read as '{}' (not repeated for other rows)", name.en, t, m.official)};
+      d.where = where(row, field);
+      out_.add(std::move(d));
     }
+    return m.target;
   }
   ok = false;
-  if (const auto* members = resolver.group_members(t)) {
+  const Text name = field_name(field);
+  if (r.group != nullptr) {
     error(row, field,
-          {fmt::format("{}「{}」是一组，请写明其中一项：{}", name.zh, t, quoted_list_zh(*members)),
-           fmt::format("{} '{}' names a group: write one of {}", name.en, t, quoted_list_en(*members))});
+          {fmt::format("{}「{}」是一组，请写明其中一项：{}", name.zh, t, quoted_list_zh(*r.group)),
+           fmt::format("{} '{}' names a group: write one of {}", name.en, t, quoted_list_en(*r.group))});
     return std::nullopt;
   }
-  const auto r = resolver.resolve(t);
-  const std::vector<std::string>& near = r.match.closest;
-  if (r.match.ambiguous) {
+  if (m.ambiguous) {
     error(row, field,
-          {fmt::format("{}「{}」不能确定是{}中的哪一项，同样接近：{}", name.zh, t, place.zh, quoted_list_zh(near)),
-           fmt::format("{} '{}' is ambiguous as {}: equally close to {}", name.en, t, place.en, quoted_list_en(near))});
+          {fmt::format("{}「{}」不能确定是{}中的哪一项，同样接近：{}", name.zh, t, place.zh, quoted_list_zh(m.closest)),
+           fmt::format("{} '{}' is ambiguous as {}: equally close to {}", name.en, t, place.en,
+                       quoted_list_en(m.closest))});
     return std::nullopt;
   }
+  const std::vector<std::string> near = m.kind == LabelMatchKind::near ? std::vector<std::string>{m.official} : m.closest;
   std::vector<std::string> quoted;
   for (const auto& c : near) quoted.push_back(fmt::format("'{}'", c));
   error(row, field,

@@ -116,6 +116,14 @@ auto fall_back(std::string id, Find find) -> decltype(find(id)) {
   }
 }
 
+// A synonym also after its row's printed parent: 「不予公开-国家秘密」, 「行政诉讼-直接起诉」.
+void add_under_parent(const TableDef& t, const RowDef& row, const RowDef* stop, const std::string& word,
+                      std::size_t target, TermResolver& resolver) {
+  const RowDef* parent = t.row(row.parent);
+  if (parent == nullptr || parent == stop) return;
+  for (const auto& pl : label_forms(*parent)) resolver.add(pl + "/" + word, target);
+}
+
 }  // namespace
 
 std::string unify_separators(std::string_view text) {
@@ -160,14 +168,18 @@ void TermResolver::add_group(std::string text, std::vector<std::string> members)
 }
 
 TermResolver::Resolved TermResolver::resolve(std::string_view text) {
-  if (auto it = cache_.find(text); it != cache_.end()) return {it->second.match, false};
-  LabelMatch m = matcher_.match(unify_separators(text));
+  if (auto it = cache_.find(text); it != cache_.end()) return {it->second.match, it->second.group, false};
+  // A group's name is never one of its members, however close it is to one of them
+  // (「不予公开」 is not 「公开」).
+  Entry e;
+  e.group = group_members(text);
+  if (e.group == nullptr) e.match = matcher_.match(unify_separators(text));
   if (cache_.size() >= kCacheBound) {
-    uncached_ = std::move(m);
-    return {uncached_, true};
+    uncached_ = std::move(e);
+    return {uncached_.match, uncached_.group, true};
   }
-  auto [it, inserted] = cache_.emplace(std::string(text), Entry{std::move(m)});
-  return {it->second.match, true};
+  auto [it, inserted] = cache_.emplace(std::string(text), std::move(e));
+  return {it->second.match, it->second.group, true};
 }
 
 const std::vector<std::string>* TermResolver::group_members(std::string_view text) const {
@@ -234,7 +246,9 @@ RequestTerms request_terms(const Form& form, const RegisterSchema& schema, std::
         if (terms.outcomes[i]->id == want) return i;
       return std::nullopt;
     });
-    if (target) terms.outcome.add(word, *target);
+    if (!target) continue;
+    terms.outcome.add(word, *target);
+    add_under_parent(t, *terms.outcomes[*target], &outcomes, word, *target, terms.outcome);
   }
   return terms;
 }
@@ -266,7 +280,9 @@ CaseTerms case_terms(const Form& form, const RegisterSchema& schema, std::string
         if (terms.kinds[i]->id == want) return i;
       return std::nullopt;
     });
-    if (target) terms.kind.add(word, *target);
+    if (!target) continue;
+    terms.kind.add(word, *target);
+    add_under_parent(t, *terms.kinds[*target], nullptr, word, *target, terms.kind);
   }
   bool have_pending = false;
   for (const auto& c : t.columns) {

@@ -29,9 +29,12 @@ class TermResolver {
 
   struct Resolved {
     const LabelMatch& match;
+    // When the text names a group (exactly or once normalised): its members' official labels.
+    // `match` is then no match.
+    const std::vector<std::string>* group;
     bool first;  // the first time this exact text was resolved: report a `label` warning once
   };
-  // REQUIRES: the reference is used before the next call (past the cache bound it is reused).
+  // REQUIRES: the references are used before the next call (past the cache bound they are reused).
   [[nodiscard]] Resolved resolve(std::string_view text);
 
   // When `text` names a group: the official labels of its members.
@@ -44,12 +47,13 @@ class TermResolver {
   };
   struct Entry {
     LabelMatch match;
+    const std::vector<std::string>* group = nullptr;
   };
   LabelMatcher matcher_;
   LabelMatcher groups_;
   std::vector<std::vector<std::string>> members_;
   std::unordered_map<std::string, Entry, Hash, std::equal_to<>> cache_;
-  LabelMatch uncached_;
+  Entry uncached_;
 };
 
 // Separators staff put between a category and its sub-row (「不予公开-属于国家秘密」,

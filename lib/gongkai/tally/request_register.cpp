@@ -73,7 +73,7 @@ void RequestRegister::record(const RegisterRow& row) {
     const Text r = field_name(replied_), o = field_name(outcome_);
     error(row, outcome_,
           {fmt::format("已有{} {}，但{}为空", r.zh, format_day(*replied), o.zh),
-           fmt::format("closed on {} ({}) but the {} is empty", format_day(*replied), r.en, o.en)});
+           fmt::format("the {} is {} but the {} is empty", r.en, format_day(*replied), o.en)});
     ok = false;
   }
   if (!replied_given && !outcome_text.empty()) {
