@@ -85,7 +85,14 @@ void RegisterTable::report_missed(const Missed& m, Severity severity) {
   if (m.searched == 0) {
     d.message = {fmt::format("{}没有任何内容，找不到台账表头", sheet_zh.empty() ? "文件" : sheet_zh),
                  fmt::format("{}it is empty: no register header", sheet_en)};
-    if (severity == Severity::info) d.message = {fmt::format("{}为空，已跳过", sheet_zh), fmt::format("{}empty, skipped", sheet_en)};
+    if (severity == Severity::info)
+      d.message = {fmt::format("{}为空，已跳过", sheet_zh), fmt::format("{}empty, skipped", sheet_en)};
+    out_.add(std::move(d));
+    return;
+  }
+  if (severity == Severity::info) {  // another sheet of the file is the register
+    d.message = {fmt::format("{}不是台账（找不到台账表头），已跳过", sheet_zh),
+                 fmt::format("{}no register header, skipped", sheet_en)};
     out_.add(std::move(d));
     return;
   }
@@ -114,15 +121,11 @@ void RegisterTable::report_missed(const Missed& m, Severity severity) {
   }
   std::string zh = fmt::format("{}在前 {} 个非空行中找不到台账表头：缺少{}", sheet_zh, m.searched,
                                fmt::join(missing_zh, "；"));
-  std::string en = fmt::format("{}no register header in the first {} non-empty rows: missing {}", sheet_en,
-                               m.searched, fmt::join(missing_en, "; "));
+  std::string en = fmt::format("{}no register header in the first {} non-empty row{}: missing {}", sheet_en,
+                               m.searched, m.searched == 1 ? "" : "s", fmt::join(missing_en, "; "));
   if (!hints_zh.empty()) {
     zh += fmt::format("。{}", fmt::join(hints_zh, "；"));
     en += fmt::format(". {}", fmt::join(hints_en, "; "));
-  }
-  if (severity == Severity::info) {
-    zh += "；已跳过";
-    en += "; skipped";
   }
   d.message = {std::move(zh), std::move(en)};
   out_.add(std::move(d));

@@ -43,10 +43,11 @@ std::int64_t RequestRegister::count(const RowDef& row, std::size_t applicant) co
   else if (&row == terms_.carried_over) slot = kCarriedOver;
   else if (&row == terms_.carried_forward) slot = kCarriedForward;
   else {
-    slot = terms_.outcomes.size();
+    std::optional<std::size_t> outcome;
     for (std::size_t i = 0; i < terms_.outcomes.size(); ++i)
-      if (terms_.outcomes[i] == &row) slot = kFirstOutcome + i;
-    if (slot == terms_.outcomes.size()) return 0;
+      if (terms_.outcomes[i] == &row) outcome = i;
+    if (!outcome) return 0;
+    slot = kFirstOutcome + *outcome;
   }
   return counts_[slot * terms_.applicants.size() + applicant];
 }
