@@ -10,12 +10,13 @@ using namespace gongkai::test;
 
 namespace {
 
-// normative documents in force 470; received 39 (30 + 9); handled 40, of which 30 disclosed
+// normative documents in force 470 (regulations 3); penalty decisions 64; received 39 (30 + 9); handled 40, of which 30 disclosed
 // (75.0%); review 2, lawsuits 2; licensing decisions 1234; fees 12.5 万元.
 std::unique_ptr<Report> report() {
   return prose_report(2023, {{"proactive.regulations.in_force", 3},
                              {"proactive.normative_docs.in_force", 470},
                              {"proactive.licensing.decisions", 1234},
+                             {"proactive.penalty.decisions", 64},
                              {"proactive.fees.amount", 12'500'000},
                              {"applications.received.natural_person", 30},
                              {"applications.received.business", 9},
@@ -79,12 +80,39 @@ TEST_SUITE("prose_narrative_figure") {
     CHECK(check("新收申请约50件。").empty());
     CHECK(check("新收申请50余件。").empty());
     CHECK(check("新收申请100件以上。").empty());
-    CHECK(check("新收申请45件、信访2件。").empty());
+    CHECK(check("新收申请45件和信访2件。").empty());
   }
 
   TEST_CASE("a clause two figures could be about is not guessed at") {
     CHECK(check("收到行政复议、行政诉讼案件共3件。").empty());
-    CHECK(check("现行有效规章5件、行政规范性文件393件。").empty());
+    CHECK(check("现行有效规章和行政规范性文件共393件。").empty());
+  }
+
+  TEST_CASE("a list split by 、 is several statements when each item has its number") {
+    Diagnostics out = check("公开行政许可决定1,234件、行政处罚决定60件、行政强制决定5件。");
+    REQUIRE(out.items().size() == 1);
+    CHECK(out.items()[0].cells[0].id == "proactive.penalty.decisions");
+    CHECK(out.items()[0].actual == "60");
+    Diagnostics two = check("现行有效规章5件、行政规范性文件393件。");
+    REQUIRE(two.items().size() == 2);
+    CHECK(two.items()[0].cells[0].id == "proactive.regulations.in_force");
+    CHECK(two.items()[1].cells[0].id == "proactive.normative_docs.in_force");
+  }
+
+  TEST_CASE("a short clause continuing its sentence takes the subject from before it") {
+    Diagnostics out = check("全年制发行政规范性文件4件，废止2件，现行有效393件。");
+    CHECK(text_of(out, Lang::en) ==
+          "overview.md:1:24: warning[narrative-figure]: the prose says 393件 in 「全年制发行政规范性文件4件，废止2件，"
+          "现行有效393件」, but table 二 gives 470 for 第二十条第（一）项 / 行政规范性文件 · 现行有效件数 "
+          "(proactive.normative_docs.in_force)\n");
+    CHECK(check("全年新收政府信息公开申请39件，上年结转2件，办结40件。").empty());
+    REQUIRE(check("全年新收政府信息公开申请39件，上年结转2件，办结41件。").items().size() == 1);
+  }
+
+  TEST_CASE("a continuing clause with words of its own is about something else") {
+    CHECK(check("全年新收政府信息公开申请39件，涉及企业登记档案35件。").empty());
+    CHECK(check("全年新收政府信息公开申请39件，收到表扬信3件。").empty());
+    CHECK(check("现行有效行政规范性文件470件，本年修订12件。").empty());
   }
 
   TEST_CASE("each clause is judged on its own") {

@@ -48,14 +48,22 @@ int digit_value(char32_t c) {
   return -1;
 }
 
-bool is_separator(const std::vector<Cp>& cps, std::size_t i) {
-  switch (cps[i].c) {
-    case U'。': case U'；': case U';': case U'！': case U'!': case U'？': case U'?': case U'\n':
-    case U'（': case U'）': case U'(': case U')': case U'，': case U'|':
+bool ends_sentence(char32_t c) {
+  switch (c) {
+    case U'。': case U'；': case U';': case U'！': case U'!': case U'？': case U'?': case U'\n': case U'|':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool ends_clause(const std::u32string& s, std::size_t i) {
+  switch (s[i]) {
+    case U'（': case U'）': case U'(': case U')': case U'，':
       return true;
     case U',':
       // 1,234 is one number, not two clauses.
-      return !(i > 0 && i + 1 < cps.size() && digit_value(cps[i - 1].c) >= 0 && digit_value(cps[i + 1].c) >= 0);
+      return !(i > 0 && i + 1 < s.size() && digit_value(s[i - 1]) >= 0 && digit_value(s[i + 1]) >= 0);
     default:
       return false;
   }
@@ -124,18 +132,6 @@ std::vector<Number> numbers_in(const std::u32string& all, std::size_t begin, std
   return out;
 }
 
-bool holds(const std::string& clause, const std::string& word) { return clause.find(word) != std::string::npos; }
-
-bool matches(const PhraseDef& p, const std::string& clause, const std::vector<std::string>& exclude) {
-  for (const auto& group : p.all)
-    if (std::none_of(group.begin(), group.end(), [&](const std::string& w) { return holds(clause, w); })) return false;
-  for (const auto& w : p.none)
-    if (holds(clause, w)) return false;
-  for (const auto& w : exclude)
-    if (holds(clause, w)) return false;
-  return true;
-}
-
 std::optional<std::int64_t> pow10(int e) {
   std::int64_t v = 1;
   for (int i = 0; i < e; ++i) {
@@ -191,88 +187,188 @@ std::optional<bool> states(const Number& n, const FigureValue& v) {
   return *written / *g == v.raw;
 }
 
+// The clause as quoted in a finding: trimmed, and cut at the front when long so that the
+// number stays in view.
 std::string quote(const std::u32string& all, std::size_t begin, std::size_t end) {
-  while (begin < end && (all[begin] == U' ' || all[begin] == U'\t' || all[begin] == U'\u3000' || all[begin] == U'\r'))
-    ++begin;
-  while (end > begin && (all[end - 1] == U' ' || all[end - 1] == U'\t' || all[end - 1] == U'\u3000' ||
-                         all[end - 1] == U'\r'))
-    --end;
-  std::u32string q = all.substr(begin, end - begin);
-  if (q.size() > kQuoteMax) {
-    q.resize(kQuoteMax);
-    q += U'…';
-  }
-  return encode_utf8(q);
+  auto space = [](char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\r'; };
+  while (begin < end && space(all[begin])) ++begin;
+  while (end > begin && space(all[end - 1])) --end;
+  if (end - begin > kQuoteMax) return "…" + encode_utf8(std::u32string_view(all).substr(end - kQuoteMax, kQuoteMax));
+  return encode_utf8(std::u32string_view(all).substr(begin, end - begin));
 }
 
-}  // namespace
+// Words that may stand beside a keyword and the number in a short clause that continues a
+// sentence: 「…规范性文件4件，废止2件，现行有效29件」.
+constexpr std::u32string_view kFillers[] = {U"行政", U"共", U"为", U"计", U"达", U"了", U"有", U"已", U"另", U"均"};
 
-void check_narrative_figures(const Report& report, const ProseRules& rules, std::string_view text,
-                             const SourceLoc& start, Diagnostics& out) {
-  const Form& form = *report.form;
-  std::vector<Cp> cps = code_points(text);
-  std::u32string masked;
-  masked.reserve(cps.size());
-  for (const auto& c : cps) masked.push_back(c.c);
-  std::u32string original = masked;
-  for (const auto& p : scan_placeholders(text).found) {
-    for (std::size_t i = 0; i < cps.size(); ++i)
-      if (cps[i].offset >= p.begin && cps[i].offset < p.end) masked[i] = kMask;
-  }
-  // Every unit any phrase knows: a number carrying any of them counts when a clause is
-  // checked for being unambiguous.
-  std::vector<std::u32string> units;
-  for (const auto& p : rules.phrases)
-    for (const auto& u : p.units) {
-      std::u32string u32 = decode_utf8(u);
-      if (std::find(units.begin(), units.end(), u32) == units.end()) units.push_back(std::move(u32));
-    }
+bool contains(std::u32string_view hay, const std::u32string& word) { return hay.find(word) != std::u32string_view::npos; }
 
-  std::size_t begin = 0;
-  for (std::size_t i = 0; i <= cps.size(); ++i) {
-    if (i < cps.size() && !is_separator(cps, i)) continue;
-    const std::size_t end = i;
-    const std::size_t clause_begin = begin;
-    begin = i + 1;
-    if (end <= clause_begin) continue;
-    const std::string clause = encode_utf8(std::u32string_view(masked).substr(clause_begin, end - clause_begin));
-
-    const PhraseDef* phrase = nullptr;
-    std::set<std::string> figures;
+class Scan {
+ public:
+  Scan(const Report& report, const ProseRules& rules, std::string_view text, const SourceLoc& start, Diagnostics& out)
+      : report_(report), rules_(rules), text_(text), start_(start), out_(out), cps_(code_points(text)) {
+    for (const auto& c : cps_) masked_.push_back(c.c);
+    original_ = masked_;
+    for (const auto& p : scan_placeholders(text).found)
+      for (std::size_t i = 0; i < cps_.size(); ++i)
+        if (cps_[i].offset >= p.begin && cps_[i].offset < p.end) masked_[i] = kMask;
+    // Every unit any phrase knows: a number carrying any of them counts when a clause is
+    // checked for being unambiguous.
+    for (const auto& p : rules.phrases)
+      for (const auto& u : p.units) {
+        std::u32string u32 = decode_utf8(u);
+        if (std::find(units_.begin(), units_.end(), u32) == units_.end()) units_.push_back(std::move(u32));
+      }
     for (const auto& p : rules.phrases) {
-      if (!matches(p, clause, rules.exclude)) continue;
-      if (!lookup_figure(report, &rules, p.figure).known) continue;
-      figures.insert(p.figure);
-      if (phrase == nullptr) phrase = &p;
+      Words w;
+      for (const auto& g : p.all) {
+        std::vector<std::u32string> group;
+        for (const auto& word : g) group.push_back(decode_utf8(word));
+        w.all.push_back(std::move(group));
+      }
+      for (const auto& word : p.none) w.none.push_back(decode_utf8(word));
+      words_.push_back(std::move(w));
     }
-    if (figures.size() != 1) continue;
+    for (const auto& word : rules.exclude) exclude_.push_back(decode_utf8(word));
+  }
 
-    std::vector<Number> nums = numbers_in(masked, clause_begin, end, units);
-    std::vector<const Number*> with_unit;
-    for (const auto& n : nums)
-      if (!n.unit.empty()) with_unit.push_back(&n);
-    if (with_unit.size() != 1 || with_unit.front()->hedged) continue;
-    const Number& n = *with_unit.front();
-    if (std::find(phrase->units.begin(), phrase->units.end(), n.unit) == phrase->units.end()) continue;
+  void run() {
+    std::size_t sentence = 0;
+    std::size_t clause = 0;
+    for (std::size_t i = 0; i <= masked_.size(); ++i) {
+      const bool sentence_end = i == masked_.size() || ends_sentence(masked_[i]);
+      if (!sentence_end && !ends_clause(masked_, i)) continue;
+      if (i > clause) split_list(sentence, clause, i);
+      clause = i + 1;
+      if (sentence_end) sentence = i + 1;
+    }
+  }
 
-    const FigureLookup fig = lookup_figure(report, &rules, phrase->figure);
-    if (!fig.value) continue;
+ private:
+  struct Words {
+    std::vector<std::vector<std::u32string>> all;
+    std::vector<std::u32string> none;
+  };
+
+  std::vector<Number> with_unit(std::size_t b, std::size_t e) const {
+    std::vector<Number> out;
+    for (auto& n : numbers_in(masked_, b, e, units_))
+      if (!n.unit.empty()) out.push_back(std::move(n));
+    return out;
+  }
+
+  // 「公开行政许可决定18536件、行政处罚决定1247件、行政强制决定86件」 is three statements; but
+  // 「收到行政复议、行政诉讼案件共3件」 is one. Split at 、 only when every part has its number.
+  void split_list(std::size_t sentence, std::size_t b, std::size_t e) {
+    std::vector<std::pair<std::size_t, std::size_t>> parts;
+    std::size_t at = b;
+    for (std::size_t i = b; i <= e; ++i) {
+      if (i < e && masked_[i] != U'、') continue;
+      parts.emplace_back(at, i);
+      at = i + 1;
+    }
+    bool each = parts.size() > 1;
+    for (const auto& [pb, pe] : parts) each = each && with_unit(pb, pe).size() == 1;
+    if (!each) {
+      judge(sentence, b, e);
+      return;
+    }
+    for (const auto& [pb, pe] : parts) judge(sentence, pb, pe);
+  }
+
+  bool matches_alone(std::size_t k, std::u32string_view clause) const {
+    for (const auto& group : words_[k].all)
+      if (std::none_of(group.begin(), group.end(), [&](const std::u32string& w) { return contains(clause, w); }))
+        return false;
+    return clean(k, clause);
+  }
+
+  bool clean(std::size_t k, std::u32string_view clause) const {
+    for (const auto& w : words_[k].none)
+      if (contains(clause, w)) return false;
+    for (const auto& w : exclude_)
+      if (contains(clause, w)) return false;
+    return true;
+  }
+
+  // A short clause continuing its sentence: one keyword of the phrase here, the others earlier
+  // in the sentence, and nothing else in the clause but the number and filler words.
+  bool matches_continued(std::size_t k, std::u32string_view prefix, std::size_t b, std::size_t e,
+                         const Number& n) const {
+    const std::u32string_view clause = std::u32string_view(masked_).substr(b, e - b);
+    if (!clean(k, clause)) return false;
+    bool here = false;
+    std::vector<bool> used(e - b, false);
+    auto use = [&](const std::u32string& w) {
+      for (auto at = clause.find(w); at != std::u32string_view::npos; at = clause.find(w, at + 1))
+        for (std::size_t i = 0; i < w.size(); ++i) used[at + i] = true;
+    };
+    for (const auto& group : words_[k].all) {
+      bool in_clause = false;
+      bool before = false;
+      for (const auto& w : group) {
+        if (contains(clause, w)) {
+          in_clause = true;
+          use(w);
+        }
+        before = before || contains(prefix, w);
+      }
+      if (!in_clause && !before) return false;
+      here = here || in_clause;
+    }
+    if (!here) return false;
+    for (const auto& f : kFillers) use(std::u32string(f));
+    for (std::size_t i = n.first; i < n.after; ++i) used[i - b] = true;
+    for (std::size_t i = 0; i < used.size(); ++i) {
+      const char32_t c = clause[i];
+      if (used[i] || c == U' ' || c == U'\u3000' || c == U'\t' || c == U'\r' || c == U'*' || c == U'#') continue;
+      return false;
+    }
+    return true;
+  }
+
+  void judge(std::size_t sentence, std::size_t b, std::size_t e) {
+    const std::vector<Number> nums = with_unit(b, e);
+    if (nums.size() != 1 || nums.front().hedged) return;
+    const Number& n = nums.front();
+    const std::u32string_view clause = std::u32string_view(masked_).substr(b, e - b);
+    const std::u32string_view prefix = std::u32string_view(masked_).substr(sentence, b - sentence);
+
+    bool continued = false;
+    std::set<std::string> figures;
+    const PhraseDef* phrase = nullptr;
+    for (int pass = 0; pass < 2 && figures.empty(); ++pass) {
+      for (std::size_t k = 0; k < rules_.phrases.size(); ++k) {
+        const PhraseDef& p = rules_.phrases[k];
+        const bool hit = pass == 0 ? matches_alone(k, clause) : matches_continued(k, prefix, b, e, n);
+        if (!hit || !lookup_figure(report_, &rules_, p.figure).known) continue;
+        figures.insert(p.figure);
+        if (phrase == nullptr) phrase = &p;
+      }
+      continued = pass == 1;
+    }
+    if (figures.size() != 1) return;
+    if (std::find(phrase->units.begin(), phrase->units.end(), n.unit) == phrase->units.end()) return;
+    const FigureLookup fig = lookup_figure(report_, &rules_, phrase->figure);
+    if (!fig.value) return;
     auto ok = states(n, *fig.value);
-    if (!ok || *ok) continue;
+    if (!ok || *ok) return;
+    report(*phrase, *fig.value, n, quote(original_, continued ? sentence : b, e));
+  }
 
-    const std::string written = encode_utf8(std::u32string_view(original).substr(n.first, n.after - n.first));
-    const std::string number_text =
-        encode_utf8(std::u32string_view(original).substr(n.first, n.digits_end - n.first));
-    const std::string said = quote(original, clause_begin, end);
-    const std::string table = format_figure(*fig.value);
-    const std::string table_unit = fig.value->format == FigureFormat::amount ? "万元" : "";
+  void report(const PhraseDef& phrase, const FigureValue& value, const Number& n, const std::string& said) {
+    const Form& form = *report_.form;
+    const std::string written = encode_utf8(std::u32string_view(original_).substr(n.first, n.after - n.first));
+    const std::string number_text = encode_utf8(std::u32string_view(original_).substr(n.first, n.digits_end - n.first));
+    const std::string table = format_figure(value);
+    const std::string table_unit = value.format == FigureFormat::amount ? "万元" : "";
     Diagnostic d;
     d.severity = Severity::warning;
     d.rule = "narrative-figure";
-    d.where = prose_location(text, start, cps[n.first].offset);
+    d.where = prose_location(text_, start_, cps_[n.first].offset);
     d.actual = number_text;
     d.expected = table;
-    if (const CellDef* c = form.cell(phrase->figure)) {
+    if (const CellDef* c = form.cell(phrase.figure)) {
       const std::string label = form.cell_label(*c);
       const std::string number = table_number(form, *c->table);
       d.cells.push_back(mention(form, *c));
@@ -281,15 +377,34 @@ void check_narrative_figures(const Report& report, const ProseRules& rules, std:
                    fmt::format("the prose says {} in 「{}」, but table {} gives {}{} for {} ({})", written, said, number,
                                table, table_unit.empty() ? "" : " 万元", label, c->id)};
     } else {
-      const Text label = figure_label(form, &rules, phrase->figure);
-      d.cells.push_back(CellMention{phrase->figure, label.zh});
+      const Text label = figure_label(form, &rules_, phrase.figure);
+      d.cells.push_back(CellMention{phrase.figure, label.zh});
       d.message = {fmt::format("正文「{}」中的 {} 与按表计算的「{}」{}{} 不符", said, written, label.zh, table,
                                table_unit),
                    fmt::format("the prose says {} in 「{}」, but the tables give {}{} for {} ({})", written, said, table,
-                               table_unit.empty() ? "" : " 万元", label.en, phrase->figure)};
+                               table_unit.empty() ? "" : " 万元", label.en, phrase.figure)};
     }
-    out.add(std::move(d));
+    out_.add(std::move(d));
   }
+
+  const Report& report_;
+  const ProseRules& rules_;
+  std::string_view text_;
+  const SourceLoc& start_;
+  Diagnostics& out_;
+  std::vector<Cp> cps_;
+  std::u32string masked_;
+  std::u32string original_;
+  std::vector<std::u32string> units_;
+  std::vector<Words> words_;
+  std::vector<std::u32string> exclude_;
+};
+
+}  // namespace
+
+void check_narrative_figures(const Report& report, const ProseRules& rules, std::string_view text,
+                             const SourceLoc& start, Diagnostics& out) {
+  Scan(report, rules, text, start, out).run();
 }
 
 }  // namespace gongkai
