@@ -2,6 +2,7 @@
 
 #include <gongkai/core/text.hpp>
 #include <gongkai/readers/long_csv.hpp>
+#include <gongkai/readers/official_workbook.hpp>
 #include <gongkai/readers/yaml_tally.hpp>
 
 #include <fmt/format.h>
@@ -57,9 +58,10 @@ std::optional<Report> read_table_file(const std::string& path, const FormSet& fo
     if (!text) return std::nullopt;
     return read_long_csv(path, *text, forms, meta, out);
   }
+  if (ext == ".xlsx" || ext == ".xlsm") return read_official_workbook(path, bytes, forms, meta, out);
   throw InputError(SourceLoc{path, 0, 0, {}},
-                   {fmt::format("不支持的文件类型「{}」（支持 .yaml、.yml、.csv）", ext),
-                    fmt::format("unsupported file type '{}' (supported: .yaml, .yml, .csv)", ext)});
+                   {fmt::format("不支持的文件类型「{}」（支持 .yaml、.yml、.csv、.xlsx）", ext),
+                    fmt::format("unsupported file type '{}' (supported: .yaml, .yml, .csv, .xlsx)", ext)});
 }
 
 }  // namespace

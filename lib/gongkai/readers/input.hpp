@@ -1,5 +1,6 @@
 // Reads any supported input into a Report, choosing the reader by file type: YAML tallies
-// (.yaml, .yml), label-keyed long CSV (.csv). A YAML tally may name a companion table file
+// (.yaml, .yml), label-keyed long CSV (.csv), a workbook in the official layout (.xlsx, .xlsm:
+// readers/official_workbook.hpp). A YAML tally may name a companion table file
 // (`tables: x.csv`) and prose files; those are loaded through `load`, relative to the YAML.
 // The only disk access is through `load`, so tests can serve files from memory.
 #pragma once
