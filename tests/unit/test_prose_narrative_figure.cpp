@@ -81,6 +81,8 @@ TEST_SUITE("prose_narrative_figure") {
     CHECK(check("新收申请50余件。").empty());
     CHECK(check("新收申请100件以上。").empty());
     CHECK(check("新收申请45件和信访2件。").empty());
+    CHECK(check("第3季度新收申请10件。").empty());
+    CHECK(check("全年受理行政许可申请1200件。").empty());
   }
 
   TEST_CASE("a clause two figures could be about is not guessed at") {
@@ -116,7 +118,7 @@ TEST_SUITE("prose_narrative_figure") {
   }
 
   TEST_CASE("each clause is judged on its own") {
-    Diagnostics out = check("本年度收到申请45件，办结40件，结转下年度继续办理3件。");
+    Diagnostics out = check("本年度收到政府信息公开申请45件，办结40件，结转下年度继续办理3件。");
     REQUIRE(out.items().size() == 2);
     CHECK(out.items()[0].cells[0].id == "applications.received.total");
     CHECK(out.items()[1].cells[0].id == "applications.carried_forward.total");

@@ -331,6 +331,14 @@ class Scan {
     const std::vector<Number> nums = with_unit(b, e);
     if (nums.size() != 1 || nums.front().hedged) return;
     const Number& n = nums.front();
+    // Any other number but a year makes the clause about a part: 「第3季度新收申请10件」,
+    // 「5个工作日内答复」.
+    for (const auto& other : numbers_in(masked_, b, e, units_)) {
+      if (other.first == n.first) continue;
+      const bool year = other.digits.size() == 4 && other.decimals == 0 && other.digits_end < e &&
+                        masked_[other.digits_end] == U'年';
+      if (!year) return;
+    }
     const std::u32string_view clause = std::u32string_view(masked_).substr(b, e - b);
     const std::u32string_view prefix = std::u32string_view(masked_).substr(sentence, b - sentence);
 

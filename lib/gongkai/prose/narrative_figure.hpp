@@ -11,7 +11,8 @@
 //     有效27件」 — may take keyword groups from earlier in the sentence, if at least one is its
 //     own and the clause holds nothing else but the number and filler words (共, 为, 已 …);
 //   - it holds exactly one number followed directly by a unit (件, 万元, …), not hedged
-//     (约, 近, 逾, 超, 第 before it; 以上, 左右, 余, 多 after it);
+//     (约, 近, 逾, 超, 第 before it; 以上, 左右, 余, 多 after it), and no other number but a
+//     year (「第3季度新收申请10件」 is about a quarter);
 //   - the figure has a value in the tables.
 // Placeholders are blanked out first: a figure cited by placeholder cannot contradict.
 // A number written with fewer decimals than the table holds is compared after rounding the
