@@ -1,5 +1,6 @@
 #include <gongkai/readers/official_workbook.hpp>
 
+#include <gongkai/core/text.hpp>
 #include <gongkai/readers/cell_text.hpp>
 #include <gongkai/readers/official_tables.hpp>
 #include <gongkai/readers/sheet_grid.hpp>
@@ -129,6 +130,10 @@ class FormAttempt {
     }
     for (const PlacedValue& v : placed.values) {
       const SourceLoc where = at(grid, v.row, v.column);
+      const GridCell* c = grid.value(v.row, v.column);
+      const bool empty = c == nullptr || trim(c->text).empty();
+      // A row given twice: its second copy's empty positions lose nothing and are passed over.
+      if (empty && given_at_.count(v.cell->index) != 0) continue;
       auto [it, fresh] = given_at_.emplace(v.cell->index, where.cell_ref);
       if (!fresh) {
         Diagnostic d = make(Severity::error, "duplicate", where,
@@ -139,7 +144,6 @@ class FormAttempt {
         a_.found.add(std::move(d));
         continue;
       }
-      const GridCell* c = grid.value(v.row, v.column);
       std::optional<CellValue> value;
       if (c != nullptr && c->type == XlsxValueType::number) {
         value = parse_cell_number(plain_decimal(c->text), form, *v.cell, where, a_.found);
