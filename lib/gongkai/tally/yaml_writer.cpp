@@ -61,6 +61,10 @@ class Writer {
           line_with_comment(out_, fmt::format("  {}: {{file: {}}}", s.id, yaml_quote(it->second)), s.heading);
       }
     }
+    if (!notes_.footer.empty()) {
+      out_ += '\n';
+      comments(out_, "", notes_.footer);
+    }
     return std::move(out_);
   }
 

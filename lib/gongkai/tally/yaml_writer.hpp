@@ -22,6 +22,7 @@ struct YamlTallyNotes {
   std::map<std::string, std::vector<std::string>> rows;
   // section id -> Markdown file, written as `prose: {overview: {file: overview.md}}`
   std::map<std::string, std::string> prose_files;
+  std::vector<std::string> footer;  // comment lines at the end (without `# `)
   // Lines printed where `agency:` would be when the report has no agency (a commented stub).
   std::string agency_missing = "agency: ";
   // The heading of the comment that lists the computed totals left out.

@@ -1,0 +1,158 @@
+// gongkai init DIR --agency NAME --year N: a new report folder — report.yaml with every cell at
+// 0 and its label, prose stubs for 一, 五 and 六, tables.xlsx in the official layout; with
+// --from, 上年结转 and 现行有效件数 taken from last year's report. It never overwrites a file:
+// when one of its files exists it names every such file and writes nothing (exit 2).
+#include "context.hpp"
+
+#include <gongkai/check/checker.hpp>
+#include <gongkai/io/files.hpp>
+#include <gongkai/readers/input.hpp>
+#include <gongkai/render/diagnostics_text.hpp>
+#include <gongkai/scaffold/report_folder.hpp>
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+
+namespace gongkai::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct InitCmdOptions {
+  std::string dir;
+  std::string agency;
+  std::string level = "department";
+  std::string form;
+  std::string from;
+  int year = 0;
+  bool no_workbook = false;
+};
+
+void fail(Context& ctx, const SourceLoc& where, const Text& message) {
+  const std::string at = where.to_string();
+  std::cerr << fmt::format("{}{}error[input]: {}\n", at, at.empty() ? "" : ": ", message.in(ctx.lang()));
+  ctx.exit_code = kUnreadable;
+}
+
+// Last year's report from its folder (report.yaml) or the file itself, checked so that its
+// totals are derived. nullopt after printing why.
+std::optional<Report> last_year_report(Context& ctx, const std::string& from, int year, std::string& path) {
+  path = fs::is_directory(from) ? (fs::path(from) / "report.yaml").string() : from;
+  Diagnostics found;
+  ReadResult r;
+  try {
+    r = read_report(path, ctx.forms(), ReadOptions{}, [](const std::string& p) { return read_file(p); }, found);
+  } catch (const InputError& e) {
+    fail(ctx, e.where(), e.message());
+    return std::nullopt;
+  }
+  if (found.has_errors() || !r.report) {
+    std::cerr << render_diagnostics_text(found, ctx.lang());
+    fail(ctx, SourceLoc{path, 0, 0, {}},
+         {"--from：上年报告有错误，无法读取", "--from: last year's report could not be read"});
+    return std::nullopt;
+  }
+  Report last = std::move(*r.report);
+  if (last.year != year - 1) {
+    fail(ctx, SourceLoc{path, 0, 0, {}},
+         {fmt::format("--from：这是 {} 年度的报告，{} 年度需要 {} 年度的报告", last.year, year, year - 1),
+          fmt::format("--from: this is the {} report; the {} report carries over from {}", last.year, year, year - 1)});
+    return std::nullopt;
+  }
+  Diagnostics ignored;  // last year's own findings are for `check`; its figures carry as published
+  check_report(last, CheckOptions{&ctx.forms()}, ignored);
+  return last;
+}
+
+}  // namespace
+
+void register_init(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<InitCmdOptions>();
+  auto* cmd = app.add_subcommand("init", "Make a new report folder: report.yaml at zero, prose stubs, tables.xlsx");
+  cmd->add_option("dir", opts->dir, "The folder to create or fill (existing files are never overwritten)")->required();
+  cmd->add_option("--agency", opts->agency, "Agency name")->required();
+  cmd->add_option("--year", opts->year, "Report year")->required()->check(CLI::Range(1990, 2200));
+  cmd->add_option("--level", opts->level, "department or government")->check(CLI::IsMember({"department", "government"}));
+  cmd->add_option("--form", opts->form, "Form ID: 2019 or 2021 (default: the form in force for the year)");
+  cmd->add_option("--from", opts->from, "Last year's report folder (or its report.yaml): carries 上年结转 and 现行有效件数");
+  cmd->add_flag("--no-workbook", opts->no_workbook, "Do not write tables.xlsx");
+  cmd->callback([opts, &ctx] {
+    const Lang lang = ctx.lang();
+    const FormSet& forms = ctx.forms();
+    std::shared_ptr<const Form> form = opts->form.empty() ? forms.for_year(opts->year) : forms.by_id(opts->form);
+    if (!form)
+      return fail(ctx, {}, {fmt::format("没有适用于 {} 年度的表式「{}」", opts->year, opts->form),
+                            fmt::format("no form '{}' for the year {}", opts->form, opts->year)});
+
+    ReportFolderOptions o;
+    o.form = form;
+    o.agency = opts->agency;
+    o.level = parse_level(opts->level).value_or(Level::department);
+    o.year = opts->year;
+    o.workbook = !opts->no_workbook;
+    o.lang = lang;
+    std::optional<Report> last;
+    std::vector<std::string> inputs;
+    if (!opts->from.empty()) {
+      last = last_year_report(ctx, opts->from, opts->year, o.last_year_name);
+      if (!last) return;
+      if (last->agency != opts->agency)
+        std::cerr << fmt::format("{}: warning[input]: {}\n", o.last_year_name,
+                                 lang == Lang::zh ? fmt::format("上年报告的机关为「{}」，不是「{}」", last->agency, opts->agency)
+                                                  : fmt::format("last year's report is of '{}', not '{}'", last->agency,
+                                                                opts->agency));
+      o.last_year = &*last;
+      inputs.push_back(o.last_year_name);
+    }
+    const fs::path templates = template_dir(ctx.template_dir) / "init";
+    for (const auto& s : form->sections) {
+      const fs::path stub = templates / (s.id + ".md");
+      if (!s.is_table && fs::exists(stub)) o.prose_templates[s.id] = read_file(stub.string());
+    }
+
+    const ReportFolder folder = scaffold_report_folder(o);
+    // Every target is checked before anything is written: all or nothing.
+    bool clash = false;
+    for (const auto& f : folder.files) {
+      const std::string path = (fs::path(opts->dir) / f.name).string();
+      std::error_code ec;
+      if (fs::exists(fs::symlink_status(path, ec))) {
+        fail(ctx, SourceLoc{path, 0, 0, {}},
+             {"文件已存在：gongkai init 不覆盖任何文件（未写出任何文件）",
+              "the file exists: gongkai init never overwrites a file (nothing was written)"});
+        clash = true;
+      }
+    }
+    if (clash) return;
+    std::error_code ec;
+    fs::create_directories(opts->dir, ec);
+    if (ec)
+      return fail(ctx, SourceLoc{opts->dir, 0, 0, {}},
+                  {fmt::format("无法创建目录：{}", ec.message()), fmt::format("cannot create the folder: {}", ec.message())});
+    for (const auto& f : folder.files) {
+      const std::string path = (fs::path(opts->dir) / f.name).string();
+      write_file_atomic(path, f.content, inputs);
+      if (!ctx.quiet) std::cout << (lang == Lang::zh ? "已创建 " : "created ") << path << "\n";
+    }
+    if (!ctx.quiet && o.last_year != nullptr) {
+      for (const auto& row : folder.carried.rows)
+        std::cout << (lang == Lang::zh ? fmt::format("{} 由 {} 预填\n", row, o.last_year_name)
+                                       : fmt::format("{} pre-filled from {}\n", row, o.last_year_name));
+      for (const auto& col : folder.carried.columns) {
+        const auto dot = col.find('.');
+        const std::string id = fmt::format("{}.*.{}", col.substr(0, dot), col.substr(dot + 1));
+        std::cout << (lang == Lang::zh ? fmt::format("{} 由 {} 预填\n", id, o.last_year_name)
+                                       : fmt::format("{} pre-filled from {}\n", id, o.last_year_name));
+      }
+      for (const auto& id : folder.carried.missing)
+        std::cout << (lang == Lang::zh ? fmt::format("{} 上年报告未给出，保留为 0\n", id)
+                                       : fmt::format("{} is not given in last year's report: left at 0\n", id));
+    }
+    ctx.exit_code = kOk;
+  });
+}
+
+}  // namespace gongkai::cli
