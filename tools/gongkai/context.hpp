@@ -40,5 +40,7 @@ void print_input_error(const InputError& e, Lang lang);
 void register_forms(CLI::App& app, Context& ctx);
 void register_check(CLI::App& app, Context& ctx);
 void register_merge(CLI::App& app, Context& ctx);
+void register_tally(CLI::App& app, Context& ctx);
+void register_init(CLI::App& app, Context& ctx);
 
 }  // namespace gongkai::cli

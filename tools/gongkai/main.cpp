@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
   register_forms(app, ctx);
   register_check(app, ctx);
   register_merge(app, ctx);
+  register_tally(app, ctx);
+  register_init(app, ctx);
 
   try {
     app.parse(argc, argv);
