@@ -187,6 +187,8 @@ TEST_SUITE("render/xlsx_report") {
     const std::string& s4 = parts.at("xl/worksheets/sheet3.xml");
     CHECK(has(cell_xml(s4, "E5"), "<f>SUM(A5:D5)</f><v>11</v>"));
     CHECK(has(s4, "orientation=\"landscape\""));
+    // No green "formula omits adjacent cells" triangles over the table.
+    CHECK(has(s3, "<ignoredError sqref=\"A2:J29\" formulaRange=\"1\"/>"));
   }
 
   TEST_CASE("a blank cell stays blank and a zero stays zero") {

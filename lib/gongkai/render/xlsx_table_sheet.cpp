@@ -151,7 +151,8 @@ struct TableSheet {
     }
   }
 
-  void write_grid() {
+  // Returns whether any total became a formula.
+  bool write_grid() {
     std::map<std::size_t, SheetPos> placed;
     for (const LayoutCell& c : layout.cells)
       if (c.cell != nullptr)
@@ -174,6 +175,16 @@ struct TableSheet {
       for (int col = 0; col < layout.columns; ++col)
         if (!covered[static_cast<std::size_t>(r * layout.columns + col)])
           xlsx_check(worksheet_write_blank(ws, sheet_row(r), static_cast<lxw_col_t>(col), ctx.styles.header));
+    return !formulas.empty();
+  }
+
+  // A total's SUM skips the category rows and the other totals beside it, which Excel would
+  // otherwise mark with a green triangle ("formula omits adjacent cells", "inconsistent formula").
+  void quiet_formula_warnings() {
+    const std::string range = a1_ref({sheet_row(0), 0}) + ":" +
+                              a1_ref({sheet_row(layout.rows - 1), static_cast<std::uint32_t>(layout.columns - 1)});
+    for (std::uint8_t kind : {LXW_IGNORE_FORMULA_RANGE, LXW_IGNORE_FORMULA_DIFFERS, LXW_IGNORE_EMPTY_CELL_REFERENCE})
+      xlsx_check(worksheet_ignore_errors(ws, kind, range.c_str()));
   }
 
   // 「注：采购总金额单位：万元。」 for an amount column whose printed label does not say its unit.
@@ -202,7 +213,7 @@ struct TableSheet {
       xlsx_check(worksheet_set_row(ws, top, xlsx_wrapped_height(ctx.notice, total_width()), nullptr));
       ++top;
     }
-    write_grid();
+    if (write_grid()) quiet_formula_warnings();
     for (int col = 0; col < layout.columns; ++col)
       xlsx_check(worksheet_set_column(ws, static_cast<lxw_col_t>(col), static_cast<lxw_col_t>(col),
                                       widths[static_cast<std::size_t>(col)], nullptr));
