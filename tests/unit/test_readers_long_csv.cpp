@@ -348,7 +348,8 @@ TEST_SUITE("readers/long_csv") {
       Diagnostics out;
       auto r = read("section,row,column,value\napplications,\"（一）予以公开,自然人,2\n", out);
       CHECK_FALSE(r);
-      CHECK(out.has_errors());
+      CHECK(joined(out) == "t.csv:2:14: error[csv]: unterminated quoted field: the quote opened at line 2, column 14 is "
+                           "never closed\n");
     }
     SUBCASE("a header in capitals with spaces is still the header") {
       Diagnostics out;

@@ -47,6 +47,7 @@ std::string lower_ascii(std::string_view s) {
 // Parses the CSV layer: header, field counts, quoting. Problems go to `out`.
 std::vector<Line> read_lines(std::string_view name, std::string_view text, Diagnostics& out) {
   std::vector<Line> lines;
+  const std::size_t errors_before = out.count(Severity::error);
   CsvReader reader(name, text);
   CsvRow row;
   bool header_seen = false;
@@ -93,7 +94,7 @@ std::vector<Line> read_lines(std::string_view name, std::string_view text, Diagn
     out.add(make(Severity::error, "csv", SourceLoc{std::string(name), 0, 0, {}},
                  {"文件为空：应有表头 section,row,column,value 及每个单元格一行",
                   "the file is empty: expected the header section,row,column,value and one line per cell"}));
-  } else if (lines.empty()) {
+  } else if (lines.empty() && out.count(Severity::error) == errors_before) {
     out.add(make(Severity::error, "csv", SourceLoc{std::string(name), 0, 0, {}},
                  {"文件只有表头，没有单元格", "the file has a header but no cells"}));
   }
