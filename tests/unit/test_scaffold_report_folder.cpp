@@ -1,0 +1,130 @@
+#include "test_support.hpp"
+
+#include <gongkai/check/checker.hpp>
+#include <gongkai/readers/yaml_tally.hpp>
+#include <gongkai/render/diagnostics_text.hpp>
+#include <gongkai/scaffold/report_folder.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace gongkai;
+
+namespace {
+
+ReportFolderOptions options(int year, const std::string& form) {
+  ReportFolderOptions o;
+  o.form = test::forms().by_id(form);
+  o.agency = "某县某局";
+  o.year = year;
+  o.workbook = false;
+  o.lang = Lang::en;
+  o.prose_templates["overview"] = "### （一）主动公开\n";
+  return o;
+}
+
+Report read_back(const ScaffoldFile& f, Diagnostics& found) {
+  YamlTally t = read_yaml_tally(f.name, f.content, test::forms(), ReportMeta{}, found);
+  REQUIRE(t.report);
+  return std::move(*t.report);
+}
+
+}  // namespace
+
+TEST_SUITE("scaffold/report_folder") {
+  TEST_CASE("a new folder holds report.yaml, one stub per prose section, and the workbook when asked") {
+    ReportFolderOptions o = options(2023, "2021");
+    ReportFolder f = scaffold_report_folder(o);
+    std::vector<std::string> names;
+    for (const auto& file : f.files) names.push_back(file.name);
+    CHECK(names == std::vector<std::string>{"report.yaml", "overview.md", "problems.md", "other_matters.md"});
+    CHECK(f.files[1].content == "### （一）主动公开\n");
+    CHECK(f.files[2].content == "【待填写】\n");
+    o.workbook = true;
+    f = scaffold_report_folder(o);
+    REQUIRE(f.files.size() == 5);
+    CHECK(f.files[4].name == "tables.xlsx");
+    CHECK(f.files[4].content.starts_with("PK\x03\x04"));
+  }
+
+  TEST_CASE("report.yaml has every fillable cell at zero, reads back and checks clean, in both forms") {
+    for (const auto& [year, form] : std::vector<std::pair<int, std::string>>{{2023, "2021"}, {2020, "2019"}}) {
+      const ReportFolder f = scaffold_report_folder(options(year, form));
+      Diagnostics found;
+      Report r = read_back(f.files[0], found);
+      CHECK(render_diagnostics_text(found, Lang::en) == "");
+      std::size_t zeros = 0;
+      for (const auto& c : r.form->cells()) {
+        const CellValue& v = r.at(c);
+        if (c.derived) CHECK_MESSAGE(v.state == CellState::absent, c.id);
+        else {
+          CHECK_MESSAGE(v.has_value(), c.id);
+          CHECK_MESSAGE(v.raw == 0, c.id);
+          ++zeros;
+        }
+      }
+      CHECK(zeros > 100);
+      check_report(r, CheckOptions{&test::forms()}, found);
+      CHECK(render_diagnostics_text(found, Lang::en) == "");
+      CHECK(r.agency == "某县某局");
+      CHECK(f.files[0].content.find("prose:\n  overview: {file: \"overview.md\"}") != std::string::npos);
+      CHECK(f.files[0].content.find("regulations:                      # 规章\n") != std::string::npos);
+    }
+  }
+
+  TEST_CASE("with last year's report, 上年结转 and 现行有效件数 start where last year ended") {
+    Report last(test::forms().by_id("2021"));
+    last.agency = "某县某局";
+    last.year = 2022;
+    last.origin = SourceLoc{"2022/report.yaml", 1, 1, {}};
+    auto set = [&](const std::string& id, std::int64_t v) {
+      last.at(*last.form->cell(id)) = CellValue{CellState::value, v, false, SourceLoc{"2022/report.yaml", 7, 5, {}}};
+    };
+    set("applications.received.natural_person", 10);
+    set("applications.granted.natural_person", 7);
+    set("applications.carried_forward.natural_person", 3);
+    set("applications.received.business", 2);
+    set("applications.carried_forward.business", 2);
+    set("proactive.normative_docs.in_force", 42);
+    Diagnostics ignored;
+    check_report(last, CheckOptions{&test::forms()}, ignored);
+
+    ReportFolderOptions o = options(2023, "2021");
+    o.last_year = &last;
+    o.last_year_name = "2022/report.yaml";
+    const ReportFolder f = scaffold_report_folder(o);
+    CHECK(f.carried.rows == std::vector<std::string>{"applications.carried_over"});
+    CHECK(f.carried.columns == std::vector<std::string>{"proactive.in_force"});
+    CHECK(f.carried.missing.empty());  // left out beside given figures: 0, as check counts them
+    Diagnostics found;
+    Report next = read_back(f.files[0], found);
+    CHECK(next.find("applications.carried_over.natural_person")->raw == 3);
+    CHECK(next.find("applications.carried_over.business")->raw == 2);
+    CHECK(next.find("applications.carried_over.research")->raw == 0);
+    CHECK(next.find("proactive.normative_docs.in_force")->raw == 42);
+    CHECK(next.find("proactive.regulations.in_force")->raw == 0);
+    check_report(next, CheckOptions{&test::forms()}, found);
+    Diagnostics cross;
+    check_cross_year(next, last, cross);
+    CHECK(render_diagnostics_text(cross, Lang::en) == "");
+    CHECK(f.files[0].content.find("  # pre-filled from 四、结转下年度继续办理 of the 2022 report (2022/report.yaml)\n"
+                                  "  carried_over:") != std::string::npos);
+  }
+
+  TEST_CASE("what last year's report does not give is left at zero and said, not claimed as carried") {
+    Report last(test::forms().by_id("2021"));
+    last.agency = "某县某局";
+    last.year = 2022;
+    last.at(*last.form->cell("applications.carried_forward.natural_person")) =
+        CellValue{CellState::value, 4, false, SourceLoc{"t.yaml", 3, 3, {}}};
+    Diagnostics ignored;
+    check_report(last, CheckOptions{&test::forms()}, ignored);
+    ReportFolderOptions o = options(2023, "2021");
+    o.last_year = &last;
+    o.last_year_name = "t.yaml";
+    const ReportFolder f = scaffold_report_folder(o);
+    CHECK(f.carried.rows == std::vector<std::string>{"applications.carried_over"});
+    CHECK(f.carried.columns.empty());
+    CHECK(f.carried.missing ==
+          std::vector<std::string>{"proactive.regulations.in_force", "proactive.normative_docs.in_force"});
+  }
+}
