@@ -1,0 +1,137 @@
+#include <gongkai/render/html_report.hpp>
+
+#include <gongkai/render/markdown_html.hpp>
+#include <gongkai/render/report_text.hpp>
+#include <gongkai/render/table_layout.hpp>
+
+#include <fmt/format.h>
+#include <kainjow/mustache.hpp>
+
+#include <charconv>
+
+namespace gongkai {
+
+namespace {
+
+using kainjow::mustache::data;
+
+data list() { return data(data::type::list); }
+
+// 2024-01-20 -> 2024年1月20日, as an official document dates itself; anything else unchanged.
+std::string chinese_date(const std::string& iso) {
+  int y = 0, m = 0, d = 0;
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return iso;
+  auto num = [&](std::size_t at, std::size_t len, int& v) {
+    const char* first = iso.data() + at;
+    auto [ptr, ec] = std::from_chars(first, first + len, v);
+    return ec == std::errc() && ptr == first + len;
+  };
+  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return iso;
+  return fmt::format("{}年{}月{}日", y, m, d);
+}
+
+std::string cell_class(const LayoutCell& c, const TableLayout& l, const CellValue* v) {
+  switch (c.role) {
+    case CellRole::title: return "block-title";
+    case CellRole::row_label: return "label";
+    case CellRole::column_label: return c.row < l.header_rows && c.col < l.label_columns ? "head corner" : "head";
+    case CellRole::value: break;
+  }
+  std::string cls = "figure";
+  if (v != nullptr && v->computed) cls += " computed";
+  if (v != nullptr && v->state == CellState::blank) cls += " blank";
+  return cls;
+}
+
+data table_data(const Report& report, const TableDef& table) {
+  const TableLayout l = layout_table(report, table);
+  data head = list();
+  data body = list();
+  std::size_t next = 0;
+  for (int row = 0; row < l.rows; ++row) {
+    data cells = list();
+    for (; next < l.cells.size() && l.cells[next].row == row; ++next) {
+      const LayoutCell& c = l.cells[next];
+      const CellValue* v = c.cell != nullptr ? &report.at(*c.cell) : nullptr;
+      data cell;
+      cell.set("tag", c.role == CellRole::value ? "td" : "th");
+      cell.set("text", c.cell != nullptr ? figure_text(report, *c.cell) : c.text);
+      cell.set("class", cell_class(c, l, v));
+      if (c.row_span > 1) cell.set("rowspan", std::to_string(c.row_span));
+      if (c.col_span > 1) cell.set("colspan", std::to_string(c.col_span));
+      if (v != nullptr && v->computed) cell.set("tooltip", "计算值");
+      if (c.cell != nullptr) cell.set("cell_id", c.cell->id);
+      cells.push_back(cell);
+    }
+    data r;
+    r.set("cells", cells);
+    (row < l.header_rows ? head : body).push_back(r);
+  }
+  data t;
+  t.set("id", table.id);
+  t.set("has_head", l.header_rows > 0);
+  t.set("head", head);
+  t.set("body", body);
+  return t;
+}
+
+}  // namespace
+
+std::string render_html_report(const BuiltReport& built, const HtmlTemplates& templates) {
+  const Report& report = *built.report;
+  kainjow::mustache::mustache page(templates.page);
+  if (!page.is_valid())
+    throw InputError(SourceLoc{templates.page_name, 0, 0, {}},
+                     Text{fmt::format("HTML 模板有误：{}", page.error_message()),
+                          fmt::format("the HTML template is malformed: {}", page.error_message())});
+
+  data d;
+  d.set("title", report_title(report));
+  d.set("agency", report.agency);
+  d.set("year", std::to_string(report.year));
+  d.set("level", std::string(to_string(report.level)));
+  d.set("level_zh", report.level == Level::department ? "部门" : "政府");
+  d.set("form_id", report.form->id);
+  d.set("form_title", report.form->title);
+  if (report.publication_date) {
+    d.set("published", *report.publication_date);
+    d.set("published_zh", chinese_date(*report.publication_date));
+  }
+  d.set("generated", built.generated);
+  d.set("style", templates.style);
+  d.set("stamped", built.stamped_with_errors);
+  if (built.stamped_with_errors) {
+    const Text notice = stamp_notice(built);
+    d.set("stamp_zh", notice.zh);
+    d.set("stamp_en", notice.en);
+    data errors = list();
+    for (const auto& f : built.findings.items()) {
+      if (f.severity != Severity::error) continue;
+      data e;
+      e.set("rule", f.rule);
+      e.set("message", f.message.zh);
+      errors.push_back(e);
+    }
+    d.set("errors", errors);
+  }
+  data sections = list();
+  for (const auto& s : report_sections(built)) {
+    data sec;
+    sec.set("id", s.def->id);
+    sec.set("number", s.def->number);
+    sec.set("heading", s.def->heading);
+    sec.set("is_table", s.table != nullptr);
+    if (s.table != nullptr) {
+      sec.set("table", table_data(report, *s.table));
+    } else if (s.prose != nullptr && s.prose->find_first_not_of(" \t\r\n") != std::string::npos) {
+      sec.set("prose_html", markdown_to_html(*s.prose));
+    } else {
+      sec.set("missing", true);
+    }
+    sections.push_back(sec);
+  }
+  d.set("sections", sections);
+  return page.render(d);
+}
+
+}  // namespace gongkai

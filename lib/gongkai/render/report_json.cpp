@@ -1,0 +1,108 @@
+#include <gongkai/render/report_json.hpp>
+
+#include <gongkai/render/diagnostics_json.hpp>
+#include <gongkai/render/report_text.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace gongkai {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string_view kind_name(ValueKind k) {
+  switch (k) {
+    case ValueKind::count: return "count";
+    case ValueKind::signed_count: return "signed_count";
+    case ValueKind::amount: return "amount";
+  }
+  return "count";
+}
+
+std::string_view state_name(CellState s) {
+  switch (s) {
+    case CellState::absent: return "absent";
+    case CellState::blank: return "blank";
+    case CellState::value: return "value";
+  }
+  return "absent";
+}
+
+json source_json(const SourceLoc& where) {
+  if (!where.known()) return nullptr;
+  json j;
+  j["file"] = where.file;
+  j["line"] = where.line > 0 ? json(where.line) : json(nullptr);
+  j["column"] = where.column > 0 ? json(where.column) : json(nullptr);
+  j["cell"] = where.cell_ref.empty() ? json(nullptr) : json(where.cell_ref);
+  return j;
+}
+
+json cell_json(const Report& report, const CellDef& c) {
+  const CellValue& v = report.at(c);
+  json j;
+  j["table"] = c.table->id;
+  j["row"] = c.row->id;
+  j["column"] = c.column->id;
+  json column_label = json::array();
+  if (!c.column->group_label.empty()) column_label.push_back(c.column->group_label);
+  column_label.push_back(c.column->label);
+  j["label"] = {{"row", c.row_path}, {"column", std::move(column_label)}};
+  j["kind"] = kind_name(c.column->kind);
+  if (!c.column->unit.empty()) j["unit"] = c.column->unit;
+  j["state"] = state_name(v.state);
+  if (!v.has_value()) {
+    j["value"] = nullptr;
+  } else if (c.column->kind == ValueKind::amount) {
+    j["value"] = format_value(*c.column, v.raw);
+  } else {
+    j["value"] = v.raw;
+  }
+  j["computed"] = v.computed;
+  j["derived"] = c.derived;
+  j["source"] = v.computed ? json(nullptr) : source_json(v.where);
+  return j;
+}
+
+}  // namespace
+
+json report_json(const BuiltReport& built, Lang lang) {
+  const Report& report = *built.report;
+  json j;
+  j["title"] = report_title(report);
+  j["agency"] = report.agency;
+  j["level"] = std::string(to_string(report.level));
+  j["year"] = report.year;
+  j["form"] = {{"id", report.form->id}, {"title", report.form->title}};
+  j["published"] = report.publication_date ? json(*report.publication_date) : json(nullptr);
+  j["generated"] = built.generated;
+  j["source"] = source_json(report.origin);
+  j["stamped_with_errors"] = built.stamped_with_errors;
+  json sections = json::array();
+  for (const auto& s : report_sections(built)) {
+    json sj;
+    sj["id"] = s.def->id;
+    sj["number"] = s.def->number;
+    sj["heading"] = s.def->heading;
+    sj["kind"] = s.def->is_table ? "table" : "prose";
+    if (s.def->is_table) {
+      sj["table"] = s.table != nullptr ? json(s.table->id) : json(nullptr);
+    } else {
+      sj["markdown"] = s.prose != nullptr ? json(*s.prose) : json(nullptr);
+      auto where = report.prose_where.find(s.def->id);
+      sj["source"] = where != report.prose_where.end() ? source_json(where->second) : json(nullptr);
+    }
+    sections.push_back(std::move(sj));
+  }
+  j["sections"] = std::move(sections);
+  json cells = json::object();
+  for (const auto& c : report.form->cells()) cells[c.id] = cell_json(report, c);
+  j["cells"] = std::move(cells);
+  j["findings"] = diagnostics_json(built.findings, lang);
+  return j;
+}
+
+std::string render_report_json(const BuiltReport& built, Lang lang) { return report_json(built, lang).dump(2) + "\n"; }
+
+}  // namespace gongkai
