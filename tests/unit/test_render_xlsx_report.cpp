@@ -66,9 +66,10 @@ Built build(Report r) {
   Built b{std::move(r), {}};
   check_report(b.report, CheckOptions{&test::forms()}, b.built.findings);
   b.built.report = &b.report;
-  b.built.prose = {{"overview", "# 总体情况\n\n2023年，本局坚持以公开为常态。\n全年主动公开政府信息1530条。\n"},
-                   {"problems", "存在的问题是公开内容不够全面。"},
-                   {"other_matters", "本年度未收取信息处理费。\n\n| 任务 | 牵头处室 |\n|---|---|\n| 公开规章 | 法规处 |\n"}};
+  b.built.prose = {
+      {"overview", "# 总体情况\n\n2023年，本局坚持以公开为常态。\n全年主动公开政府信息1530条。\n"},
+      {"problems", "存在的问题是公开内容不够全面。"},
+      {"other_matters", "本年度未收取信息处理费。\n\n| 任务 | 牵头处室 |\n|---|---|\n| 公开规章 | 法规处 |\n"}};
   b.built.generated = "2024-01-31T08:30:00Z";
   return b;
 }
@@ -149,13 +150,13 @@ TEST_SUITE("render/xlsx_report") {
     const auto parts = unzip(render_xlsx_report(b.built));
     const std::string& s3 = parts.at("xl/worksheets/sheet2.xml");
     // Row 1: heading; rows 2-4: header; labels in A:C, figures in D:J.
-    CHECK(has(s3, "<mergeCell ref=\"A1:J1\"/>"));  // 三、收到和处理政府信息公开申请情况
-    CHECK(has(s3, "<mergeCell ref=\"A2:C4\"/>"));  // the corner note
-    CHECK(has(s3, "<mergeCell ref=\"D2:J2\"/>"));  // 申请人情况
-    CHECK(has(s3, "<mergeCell ref=\"E3:I3\"/>"));  // 法人或其他组织
-    CHECK(has(s3, "<mergeCell ref=\"D3:D4\"/>"));  // 自然人
-    CHECK(has(s3, "<mergeCell ref=\"J3:J4\"/>"));  // 总计
-    CHECK(has(s3, "<mergeCell ref=\"A5:C5\"/>"));  // 一、本年新收… spans the label columns
+    CHECK(has(s3, "<mergeCell ref=\"A1:J1\"/>"));   // 三、收到和处理政府信息公开申请情况
+    CHECK(has(s3, "<mergeCell ref=\"A2:C4\"/>"));   // the corner note
+    CHECK(has(s3, "<mergeCell ref=\"D2:J2\"/>"));   // 申请人情况
+    CHECK(has(s3, "<mergeCell ref=\"E3:I3\"/>"));   // 法人或其他组织
+    CHECK(has(s3, "<mergeCell ref=\"D3:D4\"/>"));   // 自然人
+    CHECK(has(s3, "<mergeCell ref=\"J3:J4\"/>"));   // 总计
+    CHECK(has(s3, "<mergeCell ref=\"A5:C5\"/>"));   // 一、本年新收… spans the label columns
     CHECK(has(s3, "<mergeCell ref=\"B9:B16\"/>"));  // （三）不予公开 over its eight sub-rows
     const std::string& ss = parts.at("xl/sharedStrings.xml");
     for (const char* label : {"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况",
@@ -164,7 +165,9 @@ TEST_SUITE("render/xlsx_report") {
       CHECK_MESSAGE(has(ss, std::string("<t>") + label + "</t>"), label);
     // Frozen below the header and right of the labels; the header repeats on printed pages.
     CHECK(has(s3, "xSplit=\"3\" ySplit=\"4\" topLeftCell=\"D5\""));
-    CHECK(has(parts.at("xl/workbook.xml"), "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">'三、收到和处理政府信息公开申请情况'!$1:$4</definedName>"));
+    CHECK(has(parts.at("xl/workbook.xml"),
+              "<definedName name=\"_xlnm.Print_Titles\" "
+              "localSheetId=\"1\">'三、收到和处理政府信息公开申请情况'!$1:$4</definedName>"));
     // Too wide for A4 portrait at 100%: landscape, fitted to the page width.
     CHECK(has(s3, "<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\"/>"));
     CHECK(has(parts.at("xl/worksheets/sheet1.xml"), "orientation=\"portrait\""));
@@ -195,9 +198,9 @@ TEST_SUITE("render/xlsx_report") {
     Built b = build(sample());
     const auto parts = unzip(render_xlsx_report(b.built));
     const std::string& s4 = parts.at("xl/worksheets/sheet3.xml");
-    CHECK(has(cell_xml(s4, "F5"), "<v>0</v>"));      // 未经复议直接起诉 · 结果维持 = 0
-    CHECK_FALSE(has(cell_xml(s4, "G5"), "<v>"));     // 结果纠正 left blank
-    CHECK_FALSE(cell_xml(s4, "G5").empty());         // but bordered
+    CHECK(has(cell_xml(s4, "F5"), "<v>0</v>"));   // 未经复议直接起诉 · 结果维持 = 0
+    CHECK_FALSE(has(cell_xml(s4, "G5"), "<v>"));  // 结果纠正 left blank
+    CHECK_FALSE(cell_xml(s4, "G5").empty());      // but bordered
   }
 
   TEST_CASE("amounts keep their exact value with a two-decimal format, counts an integer format") {

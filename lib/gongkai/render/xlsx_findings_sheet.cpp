@@ -28,9 +28,12 @@ constexpr std::array<FindingColumn, 9> kColumns{{
 
 std::string severity_text(Severity s) {
   switch (s) {
-    case Severity::error: return "错误 error";
-    case Severity::warning: return "警告 warning";
-    case Severity::info: return "提示 info";
+    case Severity::error:
+      return "错误 error";
+    case Severity::warning:
+      return "警告 warning";
+    case Severity::info:
+      return "提示 info";
   }
   return {};
 }

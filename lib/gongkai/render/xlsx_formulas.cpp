@@ -73,9 +73,8 @@ std::string sum_formula(std::vector<SheetPos> refs) {
   std::string args;
   for (std::size_t i = 0; i < refs.size();) {
     std::size_t j = i;
-    while (j + 1 < refs.size() &&
-           (one_row ? refs[j + 1].col == refs[j].col + 1
-                    : refs[j + 1].col == refs[j].col && refs[j + 1].row == refs[j].row + 1))
+    while (j + 1 < refs.size() && (one_row ? refs[j + 1].col == refs[j].col + 1
+                                           : refs[j + 1].col == refs[j].col && refs[j + 1].row == refs[j].row + 1))
       ++j;
     if (!args.empty()) args += ",";
     args += range_text(refs[i], refs[j]);
@@ -86,8 +85,7 @@ std::string sum_formula(std::vector<SheetPos> refs) {
 
 }  // namespace
 
-std::map<std::size_t, std::string> total_formulas(const Report& report,
-                                                  const std::map<std::size_t, SheetPos>& placed) {
+std::map<std::size_t, std::string> total_formulas(const Report& report, const std::map<std::size_t, SheetPos>& placed) {
   const std::vector<SumInstance> instances = sum_instances(*report.form);
   InstancesByTotal rules;
   for (const SumInstance& inst : instances) rules[inst.total->index].push_back(&inst);

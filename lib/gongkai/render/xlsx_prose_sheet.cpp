@@ -103,7 +103,8 @@ void write_prose_sheet(lxw_worksheet* ws, const XlsxSheetContext& ctx,
   lxw_row_t row = 0;
   const std::string title = report_title(report);
   xlsx_check(worksheet_write_string(ws, row, 0, title.c_str(), st.title));
-  xlsx_check(worksheet_set_row(ws, row++, xlsx_wrapped_height(title, kColumnWidth / kTitleScale) * kTitleScale, nullptr));
+  xlsx_check(
+      worksheet_set_row(ws, row++, xlsx_wrapped_height(title, kColumnWidth / kTitleScale) * kTitleScale, nullptr));
   if (!ctx.notice.empty()) {
     xlsx_check(worksheet_write_string(ws, row, 0, ctx.notice.c_str(), st.notice));
     xlsx_check(worksheet_set_row(ws, row++, xlsx_wrapped_height(ctx.notice, kColumnWidth), nullptr));

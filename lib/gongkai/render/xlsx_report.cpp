@@ -86,8 +86,8 @@ class ScratchFile {
     buf.push_back('\0');
     const int fd = mkstemp(buf.data());
     if (fd < 0)
-      throw InputError({}, {fmt::format("无法创建临时文件 {}", pattern),
-                            fmt::format("cannot create a temporary file {}", pattern)});
+      throw InputError(
+          {}, {fmt::format("无法创建临时文件 {}", pattern), fmt::format("cannot create a temporary file {}", pattern)});
     close(fd);
     path_ = buf.data();
   }
@@ -104,7 +104,8 @@ class ScratchFile {
     std::ostringstream out;
     out << in.rdbuf();
     if (!in && !in.eof())
-      throw InputError({}, {fmt::format("无法读取临时文件 {}", path_), fmt::format("cannot read the temporary file {}", path_)});
+      throw InputError(
+          {}, {fmt::format("无法读取临时文件 {}", path_), fmt::format("cannot read the temporary file {}", path_)});
     return std::move(out).str();
   }
 
@@ -195,8 +196,7 @@ std::string render_xlsx_report(const BuiltReport& built) {
       write_table_sheet(add_sheet(book.get(), name), layout, ctx);
     }
     write_prose_sheet(add_sheet(book.get(), xlsx_sheet_name("报告正文", names)), ctx, table_sheets);
-    if (!built.findings.empty())
-      write_findings_sheet(add_sheet(book.get(), xlsx_sheet_name("检查结果", names)), ctx);
+    if (!built.findings.empty()) write_findings_sheet(add_sheet(book.get(), xlsx_sheet_name("检查结果", names)), ctx);
     book.close();
   }
   return file.read();

@@ -58,8 +58,7 @@ std::string xlsx_sheet_name(std::string_view wanted, std::set<std::string>& take
   return out;
 }
 
-void xlsx_write_banner(lxw_worksheet* ws, std::uint32_t row, int columns, const std::string& text,
-                       lxw_format* format) {
+void xlsx_write_banner(lxw_worksheet* ws, std::uint32_t row, int columns, const std::string& text, lxw_format* format) {
   if (columns > 1) {
     xlsx_check(worksheet_merge_range(ws, row, 0, row, static_cast<lxw_col_t>(columns - 1), text.c_str(), format));
   } else {

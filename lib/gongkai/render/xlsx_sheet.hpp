@@ -42,8 +42,7 @@ inline constexpr double kXlsxLineHeight = 15.0;
 [[nodiscard]] std::string xlsx_sheet_name(std::string_view wanted, std::set<std::string>& taken);
 
 // Writes `text` across columns [0, columns) of `row` (merged when wider than one column).
-void xlsx_write_banner(lxw_worksheet* ws, std::uint32_t row, int columns, const std::string& text,
-                       lxw_format* format);
+void xlsx_write_banner(lxw_worksheet* ws, std::uint32_t row, int columns, const std::string& text, lxw_format* format);
 
 // A4, fitted to one page wide, page numbers, and when `notice` is not empty, the notice in red
 // in the printed page header.

@@ -15,12 +15,12 @@ namespace gongkai {
 
 namespace {
 
-constexpr double kPad = 2.0;             // column units around a cell's text
+constexpr double kPad = 2.0;  // column units around a cell's text
 constexpr double kMinLabelWidth = 6.0;
 constexpr double kMinFigureWidth = 8.0;
-constexpr double kMaxLabelWidth = 40.0;  // longer row labels wrap (1.申请人无正当理由逾期不补正…)
-constexpr double kMaxHeaderWidth = 13.0; // longer column labels wrap (本年处理决定数量)
-constexpr double kMinSpanLabel = 11.0;   // a label spanning rows may wrap down to ~5 CJK characters
+constexpr double kMaxLabelWidth = 40.0;   // longer row labels wrap (1.申请人无正当理由逾期不补正…)
+constexpr double kMaxHeaderWidth = 13.0;  // longer column labels wrap (本年处理决定数量)
+constexpr double kMinSpanLabel = 11.0;    // a label spanning rows may wrap down to ~5 CJK characters
 constexpr double kDefaultRowHeight = 15.0;
 constexpr double kOneLine = kXlsxLineHeight + 3.0;
 // Column units that fit across A4 portrait at 100% (6.9 in between the default margins); a wider
@@ -155,8 +155,7 @@ struct TableSheet {
   bool write_grid() {
     std::map<std::size_t, SheetPos> placed;
     for (const LayoutCell& c : layout.cells)
-      if (c.cell != nullptr)
-        placed[c.cell->index] = SheetPos{sheet_row(c.row), static_cast<std::uint32_t>(c.col)};
+      if (c.cell != nullptr) placed[c.cell->index] = SheetPos{sheet_row(c.row), static_cast<std::uint32_t>(c.col)};
     const auto formulas = total_formulas(report(), placed);
 
     std::vector<bool> covered(static_cast<std::size_t>(layout.rows * layout.columns), false);
@@ -221,7 +220,8 @@ struct TableSheet {
       if (const double h = heights[static_cast<std::size_t>(r)]; h > 0)
         xlsx_check(worksheet_set_row(ws, sheet_row(r), h, nullptr));
     lxw_row_t below = sheet_row(layout.rows);
-    for (const std::string& note : unit_notes()) xlsx_check(worksheet_write_string(ws, below++, 0, note.c_str(), nullptr));
+    for (const std::string& note : unit_notes())
+      xlsx_check(worksheet_write_string(ws, below++, 0, note.c_str(), nullptr));
 
     const lxw_row_t header_end = sheet_row(layout.header_rows);  // first row below the header
     if (layout.header_rows > 0) worksheet_freeze_panes(ws, header_end, static_cast<lxw_col_t>(layout.label_columns));
