@@ -124,7 +124,7 @@ void register_tally(CLI::App& app, Context& ctx) {
       inputs.insert(inputs.end(), opts->cases.begin(), opts->cases.end());
       write_file_atomic(opts->output, write_yaml_tally(report, notes), inputs);
     }
-    if (!ctx.quiet) {
+    if (!ctx.quiet && readable) {
       const std::string cases_zh =
           case_register ? fmt::format("，复议诉讼台账 {} 行（{} 行未能计入）", cases.rows(), cases.rejected()) : "";
       const std::string cases_en =
@@ -136,7 +136,7 @@ void register_tally(CLI::App& app, Context& ctx) {
                                       requests.rejected(), cases_zh)
                         : fmt::format("tallied {}: {} request{} ({} rejected){}\n", year, requests.rows(),
                                       requests.rows() == 1 ? "" : "s", requests.rejected(), cases_en));
-      if (readable && errors && !opts->allow_errors)
+      if (errors && !opts->allow_errors)
         std::cerr << (lang == Lang::zh ? "有错误，未写出统计结果（可用 --allow-errors 仍然写出）\n"
                                        : "not written because of the errors (--allow-errors writes it anyway)\n");
     }
