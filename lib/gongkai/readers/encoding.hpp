@@ -16,7 +16,8 @@ enum class Encoding { detect, utf8, gb18030 };
 [[nodiscard]] std::optional<Encoding> parse_encoding(std::string_view name);  // utf-8|utf8|gb18030|gbk|gb2312|auto
 
 // Returns UTF-8 text without a BOM, or nullopt with an error (rule `encoding`) naming the
-// line and column of the first undecodable byte.
+// line and column of the first undecodable byte (1-based; the column counts characters, as an
+// editor shows them, not bytes). Empty input is empty text: the readers decide what it means.
 [[nodiscard]] std::optional<std::string> to_utf8(std::string_view bytes, std::string_view name, Encoding enc,
                                                  Diagnostics& out);
 
