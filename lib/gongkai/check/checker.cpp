@@ -132,6 +132,11 @@ void check_balances(const Report& r, Diagnostics& out) {
         auto l = side(rule.left, left);
         auto rt = side(rule.right, right);
         if (!l || !rt || *l == *rt) continue;
+        // A column of derived totals only repeats the imbalance of the given columns.
+        bool any_given = false;
+        for (const auto* side_cells : {&left, &right})
+          for (const CellDef* c : *side_cells) any_given = any_given || !r.at(*c).computed;
+        if (!any_given) continue;
         std::vector<std::string> lz, le, lf, rz, re, rf;
         for (const CellDef* c : left) {
           lz.push_back(c->row->short_label);

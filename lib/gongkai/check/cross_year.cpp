@@ -29,6 +29,8 @@ void carry(const Report& cur, const Report& prev, const CrossYearRuleDef& rule, 
     auto before = value_of(prev, fmt::format("{}.{}.{}", t->id, prev_row, col.id));
     if (!now || !before || *now == *before) continue;
     const CellDef* pc = prev.form->cell(fmt::format("{}.{}.{}", t->id, prev_row, col.id));
+    // Two derived totals only repeat the difference of the given columns.
+    if (cur.at(*c).computed && prev.at(*pc).computed) continue;
     const std::string col_zh = col.group_label.empty() ? col.label : col.group_label + "·" + col.label;
     Diagnostic d;
     d.severity = Severity::error;
