@@ -114,7 +114,10 @@ TEST_SUITE("readers/encoding") {
 
   TEST_CASE("a UTF-16 file is named as such") {
     Diagnostics out;
-    auto text = to_utf8(std::string_view("\xFF\xFE" "a\0", 4), "a.csv", Encoding::detect, out);
+    auto text = to_utf8(std::string_view("\xFF\xFE"
+                                         "a\0",
+                                         4),
+                        "a.csv", Encoding::detect, out);
     CHECK_FALSE(text);
     REQUIRE(out.items().size() == 1);
     CHECK(out.items()[0].message.en ==

@@ -68,7 +68,8 @@ TEST_SUITE("readers/label_match") {
 
   TEST_CASE("the official wording verbatim is an exact match") {
     Rows rows = rows_of("2021", "applications");
-    check_match(rows, "（三）不予公开/1.属于国家秘密", {LabelMatchKind::exact, "refused.state_secret", "（三）不予公开/1.属于国家秘密"});
+    check_match(rows, "（三）不予公开/1.属于国家秘密",
+                {LabelMatchKind::exact, "refused.state_secret", "（三）不予公开/1.属于国家秘密"});
     check_match(rows, "1.属于国家秘密", {LabelMatchKind::exact, "refused.state_secret", "1.属于国家秘密"});
     check_match(rows, "（六）其他处理", {LabelMatchKind::exact, "other", "（六）其他处理"});
   }

@@ -8,13 +8,12 @@
 
 #include <doctest/doctest.h>
 
-#include <filesystem>
 #include <iconv.h>
+#include <filesystem>
 #include <string>
 #include <vector>
 
 using namespace gongkai;
-
 
 namespace {
 
@@ -72,8 +71,8 @@ TEST_SUITE("readers/long_csv") {
     meta.year = 2021;
     auto r = read(real_report("2021_pingtan_syq.csv"), out, meta);
     REQUIRE(r);
-    CHECK(joined(out) ==
-          std::string("t.csv: info[form]: form 2021 (国办公开办函〔2021〕30号) inferred from the labels" "\n"));
+    CHECK(joined(out) == std::string("t.csv: info[form]: form 2021 (国办公开办函〔2021〕30号) inferred from the labels"
+                                     "\n"));
     CHECK(r->form->id == "2021");
     CHECK(r->agency == "pingtan_syq");
     CHECK(r->year == 2021);
@@ -124,8 +123,10 @@ TEST_SUITE("readers/long_csv") {
     auto r = read_long_csv("gbk.csv", *text, test::forms(), {}, out);
     REQUIRE(r);
     CHECK(joined(out) ==
-          std::string("gbk.csv: info[encoding]: decoded as GB18030 (not valid UTF-8)" "\n"
-                      "gbk.csv: info[form]: form 2021 (国办公开办函〔2021〕30号) inferred from the labels" "\n"));
+          std::string("gbk.csv: info[encoding]: decoded as GB18030 (not valid UTF-8)"
+                      "\n"
+                      "gbk.csv: info[form]: form 2021 (国办公开办函〔2021〕30号) inferred from the labels"
+                      "\n"));
     CHECK(raw(*r, "proactive.fees.amount") == 24252311082);
   }
 
@@ -139,32 +140,45 @@ TEST_SUITE("readers/long_csv") {
     text += "applications,2.其他法律行政止公开,自然人,0\n";
     text += "applications,\"(二)部分公开(区分处理的,只计这一情况,不计其他情形)\",自然人,4\n";
     text += "applications,1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请,自然人,1\n";
-    text += "applications,（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用，行政机关不再处理其政府信息公开申请,自然人,1\n";
+    text +=
+        "applications,（六）其他处理/"
+        "2.申请人逾期未按收费通知要求缴纳费用，行政机关不再处理其政府信息公开申请,自然人,1\n";
     text += "applications,（六）其他处理/3.其他原因,自然人,1\n";
     Diagnostics out;
     auto r = read(text, out);
     REQUIRE(r);
     CHECK(joined(out) ==
-          std::string("t.csv: info[form]: form 2021 (国办公开办函〔2021〕30号) inferred from the labels" "\n"
-                      "t.csv:2:11: warning[label]: label '第二十条 第（一）项/规范性文件' matched to the official "
-              "'第二十条第（一）项/行政规范性文件'" "\n"
-                      "t.csv:4:14: warning[label]: label '（三）不予公开/5.属于三类内容事务信息' matched to the official "
-              "'（三）不予公开/5.属于三类内部事务信息'" "\n"
-                      "t.csv:5:35: warning[label]: label '法人或其他组织/商业 企业' matched to the official "
-              "'法人或其他组织/商业企业'" "\n"
-                      "t.csv:6:14: warning[label]: label '5.属于三类内容事务信息' matched to the official "
-              "'5.属于三类内部事务信息'" "\n"
-                      "t.csv:7:14: warning[label]: label '2.其他法律行政止公开' matched to the official "
-              "'2.其他法律行政法规禁止公开'" "\n"
-                      "t.csv:8:14: warning[label]: label '(二)部分公开(区分处理的,只计这一情况,不计其他情形)' matched to "
-              "the official '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'" "\n"
-                      "t.csv:9:14: warning[label]: label '1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请' "
-              "matched to the official '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'" "\n"
-                      "t.csv:10:14: warning[label]: label "
+          std::string(
+              "t.csv: info[form]: form 2021 (国办公开办函〔2021〕30号) inferred from the labels"
+              "\n"
+              "t.csv:2:11: warning[label]: label '第二十条 第（一）项/规范性文件' matched to the official "
+              "'第二十条第（一）项/行政规范性文件'"
+              "\n"
+              "t.csv:4:14: warning[label]: label '（三）不予公开/5.属于三类内容事务信息' matched to the official "
+              "'（三）不予公开/5.属于三类内部事务信息'"
+              "\n"
+              "t.csv:5:35: warning[label]: label '法人或其他组织/商业 企业' matched to the official "
+              "'法人或其他组织/商业企业'"
+              "\n"
+              "t.csv:6:14: warning[label]: label '5.属于三类内容事务信息' matched to the official "
+              "'5.属于三类内部事务信息'"
+              "\n"
+              "t.csv:7:14: warning[label]: label '2.其他法律行政止公开' matched to the official "
+              "'2.其他法律行政法规禁止公开'"
+              "\n"
+              "t.csv:8:14: warning[label]: label '(二)部分公开(区分处理的,只计这一情况,不计其他情形)' matched to "
+              "the official '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'"
+              "\n"
+              "t.csv:9:14: warning[label]: label '1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请' "
+              "matched to the official '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'"
+              "\n"
+              "t.csv:10:14: warning[label]: label "
               "'（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用，行政机关不再处理其政府信息公开申请' matched to "
-              "the official '（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'" "\n"
-                      "t.csv:11:14: warning[label]: label '（六）其他处理/3.其他原因' matched to the official "
-              "'（六）其他处理/3.其他'" "\n"));
+              "the official '（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'"
+              "\n"
+              "t.csv:11:14: warning[label]: label '（六）其他处理/3.其他原因' matched to the official "
+              "'（六）其他处理/3.其他'"
+              "\n"));
     CHECK(out.items()[1].message.zh ==
           "标签「第二十条 第（一）项/规范性文件」按官方表述「第二十条第（一）项/行政规范性文件」识别");
     CHECK(raw(*r, "proactive.normative_docs.issued") == 3);
@@ -267,9 +281,9 @@ TEST_SUITE("readers/long_csv") {
     auto r = read(text, out, meta);
     REQUIRE(r);
     CHECK(r->form->id == "2019");
-    CHECK(joined(out) ==
-          std::string("t.csv: info[form]: the labels fit forms 2019, 2021 equally; "
-                                                    "form 2019 (国办公开办函〔2019〕60号) chosen by the year" "\n"));
+    CHECK(joined(out) == std::string("t.csv: info[form]: the labels fit forms 2019, 2021 equally; "
+                                     "form 2019 (国办公开办函〔2019〕60号) chosen by the year"
+                                     "\n"));
     Diagnostics out2;
     auto newest = read(text, out2);
     REQUIRE(newest);
@@ -294,17 +308,23 @@ TEST_SUITE("readers/long_csv") {
     REQUIRE(r);
     const auto lines = lines_of(out);
     REQUIRE(lines.size() == 6);
-    CHECK(lines[0] == "t.csv:8:1: error[csv]: line 8 has 3 fields, expected 4 (section,row,column,value); quote a "
-                      "field that contains a comma");
-    CHECK(lines[1].starts_with("t.csv:2:14: error[label]: row label '随便写的行' in table applications is not "
-                               "recognised; the closest are: "));
-    CHECK(lines[2] == "t.csv:4:26: error[number]: '三、本年度办理结果 / （一）予以公开 · 自然人' is not a number: 'abc'");
-    CHECK(lines[3] == "t.csv:6:1: error[label]: section 'nowhere' is not recognised; the closest are: 'review', "
-                      "'proactive', 'litigation'");
-    CHECK(lines[4] == "t.csv:7:14: error[label]: column label '没有这一列' of row '规章' is not recognised; the closest "
-                      "are: '现行有效件数', '本年制发件数', '本年废止件数'");
-    CHECK(lines[5] == "t.csv:10:25: error[duplicate]: cell '第二十条第（五）项 / 行政许可 · 本年处理决定数量' is given "
-                      "twice (first on line 9)");
+    CHECK(lines[0] ==
+          "t.csv:8:1: error[csv]: line 8 has 3 fields, expected 4 (section,row,column,value); quote a "
+          "field that contains a comma");
+    CHECK(
+        lines[1].starts_with("t.csv:2:14: error[label]: row label '随便写的行' in table applications is not "
+                             "recognised; the closest are: "));
+    CHECK(lines[2] ==
+          "t.csv:4:26: error[number]: '三、本年度办理结果 / （一）予以公开 · 自然人' is not a number: 'abc'");
+    CHECK(lines[3] ==
+          "t.csv:6:1: error[label]: section 'nowhere' is not recognised; the closest are: 'review', "
+          "'proactive', 'litigation'");
+    CHECK(lines[4] ==
+          "t.csv:7:14: error[label]: column label '没有这一列' of row '规章' is not recognised; the closest "
+          "are: '现行有效件数', '本年制发件数', '本年废止件数'");
+    CHECK(lines[5] ==
+          "t.csv:10:25: error[duplicate]: cell '第二十条第（五）项 / 行政许可 · 本年处理决定数量' is given "
+          "twice (first on line 9)");
     CHECK(out.items()[4].message.zh ==
           "「规章」行的列标签「没有这一列」无法识别；最接近的是：「现行有效件数」、「本年制发件数」、「本年废止件数」");
     CHECK(raw(*r, "proactive.licensing.decisions") == 5);
@@ -318,23 +338,23 @@ TEST_SUITE("readers/long_csv") {
     ReportMeta meta;
     meta.form_id = "2030";
     CHECK_FALSE(read(text, out, meta));
-    CHECK(joined(out) ==
-          std::string("t.csv: error[form]: unknown form '2030' (known: 2019, 2021)" "\n"));
+    CHECK(joined(out) == std::string("t.csv: error[form]: unknown form '2030' (known: 2019, 2021)"
+                                     "\n"));
   }
 
   TEST_CASE("bad files are errors, never crashes") {
     SUBCASE("empty") {
       Diagnostics out;
       CHECK_FALSE(read("", out));
-      CHECK(joined(out) ==
-          std::string("t.csv: error[csv]: the file is empty: expected the header "
-                                                      "section,row,column,value and one line per cell" "\n"));
+      CHECK(joined(out) == std::string("t.csv: error[csv]: the file is empty: expected the header "
+                                       "section,row,column,value and one line per cell"
+                                       "\n"));
     }
     SUBCASE("header only") {
       Diagnostics out;
       CHECK_FALSE(read("section,row,column,value\r\n", out));
-      CHECK(joined(out) ==
-          std::string("t.csv: error[csv]: the file has a header but no cells" "\n"));
+      CHECK(joined(out) == std::string("t.csv: error[csv]: the file has a header but no cells"
+                                       "\n"));
     }
     SUBCASE("wrong header") {
       Diagnostics out;
@@ -348,8 +368,9 @@ TEST_SUITE("readers/long_csv") {
       Diagnostics out;
       auto r = read("section,row,column,value\napplications,\"（一）予以公开,自然人,2\n", out);
       CHECK_FALSE(r);
-      CHECK(joined(out) == "t.csv:2:14: error[csv]: unterminated quoted field: the quote opened at line 2, column 14 is "
-                           "never closed\n");
+      CHECK(joined(out) ==
+            "t.csv:2:14: error[csv]: unterminated quoted field: the quote opened at line 2, column 14 is "
+            "never closed\n");
     }
     SUBCASE("a header in capitals with spaces is still the header") {
       Diagnostics out;

@@ -120,13 +120,14 @@ bool CsvReader::next(CsvRow& row, Diagnostics& out) {
         if (text_[pos_] == '"' && !reported) {
           reported = true;
           const int column = column_at(pos_);
-          error(line_, column,
-                {fmt::format("第 {} 行第 {} 列：未加引号的字段中出现引号（含引号的字段应整体加引号，内部引号写成 \"\"）",
-                             line_, column),
-                 fmt::format("stray quote at line {}, column {} in an unquoted field (quote the whole field and "
-                             "write an inner quote as \"\")",
-                             line_, column)},
-                out);
+          error(
+              line_, column,
+              {fmt::format("第 {} 行第 {} 列：未加引号的字段中出现引号（含引号的字段应整体加引号，内部引号写成 \"\"）",
+                           line_, column),
+               fmt::format("stray quote at line {}, column {} in an unquoted field (quote the whole field and "
+                           "write an inner quote as \"\")",
+                           line_, column)},
+              out);
         }
         ++pos_;
       }

@@ -51,7 +51,7 @@ class CsvReader {
   char delimiter_;
   std::size_t pos_ = 0;
   int line_ = 1;
-  std::size_t col_byte_ = 0;    // byte offset whose character column is col_
+  std::size_t col_byte_ = 0;  // byte offset whose character column is col_
   int col_ = 1;
   bool done_ = false;
   std::string scratch_;  // unescaped text of fields that contained ""

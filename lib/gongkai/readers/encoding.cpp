@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
 #include <iconv.h>
+#include <cerrno>
 
 namespace gongkai {
 namespace {
@@ -136,10 +136,11 @@ std::optional<std::string> to_utf8(std::string_view bytes, std::string_view name
   // and characters exactly.
   const Position at = position_in_utf8(partial);
   const std::string byte = bad < bytes.size() ? hex_byte(bytes[bad]) : std::string("?");
-  out.add(finding(Severity::error, name, at,
-                  {fmt::format("不是有效的 GB18030：第 {} 行第 {} 个字符处的字节 {} 无法解码", at.line, at.column, byte),
-                   fmt::format("not valid GB18030: byte {} at line {}, character {} cannot be decoded", byte, at.line,
-                               at.column)}));
+  out.add(
+      finding(Severity::error, name, at,
+              {fmt::format("不是有效的 GB18030：第 {} 行第 {} 个字符处的字节 {} 无法解码", at.line, at.column, byte),
+               fmt::format("not valid GB18030: byte {} at line {}, character {} cannot be decoded", byte, at.line,
+                           at.column)}));
   return std::nullopt;
 }
 

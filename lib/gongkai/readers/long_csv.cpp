@@ -123,8 +123,7 @@ std::vector<std::string> row_spellings(const TableDef& table, const RowDef& row)
 std::vector<std::string> column_spellings(const TableDef& table, const ColumnDef& column) {
   std::vector<std::string> out;
   if (!column.group_label.empty()) {
-    if (!table.column_title.empty())
-      out.push_back(table.column_title + "/" + column.group_label + "/" + column.label);
+    if (!table.column_title.empty()) out.push_back(table.column_title + "/" + column.group_label + "/" + column.label);
     out.push_back(column.group_label + "/" + column.label);
   }
   if (!table.column_title.empty()) out.push_back(table.column_title + "/" + column.label);
@@ -173,10 +172,10 @@ class FormReader {
       const SourceLoc where{name_, l.line, l.value.column, {}};
       auto [it, fresh] = given_at.emplace(cell->index, l.line);
       if (!fresh) {
-        Diagnostic d = make(Severity::error, "duplicate", where,
-                            {fmt::format("单元格「{}」重复给出（第一次在第 {} 行）", form_->cell_label(*cell), it->second),
-                             fmt::format("cell '{}' is given twice (first on line {})", form_->cell_label(*cell),
-                                         it->second)});
+        Diagnostic d =
+            make(Severity::error, "duplicate", where,
+                 {fmt::format("单元格「{}」重复给出（第一次在第 {} 行）", form_->cell_label(*cell), it->second),
+                  fmt::format("cell '{}' is given twice (first on line {})", form_->cell_label(*cell), it->second)});
         d.cells.push_back({cell->id, form_->cell_label(*cell)});
         out.add(std::move(d));
         continue;
@@ -232,14 +231,15 @@ class FormReader {
     ++unmatched;
     const std::string zh_list = quoted_list(m.closest, "「", "」", "、");
     const std::string en_list = quoted_list(m.closest, "'", "'", ", ");
-    Text msg = m.ambiguous
-                   ? Text{fmt::format("{}{}「{}」可对应多项：{}；请写出上级标签以区分", where_in.zh, what.zh,
-                                      printed.text, zh_list),
-                          fmt::format("{} '{}'{} fits several equally: {}; write its parent label too", what.en,
-                                      printed.text, where_in.en, en_list)}
-                   : Text{fmt::format("{}{}「{}」无法识别；最接近的是：{}", where_in.zh, what.zh, printed.text, zh_list),
-                          fmt::format("{} '{}'{} is not recognised; the closest are: {}", what.en, printed.text,
-                                      where_in.en, en_list)};
+    Text msg =
+        m.ambiguous
+            ? Text{fmt::format("{}{}「{}」可对应多项：{}；请写出上级标签以区分", where_in.zh, what.zh, printed.text,
+                               zh_list),
+                   fmt::format("{} '{}'{} fits several equally: {}; write its parent label too", what.en, printed.text,
+                               where_in.en, en_list)}
+            : Text{fmt::format("{}{}「{}」无法识别；最接近的是：{}", where_in.zh, what.zh, printed.text, zh_list),
+                   fmt::format("{} '{}'{} is not recognised; the closest are: {}", what.en, printed.text, where_in.en,
+                               en_list)};
     out.add(make(Severity::error, "label", where, std::move(msg)));
   }
 
@@ -370,12 +370,13 @@ std::optional<Report> read_long_csv(std::string_view name, std::string_view text
   if (tied.size() > 1) {
     const std::string zh_tied = fmt::format("{}", fmt::join(tied, "、"));
     const std::string en_tied = fmt::format("{}", fmt::join(tied, ", "));
-    note = meta.year ? Text{fmt::format("标签同样符合 {} 年版表格，按年度选用 {} 年版（{}）", zh_tied, id, title),
-                            fmt::format("the labels fit forms {} equally; form {} ({}) chosen by the year", en_tied,
-                                        id, title)}
-                     : Text{fmt::format("标签同样符合 {} 年版表格，选用最新的 {} 年版（{}）", zh_tied, id, title),
-                            fmt::format("the labels fit forms {} equally; the newest, form {} ({}), chosen", en_tied,
-                                        id, title)};
+    note =
+        meta.year
+            ? Text{fmt::format("标签同样符合 {} 年版表格，按年度选用 {} 年版（{}）", zh_tied, id, title),
+                   fmt::format("the labels fit forms {} equally; form {} ({}) chosen by the year", en_tied, id, title)}
+            : Text{
+                  fmt::format("标签同样符合 {} 年版表格，选用最新的 {} 年版（{}）", zh_tied, id, title),
+                  fmt::format("the labels fit forms {} equally; the newest, form {} ({}), chosen", en_tied, id, title)};
   }
   out.add(make(Severity::info, "form", file, std::move(note)));
   out.append(chosen.found);
