@@ -25,6 +25,7 @@ struct Section {
   const SectionDef* def = nullptr;
   std::string_view text;
   SourceLoc start;
+  const ProseLocator* locate = nullptr;
 };
 
 class Expander {
@@ -46,6 +47,8 @@ class Expander {
         missing(s, text != in_.report->prose.end());
         continue;
       }
+      const ProseLocator locate(sec.text, sec.start);
+      sec.locate = &locate;
       std::string expanded = blank ? std::string() : expand(sec);
       if (s.id == kOtherMatters) expanded = add_generated(std::move(expanded));
       if (!blank && in_.rules != nullptr) check_narrative_figures(*in_.report, *in_.rules, sec.text, sec.start, out_);
@@ -76,7 +79,7 @@ class Expander {
     Diagnostic d;
     d.severity = Severity::error;
     d.rule = "placeholder";
-    d.where = prose_location(sec.text, sec.start, p.begin);
+    d.where = sec.locate->at(p.begin);
     d.message = std::move(message);
     d.actual = p.name;
     d.expected = std::move(expected);
@@ -174,14 +177,25 @@ class Expander {
     return std::nullopt;
   }
 
-  void unknown(const Section& sec, const Placeholder& p, std::string_view base, std::string_view modifier) {
-    const std::string shown = fmt::format("{{{{{}}}}}", p.name);
-    std::vector<std::string> names = figure_names(form_, in_.rules);
-    if (modifier.empty() && sec.def->id == kOtherMatters) {
+  // "Did you mean": computed once per distinct name, so a file full of the same typo stays fast.
+  std::optional<std::string> guess_for(std::string_view base, bool blocks) {
+    const std::string key = std::string(base) + (blocks ? "\n" : "");
+    auto it = guesses_.find(key);
+    if (it != guesses_.end()) return it->second;
+    if (names_.empty()) names_ = figure_names(form_, in_.rules);
+    std::vector<std::string> names = names_;
+    if (blocks) {
       names.emplace_back(kFees);
       names.emplace_back(kWorkPlan);
     }
-    if (auto guess = closest(base, names)) {
+    auto guess = closest(base, names);
+    guesses_.emplace(key, guess);
+    return guess;
+  }
+
+  void unknown(const Section& sec, const Placeholder& p, std::string_view base, std::string_view modifier) {
+    const std::string shown = fmt::format("{{{{{}}}}}", p.name);
+    if (auto guess = guess_for(base, modifier.empty() && sec.def->id == kOtherMatters)) {
       const std::string suggestion = *guess + std::string(modifier);
       placeholder_error(sec, p,
                         {fmt::format("未知的占位符 {}；是否应为 {{{{{}}}}}？", shown, suggestion),
@@ -278,6 +292,8 @@ class Expander {
   const Form& form_;
   bool fees_placed_ = false;
   bool work_plan_placed_ = false;
+  std::vector<std::string> names_;
+  std::map<std::string, std::optional<std::string>> guesses_;
 };
 
 }  // namespace

@@ -18,6 +18,7 @@ namespace {
 
 constexpr char32_t kMask = U'\uFFFC';  // stands for a placeholder: neither a digit nor a keyword
 constexpr std::size_t kQuoteMax = 60;  // code points of a clause quoted in a finding
+constexpr std::size_t kReach = 120;    // how far back a continuing clause looks for keywords
 
 struct Cp {
   char32_t c;
@@ -206,12 +207,14 @@ bool contains(std::u32string_view hay, const std::u32string& word) { return hay.
 class Scan {
  public:
   Scan(const Report& report, const ProseRules& rules, std::string_view text, const SourceLoc& start, Diagnostics& out)
-      : report_(report), rules_(rules), text_(text), start_(start), out_(out), cps_(code_points(text)) {
+      : report_(report), rules_(rules), locate_(text, start), out_(out), cps_(code_points(text)) {
     for (const auto& c : cps_) masked_.push_back(c.c);
     original_ = masked_;
-    for (const auto& p : scan_placeholders(text).found)
-      for (std::size_t i = 0; i < cps_.size(); ++i)
-        if (cps_[i].offset >= p.begin && cps_[i].offset < p.end) masked_[i] = kMask;
+    std::size_t i = 0;
+    for (const auto& p : scan_placeholders(text).found) {  // in text order, as are the code points
+      while (i < cps_.size() && cps_[i].offset < p.begin) ++i;
+      for (; i < cps_.size() && cps_[i].offset < p.end; ++i) masked_[i] = kMask;
+    }
     // Every unit any phrase knows: a number carrying any of them counts when a clause is
     // checked for being unambiguous.
     for (const auto& p : rules.phrases)
@@ -283,10 +286,9 @@ class Scan {
     return clean(k, clause);
   }
 
+  // The phrase's own `none` words; the global excludes are checked once per clause in judge().
   bool clean(std::size_t k, std::u32string_view clause) const {
     for (const auto& w : words_[k].none)
-      if (contains(clause, w)) return false;
-    for (const auto& w : exclude_)
       if (contains(clause, w)) return false;
     return true;
   }
@@ -340,7 +342,11 @@ class Scan {
       if (!year) return;
     }
     const std::u32string_view clause = std::u32string_view(masked_).substr(b, e - b);
-    const std::u32string_view prefix = std::u32string_view(masked_).substr(sentence, b - sentence);
+    for (const auto& w : exclude_)
+      if (contains(clause, w)) return;
+    // Keywords are taken from at most kReach characters back, so a run-on sentence stays linear.
+    const std::size_t from = b - sentence > kReach ? b - kReach : sentence;
+    const std::u32string_view prefix = std::u32string_view(masked_).substr(from, b - from);
 
     bool continued = false;
     std::set<std::string> figures;
@@ -361,7 +367,7 @@ class Scan {
     if (!fig.value) return;
     auto ok = states(n, *fig.value);
     if (!ok || *ok) return;
-    report(*phrase, *fig.value, n, quote(original_, continued ? sentence : b, e));
+    report(*phrase, *fig.value, n, quote(original_, continued ? from : b, e));
   }
 
   void report(const PhraseDef& phrase, const FigureValue& value, const Number& n, const std::string& said) {
@@ -373,7 +379,7 @@ class Scan {
     Diagnostic d;
     d.severity = Severity::warning;
     d.rule = "narrative-figure";
-    d.where = prose_location(text_, start_, cps_[n.first].offset);
+    d.where = locate_.at(cps_[n.first].offset);
     d.actual = number_text;
     d.expected = table;
     if (const CellDef* c = form.cell(phrase.figure)) {
@@ -397,8 +403,7 @@ class Scan {
 
   const Report& report_;
   const ProseRules& rules_;
-  std::string_view text_;
-  const SourceLoc& start_;
+  ProseLocator locate_;
   Diagnostics& out_;
   std::vector<Cp> cps_;
   std::u32string masked_;

@@ -4,27 +4,33 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+
 namespace gongkai {
 
+ProseLocator::ProseLocator(std::string_view text, SourceLoc start) : text_(text), start_(std::move(start)) {
+  start_.cell_ref.clear();
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+SourceLoc ProseLocator::at(std::size_t offset) const {
+  SourceLoc loc = start_;
+  if (start_.line <= 0) return loc;  // where the prose starts is unknown: name the file only
+  if (offset > text_.size()) offset = text_.size();
+  const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto line = static_cast<std::size_t>(next - line_starts_.begin()) - 1;
+  const std::size_t line_start = line_starts_[line];
+  const int base_column = start_.column > 0 ? start_.column : 1;
+  const auto chars = decode_utf8(text_.substr(line_start, offset - line_start)).size();
+  loc.line = start_.line + static_cast<int>(line);
+  loc.column = base_column + static_cast<int>(chars);
+  return loc;
+}
+
 SourceLoc prose_location(std::string_view text, const SourceLoc& start, std::size_t offset) {
-  if (offset > text.size()) offset = text.size();
-  int line = 0;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  SourceLoc at = start;
-  at.cell_ref.clear();
-  if (start.line <= 0) return at;  // where the prose starts is unknown: name the file only
-  const int base_line = start.line;
-  const int base_column = start.column > 0 ? start.column : 1;
-  const int column_in_line = static_cast<int>(decode_utf8(text.substr(line_start, offset - line_start)).size()) + 1;
-  at.line = base_line + line;
-  at.column = base_column + column_in_line - 1;
-  return at;
+  return ProseLocator(text, start).at(offset);
 }
 
 bool is_blank_prose(std::string_view text) {

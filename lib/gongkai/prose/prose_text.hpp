@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 namespace gongkai {
 
@@ -17,6 +18,20 @@ namespace gongkai {
 // scalar, whose lines all share the block's indentation. When the start has no line, the
 // file alone is named.
 [[nodiscard]] SourceLoc prose_location(std::string_view text, const SourceLoc& start, std::size_t offset);
+
+// The same for many offsets in one text: the line starts are indexed once, so locating every
+// finding of a long section stays linear.
+class ProseLocator {
+ public:
+  // REQUIRES: `text` outlives the locator.
+  ProseLocator(std::string_view text, SourceLoc start);
+  [[nodiscard]] SourceLoc at(std::size_t offset) const;
+
+ private:
+  std::string_view text_;
+  SourceLoc start_;
+  std::vector<std::size_t> line_starts_;
+};
 
 // True when `text` holds nothing but white space (ASCII, ideographic U+3000, no-break spaces,
 // byte-order marks): such a section counts as missing.
