@@ -135,6 +135,17 @@ TEST_SUITE("prose_expand") {
           "mean {{applications.received.total.yoy}}?");
   }
 
+  TEST_CASE("only one suffix is read") {
+    auto r = year_2023();
+    auto prev = year_2022();
+    set_prose(*r, "problems", "{{applications.received.total.previous.yoy}}", "problems.md");
+    Diagnostics out;
+    (void)expand_prose({r.get(), prev.get(), &prose_rules(), {}, {}}, out);
+    REQUIRE(out.items().size() == 1);
+    CHECK(out.items()[0].rule == "placeholder");
+    CHECK(out.items()[0].message.en.starts_with("unknown placeholder {{applications.received.total.previous.yoy}}"));
+  }
+
   TEST_CASE("a name far from every figure gets no guess") {
     auto r = year_2023();
     set_prose(*r, "problems", "{{budget}}", "problems.md");

@@ -115,6 +115,7 @@ class Expander {
       if (base.ends_with(m) && base.size() > m.size()) {
         modifier = m;
         base.remove_suffix(m.size());
+        break;  // one suffix: `x.previous.yoy` names no figure
       }
     }
     FigureLookup now = lookup_figure(*in_.report, in_.rules, base);
