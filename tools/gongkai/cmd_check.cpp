@@ -105,6 +105,7 @@ void register_check(CLI::App& app, Context& ctx) {
       if (!previous && (identity[i].second == 0 || before == by_agency_year.end())) continue;
       ReadOptions read = batch.read;
       read.meta.override_with(units[i].meta);
+      read.defaults.override_with(units[i].defaults);
       auto current = read_checked(units[i].path, ctx.forms(), read, all);
       if (!current) continue;
       Diagnostics cross;
@@ -112,6 +113,7 @@ void register_check(CLI::App& app, Context& ctx) {
       if (before != by_agency_year.end()) {
         ReadOptions read_prev = batch.read;
         read_prev.meta.override_with(units[before->second].meta);
+        read_prev.defaults.override_with(units[before->second].defaults);
         if (auto last = read_checked(units[before->second].path, ctx.forms(), read_prev, all))
           check_cross_year(*current, *last, cross);
       }

@@ -6,14 +6,14 @@ namespace gongkai::cli {
 
 std::vector<UnitInput> unit_inputs(const std::vector<std::string>& files, const std::string& roster, Diagnostics& out) {
   std::vector<UnitInput> units;
-  for (const auto& f : files) units.push_back(UnitInput{{}, f, {}});
+  for (const auto& f : files) units.push_back(UnitInput{{}, f, {}, {}});
   if (!roster.empty()) {
     if (auto tree = load_roster_tree(roster, out)) {
       for (const auto& ref : all_leaves(*tree)) {
-        UnitInput in{ref.leaf->meta.agency.value_or(""), ref.leaf->path, ref.leaf->meta};
-        // Units inherit the year of the nearest roster that states one.
-        for (auto it = ref.ancestors.rbegin(); it != ref.ancestors.rend() && !in.meta.year; ++it)
-          in.meta.year = (*it)->roster.meta.year;
+        UnitInput in{ref.leaf->meta.agency.value_or(""), ref.leaf->path, ref.leaf->meta, {}};
+        // Inputs that carry no year (CSV, XLSX) take the nearest roster's.
+        for (auto it = ref.ancestors.rbegin(); it != ref.ancestors.rend() && !in.defaults.year; ++it)
+          in.defaults.year = (*it)->roster.meta.year;
         units.push_back(std::move(in));
       }
     }

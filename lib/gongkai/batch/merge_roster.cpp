@@ -39,7 +39,7 @@ void reconcile(const RosterNode& node, const Accumulator& sum, const MergeOption
   Diagnostics read_findings;
   std::optional<Report> own;
   ReadOptions read = options.batch.read;
-  read.meta.override_with(node.roster.meta);
+  read.defaults.override_with(node.roster.meta);
   try {
     own = read_report(own_path, *options.batch.forms, read, options.batch.load, read_findings).report;
   } catch (const InputError& e) {
@@ -83,7 +83,8 @@ MergeOutcome merge_roster(const std::string& roster_path, const MergeOptions& op
   MergeOutcome outcome;
   outcome.files.push_back(roster_path);
   auto tree = load_roster_tree(roster_path, outcome.findings);
-  if (!tree) return outcome;
+  // A unit that cannot be found is not a unit that can be left out: no partial sum.
+  if (!tree || outcome.findings.has_errors()) return outcome;
   const Roster& top = tree->roster;
   ReportMeta meta = top.meta;
   meta.override_with(options.batch.read.meta);
@@ -123,13 +124,13 @@ MergeOutcome merge_roster(const std::string& roster_path, const MergeOptions& op
     UnitInput in;
     in.path = ref.leaf->path;
     in.meta = ref.leaf->meta;
-    if (!in.meta.year) in.meta.year = meta.year;
     in.name = ref.leaf->meta.agency.value_or("");
     inputs.push_back(std::move(in));
     outcome.files.push_back(ref.leaf->path);
   }
   BatchOptions batch = options.batch;
-  batch.read.meta = ReportMeta{};  // units carry their own; the roster's year is a default above
+  batch.read.meta = ReportMeta{};  // units carry their own
+  batch.read.defaults.year = meta.year;  // for units that carry none (CSV, XLSX)
   // Contributions are recorded per unit and re-ordered afterwards, so -j does not change output.
   std::vector<std::vector<Contribution>> contributions(leaves.size());
   batch.step = [&](std::size_t index, const UnitInput& unit, Report& report, Diagnostics& out) {

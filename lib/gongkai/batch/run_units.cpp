@@ -17,6 +17,7 @@ UnitResult run_one(std::size_t index, const UnitInput& unit, const BatchOptions&
   ReportMeta meta = unit.meta;
   meta.override_with(options.read.meta);
   read.meta = meta;
+  read.defaults.override_with(unit.defaults);
   std::optional<Report> report;
   try {
     ReadResult r = read_report(unit.path, *options.forms, read, options.load, result.findings);

@@ -20,6 +20,7 @@ struct UnitInput {
   std::string name;  // shown in summaries; empty = the report's agency
   std::string path;
   ReportMeta meta;   // overrides for this unit (roster entry), applied over the batch's
+  ReportMeta defaults;  // for inputs that carry no metadata (a roster's year)
 };
 
 struct UnitResult {

@@ -122,7 +122,8 @@ ReadResult read_report(const std::string& path, const FormSet& forms, const Read
     result.report = std::move(tally.report);
     return result;
   }
-  ReportMeta meta = options.meta;
+  ReportMeta meta = options.defaults;
+  meta.override_with(options.meta);
   fill_from_name(path, meta, out);
   result.report = read_table_file(path, forms, meta, options, load, out);
   return result;

@@ -22,6 +22,9 @@ using FileLoader = std::function<std::string(const std::string& path)>;
 
 struct ReadOptions {
   ReportMeta meta;                     // from the command line; overrides the files
+  // Fills in what an input that carries no metadata (CSV, XLSX) does not say: a roster's year.
+  // YAML tallies carry their own and ignore these. Default: none.
+  ReportMeta defaults;
   Encoding encoding = Encoding::detect;  // for CSV inputs
 };
 
