@@ -2,6 +2,7 @@
 #   make demo   build and run gongkai on sample-data/
 #   make test   build and run the unit and golden tests
 #   make asan   the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make heavy  the batch suite (1,000 generated units): heavier, run by .ci/run
 #   make e2e    real-client suites (Chromium, LibreOffice): heavier, run by .ci/run
 #   make bench  benchmarks (print figures; never part of the tests)
 #   make format / lint
@@ -10,7 +11,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGONGKAI_WERROR=ON
 GONGKAI = $(BUILD)/gongkai
 
-.PHONY: all deps build test demo asan e2e bench format lint clean
+.PHONY: all deps build test demo asan heavy e2e bench format lint clean
 
 all: build
 
@@ -22,7 +23,7 @@ build: deps
 	@cmake --build $(BUILD) -j $(JOBS)
 
 test: build
-	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE e2e
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE 'e2e|heavy'
 
 demo: build
 	@scripts/demo.sh $(GONGKAI)
@@ -30,7 +31,10 @@ demo: build
 asan: deps
 	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DGONGKAI_WERROR=ON -DGONGKAI_SANITIZE=ON >/dev/null
 	@cmake --build build-asan -j $(JOBS)
-	@cd build-asan && ctest --output-on-failure -j $(JOBS) -LE e2e
+	@cd build-asan && ctest --output-on-failure -j $(JOBS) -LE 'e2e|heavy'
+
+heavy: build
+	@cd $(BUILD) && ctest --output-on-failure -L heavy
 
 e2e: build
 	@scripts/install-deps.sh e2e
