@@ -27,4 +27,10 @@ TEST_SUITE("render/markdown_html") {
     CHECK(markdown_to_html("~~旧~~ https://www.gov.cn\n") ==
           "<p><del>旧</del> <a href=\"https://www.gov.cn\">https://www.gov.cn</a></p>\n");
   }
+
+  TEST_CASE("a line break between Chinese characters leaves no space; between Latin words it does") {
+    CHECK(markdown_to_html("说理仍需加强。\n下一步，我局\n将建立 Excel\ntables 台账\n") ==
+          "<p>说理仍需加强。下一步，我局将建立 Excel\ntables 台账</p>\n");
+    CHECK(markdown_to_html("公开**工作**\n（一）\n") == "<p>公开<strong>工作</strong>\n（一）</p>\n");
+  }
 }

@@ -42,5 +42,6 @@ void register_check(CLI::App& app, Context& ctx);
 void register_merge(CLI::App& app, Context& ctx);
 void register_tally(CLI::App& app, Context& ctx);
 void register_init(CLI::App& app, Context& ctx);
+void register_build(CLI::App& app, Context& ctx);
 
 }  // namespace gongkai::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   register_merge(app, ctx);
   register_tally(app, ctx);
   register_init(app, ctx);
+  register_build(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -131,7 +131,12 @@ std::string render_html_report(const BuiltReport& built, const HtmlTemplates& te
     sections.push_back(sec);
   }
   d.set("sections", sections);
-  return page.render(d);
+  std::string out = page.render(d);
+  if (!page.is_valid())  // a render-time error (kainjow reports it here, leaving `out` empty)
+    throw InputError(SourceLoc{templates.page_name, 0, 0, {}},
+                     Text{fmt::format("HTML 模板有误：{}", page.error_message()),
+                          fmt::format("the HTML template is malformed: {}", page.error_message())});
+  return out;
 }
 
 }  // namespace gongkai

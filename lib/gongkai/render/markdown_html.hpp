@@ -2,6 +2,7 @@
 // strikethrough and autolink extensions: the work plan the prose engine writes is a GFM table.
 // Raw HTML in the prose is never passed through (no CMARK_OPT_UNSAFE): cmark replaces it with a
 // comment, and every text is escaped, so prose cannot inject markup or script into the page.
+// A line break between two Chinese characters is dropped (HTML would show it as a space).
 #pragma once
 
 #include <string>
