@@ -5,12 +5,16 @@
 #   test   + nothing more today (doctest is a build dependency of the test binary)
 #   e2e    + Chromium and LibreOffice Calc for the real-client suites
 #   lint   + clang-format
+#   bench  + GNU time (peak memory)
 set -euo pipefail
 level=${1:-build}
 pkgs=(g++ cmake make pkg-config python3
       libcli11-dev libyaml-cpp-dev libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libfmt-dev doctest-dev
       libzip-dev libexpat1-dev libkainjow-mustache-dev libutf8proc-dev nlohmann-json3-dev
       cmark-gfm unzip)
+if [ "$level" = bench ]; then
+  pkgs+=(time)
+fi
 if [ "$level" = lint ]; then
   pkgs+=(clang-format)
 fi

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# make bench: every benchmark, each printing its own figures. Never part of the tests.
+set -euo pipefail
+build=${1:-build}
+root="$(cd "$(dirname "$0")/.." && pwd)"
+[ -x /usr/bin/time ] || "$root/scripts/install-deps.sh" bench
+echo "== XLSX streaming read"
+"$build/bench/xlsx_read_bench"
+echo "== case register tally"
+"$root/bench/tally_bench.sh" "$build"
+echo "== province: check, merge, build"
+"$root/bench/province_bench.sh" "$build" "${BENCH_UNITS:-10000}"
