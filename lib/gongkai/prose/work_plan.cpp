@@ -1,6 +1,5 @@
 #include <gongkai/prose/work_plan.hpp>
 
-#include <gongkai/core/suggest.hpp>
 #include <gongkai/core/text.hpp>
 #include <gongkai/prose/prose_yaml.hpp>
 
