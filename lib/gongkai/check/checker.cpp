@@ -3,6 +3,7 @@
 #include <gongkai/check/derive.hpp>
 #include <gongkai/check/messages.hpp>
 #include <gongkai/core/checked.hpp>
+#include <gongkai/core/civil_date.hpp>
 
 #include <fmt/format.h>
 
@@ -187,16 +188,6 @@ void check_form_year(const Report& r, const CheckOptions& options, Diagnostics& 
   out.add(std::move(d));
 }
 
-// Days since 0000-03-01 for a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-long days_from_civil(int y, unsigned m, unsigned d) {
-  y -= m <= 2 ? 1 : 0;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long>(doe);
-}
-
 void check_deadline(const Report& r, Diagnostics& out) {
   if (!r.publication_date || r.year == 0) return;
   int y = 0;
@@ -204,7 +195,7 @@ void check_deadline(const Report& r, Diagnostics& out) {
   if (std::sscanf(r.publication_date->c_str(), "%d-%u-%u", &y, &m, &d) != 3) return;
   const unsigned due_month = r.level == Level::department ? 1 : 3;
   const unsigned due_day = 31;
-  long late = days_from_civil(y, m, d) - days_from_civil(r.year + 1, due_month, due_day);
+  const std::int64_t late = days_from_civil(y, m, d) - days_from_civil(r.year + 1, due_month, due_day);
   if (late <= 0) return;
   const char* who_zh = r.level == Level::department ? "部门" : "政府";
   const char* who_en = r.level == Level::department ? "a department" : "a government";

@@ -7,6 +7,8 @@
 #include <gongkai/render/xlsx_sheet.hpp>
 #include <gongkai/render/xlsx_styles.hpp>
 #include <gongkai/render/xlsx_table_sheet.hpp>
+#include <gongkai/render/xlsx_workbook.hpp>
+#include <gongkai/core/civil_date.hpp>
 
 #include <fmt/format.h>
 #include <xlsxwriter.h>
@@ -26,46 +28,6 @@ namespace gongkai {
 
 namespace {
 
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-// "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS][Z]" (UTC) as seconds since the epoch.
-std::optional<std::int64_t> parse_utc(std::string_view s) {
-  auto num = [&](std::size_t at, std::size_t len) -> std::optional<unsigned> {
-    if (at + len > s.size()) return std::nullopt;
-    unsigned v = 0;
-    for (std::size_t i = at; i < at + len; ++i) {
-      if (s[i] < '0' || s[i] > '9') return std::nullopt;
-      v = v * 10 + static_cast<unsigned>(s[i] - '0');
-    }
-    return v;
-  };
-  auto y = num(0, 4), mo = num(5, 2), d = num(8, 2);
-  if (!y || !mo || !d || s[4] != '-' || s[7] != '-' || *mo < 1 || *mo > 12 || *d < 1 || *d > 31) return std::nullopt;
-  std::int64_t secs = days_from_civil(*y, *mo, *d) * 86400;
-  if (s.size() == 10) return secs;
-  if (s[10] != 'T' && s[10] != ' ') return std::nullopt;
-  auto h = num(11, 2), mi = num(14, 2);
-  if (!h || !mi || s[13] != ':' || *h > 23 || *mi > 59) return std::nullopt;
-  secs += *h * 3600 + *mi * 60;
-  std::size_t at = 16;
-  if (at < s.size() && s[at] == ':') {
-    auto sec = num(17, 2);
-    if (!sec || *sec > 60) return std::nullopt;
-    secs += *sec;
-    at = 19;
-  }
-  if (at < s.size() && s.substr(at) != "Z") return std::nullopt;
-  return secs;
-}
-
 std::time_t created_time(const BuiltReport& built) {
   const Report& r = *built.report;
   std::optional<std::int64_t> t = parse_utc(built.generated);
@@ -73,78 +35,6 @@ std::time_t created_time(const BuiltReport& built) {
   if (!t) t = parse_utc(fmt::format("{:04}-01-01", r.year + 1));
   // libxlsxwriter takes 0 to mean "now": never pass it.
   return static_cast<std::time_t>(t && *t > 0 ? *t : 1);
-}
-
-// A file for libxlsxwriter to write to, removed when this goes out of scope.
-class ScratchFile {
- public:
-  ScratchFile() {
-    std::error_code ec;
-    const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
-    std::string pattern = ((ec ? std::filesystem::path("/tmp") : dir) / "gongkai-xlsx-XXXXXX").string();
-    std::vector<char> buf(pattern.begin(), pattern.end());
-    buf.push_back('\0');
-    const int fd = mkstemp(buf.data());
-    if (fd < 0)
-      throw InputError(
-          {}, {fmt::format("无法创建临时文件 {}", pattern), fmt::format("cannot create a temporary file {}", pattern)});
-    close(fd);
-    path_ = buf.data();
-  }
-  ~ScratchFile() {
-    std::error_code ec;
-    std::filesystem::remove(path_, ec);
-  }
-  ScratchFile(const ScratchFile&) = delete;
-  ScratchFile& operator=(const ScratchFile&) = delete;
-
-  [[nodiscard]] const std::string& path() const { return path_; }
-  [[nodiscard]] std::string read() const {
-    std::ifstream in(path_, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    if (!in && !in.eof())
-      throw InputError(
-          {}, {fmt::format("无法读取临时文件 {}", path_), fmt::format("cannot read the temporary file {}", path_)});
-    return std::move(out).str();
-  }
-
- private:
-  std::string path_;
-};
-
-// Closes (and so frees) the workbook exactly once, also when a sheet throws half-way.
-class OpenWorkbook {
- public:
-  explicit OpenWorkbook(const std::string& path) {
-    lxw_workbook_options options{};
-    options.constant_memory = LXW_FALSE;
-    options.tmpdir = nullptr;
-    options.use_zip64 = LXW_FALSE;
-    book_ = workbook_new_opt(path.c_str(), &options);
-    if (book_ == nullptr) xlsx_check(LXW_ERROR_MEMORY_MALLOC_FAILED);
-  }
-  ~OpenWorkbook() {
-    if (book_ != nullptr) workbook_close(book_);
-  }
-  OpenWorkbook(const OpenWorkbook&) = delete;
-  OpenWorkbook& operator=(const OpenWorkbook&) = delete;
-
-  [[nodiscard]] lxw_workbook* get() const { return book_; }
-  void close() {
-    lxw_workbook* book = book_;
-    book_ = nullptr;
-    xlsx_check(workbook_close(book));
-  }
-
- private:
-  lxw_workbook* book_ = nullptr;
-};
-
-lxw_worksheet* add_sheet(lxw_workbook* book, const std::string& name) {
-  lxw_worksheet* ws = workbook_add_worksheet(book, name.c_str());
-  if (ws == nullptr) xlsx_check(LXW_ERROR_SHEETNAME_ALREADY_USED);
-  return ws;
 }
 
 void set_properties(lxw_workbook* book, const BuiltReport& built) {
@@ -173,9 +63,9 @@ void set_properties(lxw_workbook* book, const BuiltReport& built) {
 
 std::string render_xlsx_report(const BuiltReport& built) {
   const Report& report = *built.report;
-  ScratchFile file;
+  XlsxScratchFile file;
   {
-    OpenWorkbook book(file.path());
+    XlsxOpenWorkbook book(file.path());
     set_properties(book.get(), built);
     const XlsxStyles styles = make_xlsx_styles(book.get());
     XlsxSheetContext ctx{built, styles, {}, {}, {}};
@@ -193,10 +83,10 @@ std::string render_xlsx_report(const BuiltReport& built) {
       const TableLayout layout = layout_table(report, table);
       const std::string name = xlsx_sheet_name(layout.heading.empty() ? table.id : layout.heading, names);
       table_sheets[table.section] = name;
-      write_table_sheet(add_sheet(book.get(), name), layout, ctx);
+      write_table_sheet(xlsx_add_sheet(book.get(), name), layout, ctx);
     }
-    write_prose_sheet(add_sheet(book.get(), xlsx_sheet_name("报告正文", names)), ctx, table_sheets);
-    if (!built.findings.empty()) write_findings_sheet(add_sheet(book.get(), xlsx_sheet_name("检查结果", names)), ctx);
+    write_prose_sheet(xlsx_add_sheet(book.get(), xlsx_sheet_name("报告正文", names)), ctx, table_sheets);
+    if (!built.findings.empty()) write_findings_sheet(xlsx_add_sheet(book.get(), xlsx_sheet_name("检查结果", names)), ctx);
     book.close();
   }
   return file.read();
