@@ -69,7 +69,7 @@ void register_check(CLI::App& app, Context& ctx) {
   cmd->add_option("--format", opts->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_flag("--strict", opts->strict, "Count warnings as errors");
   cmd->add_option("--previous", opts->previous, "Last year's report, for the cross-year rules");
-  cmd->add_option("--overview", opts->overview, "Also write the per-unit overview (.md, .html, .csv, .json)");
+  cmd->add_option("--overview", opts->overview, "Also write the per-unit overview (.md, .html, .csv, .json, .xlsx)");
   cmd->add_option("-j,--jobs", opts->jobs, "Units checked in parallel (default: all cores)");
   add_report_options(*cmd, opts->report);
   cmd->callback([opts, &ctx] {

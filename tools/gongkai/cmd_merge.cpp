@@ -58,7 +58,7 @@ void register_merge(CLI::App& app, Context& ctx) {
   cmd->add_option("roster", opts->roster, "Roster YAML (units: paths, globs, nested rosters)")->required();
   cmd->add_option("-o,--output", opts->output, "Consolidated YAML tally (default: standard output)");
   cmd->add_option("--explain", opts->explain, "Cell ID to account for unit by unit (repeatable)");
-  cmd->add_option("--overview", opts->overview, "Per-unit overview (.md, .html, .csv, .json)");
+  cmd->add_option("--overview", opts->overview, "Per-unit overview (.md, .html, .csv, .json, .xlsx)");
   cmd->add_option("--format", opts->format, "Findings as text or json (on standard error)")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("-j,--jobs", opts->jobs, "Units read in parallel (default: all cores)");

@@ -2,6 +2,7 @@
 
 #include <gongkai/io/files.hpp>
 #include <gongkai/render/overview.hpp>
+#include <gongkai/render/overview_xlsx.hpp>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -17,6 +18,7 @@ void write_overview(const std::string& path, const std::vector<UnitSummary>& uni
   else if (ext == "html") content = render_overview_html(units, lang, title);
   else if (ext == "csv") content = render_overview_csv(units, lang);
   else if (ext == "json") content = overview_json(units).dump(2) + "\n";
+  else if (ext == "xlsx") content = render_overview_xlsx(units, lang, title);
   else throw CLI::ValidationError("--overview", "the file must end in .md, .html, .csv, .json or .xlsx");
   write_file_atomic(path, content, inputs);
 }

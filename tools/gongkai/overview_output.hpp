@@ -9,7 +9,7 @@
 
 namespace gongkai::cli {
 
-// .md, .html, .csv or .json; throws CLI::ValidationError for another ending.
+// .md, .html, .csv, .json or .xlsx; throws CLI::ValidationError for another ending.
 void write_overview(const std::string& path, const std::vector<UnitSummary>& units, Lang lang,
                     const std::vector<std::string>& inputs);
 

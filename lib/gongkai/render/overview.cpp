@@ -57,13 +57,10 @@ std::string html_escape(const std::string& s) {
   return out;
 }
 
-struct Column {
-  std::string heading;
-  bool numeric = false;
-};
+}  // namespace
 
-std::vector<Column> columns(const std::vector<std::string>& rules, Lang lang) {
-  std::vector<Column> cols{{lang == Lang::zh ? "单位" : "unit", false},
+std::vector<OverviewColumn> overview_columns(const std::vector<std::string>& rules, Lang lang) {
+  std::vector<OverviewColumn> cols{{lang == Lang::zh ? "单位" : "unit", false},
                            {lang == Lang::zh ? "文件" : "file", false},
                            {lang == Lang::zh ? "表式" : "form", false},
                            {lang == Lang::zh ? "年度" : "year", true}};
@@ -75,7 +72,7 @@ std::vector<Column> columns(const std::vector<std::string>& rules, Lang lang) {
   return cols;
 }
 
-std::vector<std::string> row_values(const UnitSummary& u, const std::vector<std::string>& rules, Lang lang) {
+std::vector<std::string> overview_row(const UnitSummary& u, const std::vector<std::string>& rules, Lang lang) {
   std::vector<std::string> v{u.unit, u.path, u.form, u.year == 0 ? std::string() : fmt::format("{}", u.year)};
   for (std::size_t i = 0; i < key_figures().size(); ++i)
     v.push_back(i < u.figures.size() ? figure_text(key_figures()[i], u.figures[i]) : std::string());
@@ -89,8 +86,6 @@ std::vector<std::string> row_values(const UnitSummary& u, const std::vector<std:
   return v;
 }
 
-}  // namespace
-
 std::vector<std::string> overview_rules(const std::vector<UnitSummary>& units) {
   std::set<std::string> rules;
   for (const auto& u : units)
@@ -100,7 +95,7 @@ std::vector<std::string> overview_rules(const std::vector<UnitSummary>& units) {
 
 std::string render_overview_markdown(const std::vector<UnitSummary>& units, Lang lang) {
   const auto rules = overview_rules(units);
-  const auto cols = columns(rules, lang);
+  const auto cols = overview_columns(rules, lang);
   std::string out = "|";
   for (const auto& c : cols) out += " " + md_cell(c.heading) + " |";
   out += "\n|";
@@ -108,7 +103,7 @@ std::string render_overview_markdown(const std::vector<UnitSummary>& units, Lang
   out += "\n";
   for (const auto& u : units) {
     out += "|";
-    for (const auto& v : row_values(u, rules, lang)) out += " " + md_cell(v) + " |";
+    for (const auto& v : overview_row(u, rules, lang)) out += " " + md_cell(v) + " |";
     out += "\n";
   }
   return out;
@@ -118,14 +113,14 @@ std::string render_overview_csv(const std::vector<UnitSummary>& units, Lang lang
   const auto rules = overview_rules(units);
   std::string out;
   bool first = true;
-  for (const auto& c : columns(rules, lang)) {
+  for (const auto& c : overview_columns(rules, lang)) {
     out += (first ? "" : ",") + csv_field(c.heading);
     first = false;
   }
   out += "\n";
   for (const auto& u : units) {
     first = true;
-    for (const auto& v : row_values(u, rules, lang)) {
+    for (const auto& v : overview_row(u, rules, lang)) {
       out += (first ? "" : ",") + csv_field(v);
       first = false;
     }
@@ -164,7 +159,7 @@ nlohmann::ordered_json overview_json(const std::vector<UnitSummary>& units) {
 
 std::string render_overview_html(const std::vector<UnitSummary>& units, Lang lang, const std::string& title) {
   const auto rules = overview_rules(units);
-  const auto cols = columns(rules, lang);
+  const auto cols = overview_columns(rules, lang);
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n"
       "body{{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"Microsoft YaHei\",sans-serif;margin:1.5em}}\n"
@@ -179,7 +174,7 @@ std::string render_overview_html(const std::vector<UnitSummary>& units, Lang lan
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& u : units) {
     out += fmt::format("<tr class=\"{}\">", u.status());
-    const auto values = row_values(u, rules, lang);
+    const auto values = overview_row(u, rules, lang);
     for (std::size_t i = 0; i < values.size(); ++i)
       out += fmt::format("<td{}>{}</td>", cols[i].numeric ? " class=\"n\"" : "", html_escape(values[i]));
     out += "</tr>\n";

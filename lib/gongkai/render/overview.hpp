@@ -17,6 +17,14 @@ namespace gongkai {
 // The rules that occur in any unit, sorted: the matrix's columns.
 [[nodiscard]] std::vector<std::string> overview_rules(const std::vector<UnitSummary>& units);
 
+// The overview's columns and one unit's cells, shared by every overview renderer.
+struct OverviewColumn {
+  std::string heading;
+  bool numeric = false;
+};
+[[nodiscard]] std::vector<OverviewColumn> overview_columns(const std::vector<std::string>& rules, Lang lang);
+[[nodiscard]] std::vector<std::string> overview_row(const UnitSummary& u, const std::vector<std::string>& rules, Lang lang);
+
 [[nodiscard]] std::string render_overview_markdown(const std::vector<UnitSummary>& units, Lang lang);
 [[nodiscard]] std::string render_overview_csv(const std::vector<UnitSummary>& units, Lang lang);
 [[nodiscard]] nlohmann::ordered_json overview_json(const std::vector<UnitSummary>& units);
