@@ -133,6 +133,8 @@ TEST_SUITE("render/markdown_report") {
     CHECK(count(html, "<tr>") == 10 + 26 + 2 + 2);
     CHECK(count(html, "<td") == (2 * 4 + 2 + 2 * 2 + 2) + 25 * 8 + 15 + 2);
     CHECK(html.find("<td align=\"right\">12.5</td>") != std::string::npos);
+    CHECK(html.find("<p><strong>第二十条第（八）项</strong></p>") != std::string::npos);
+    CHECK(html.find("<h2>三、收到和处理政府信息公开申请情况</h2>") != std::string::npos);
   }
 
   TEST_CASE("a build with errors opens with the notice and its errors") {
