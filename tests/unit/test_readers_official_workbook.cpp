@@ -373,13 +373,14 @@ TEST_SUITE("readers/official_workbook") {
   TEST_CASE("a sheet too large to be a table is skipped, and said so") {
     TempDir dir;
     std::string rows;
-    for (int r = 1; r <= 2001; ++r) rows += "<row r=\"" + std::to_string(r) + "\"><c><v>1</v></c></row>";
+    for (int r = 1; r <= 1001; ++r) rows += "<row r=\"" + std::to_string(r) + "\"><c><v>1</v></c></row>";
     std::string bytes = test::raw_workbook(dir, {{"台账", test::sheet_xml(rows)}});
     Diagnostics out;
     CHECK_FALSE(read_official_workbook("big.xlsx", bytes, test::forms(), meta_2023(), out));
     REQUIRE(!out.items().empty());
     CHECK(lines(out).starts_with(
-        "info xlsx big.xlsx: sheet '台账' skipped: more than 2000 rows or 256 columns, not one of tables 二, 三, 四\n"));
+        "info xlsx big.xlsx: sheet '台账' skipped: too large to be one of tables 二, 三, 四 (more than 1000 rows, 64 "
+        "columns or 5000 merged ranges)\n"));
   }
 
   TEST_CASE("the form given is used without inference") {

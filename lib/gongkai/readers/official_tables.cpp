@@ -9,31 +9,60 @@
 namespace gongkai {
 namespace {
 
-constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+// Labels are short (the longest official one has 37 characters; a row's labels joined, about
+// 80). Longer texts are notes or data, never a label, and are not compared: the near-miss
+// comparison costs the product of the lengths.
+constexpr std::size_t kMaxLabelBytes = 400;
 
-// A LabelMatcher that remembers its answers: a sheet repeats its labels across rows and the
-// near-miss pass is costly.
+// Near-miss comparisons one matcher makes for one workbook. A table needs a few hundred; a
+// sheet crafted to hold thousands of distinct texts in its label positions gets no more.
+constexpr std::size_t kMaxNearMatches = 4000;
+
+// A LabelMatcher that remembers its answers (a sheet repeats its labels across rows) and that
+// answers the strict question — is this the official wording, or the same once normalised? —
+// by lookup, so that scanning every cell of a sheet for header labels stays cheap.
 class CachedMatcher {
  public:
-  void add(std::string text, std::size_t target) { matcher_.add(std::move(text), target); }
+  void add(std::string text, std::size_t target) {
+    exact_[text].insert(target);
+    keys_[label_key(text)].insert(target);
+    matcher_.add(std::move(text), target);
+  }
 
   const LabelMatch& match(std::string_view printed) const {
+    static const LabelMatch kNoMatch;
+    if (printed.size() > kMaxLabelBytes) return kNoMatch;
     auto it = cache_.find(printed);
-    if (it == cache_.end()) it = cache_.emplace(std::string(printed), matcher_.match(printed)).first;
+    if (it == cache_.end()) {
+      if (++near_matches_ > kMaxNearMatches) return kNoMatch;
+      it = cache_.emplace(std::string(printed), matcher_.match(printed)).first;
+    }
     return it->second;
   }
 
   // The target when the text is the official wording or the same once normalised: strong
   // enough to decide that a row is a header row.
   std::optional<std::size_t> strict(std::string_view printed) const {
-    const LabelMatch& m = match(printed);
-    if (m.kind == LabelMatchKind::exact || m.kind == LabelMatchKind::normalised) return m.target;
-    return std::nullopt;
+    if (printed.size() > kMaxLabelBytes) return std::nullopt;
+    auto e = exact_.find(printed);
+    if (e != exact_.end()) return e->second.size() == 1 ? std::optional(*e->second.begin()) : std::nullopt;
+    auto c = strict_cache_.find(printed);
+    if (c == strict_cache_.end()) {
+      std::optional<std::size_t> target;
+      auto k = keys_.find(label_key(printed));
+      if (k != keys_.end() && k->second.size() == 1) target = *k->second.begin();
+      c = strict_cache_.emplace(std::string(printed), target).first;
+    }
+    return c->second;
   }
 
  private:
   LabelMatcher matcher_;
+  std::map<std::string, std::set<std::size_t>, std::less<>> exact_;
+  std::map<std::string, std::set<std::size_t>, std::less<>> keys_;
   mutable std::map<std::string, LabelMatch, std::less<>> cache_;
+  mutable std::map<std::string, std::optional<std::size_t>, std::less<>> strict_cache_;
+  mutable std::size_t near_matches_ = 0;
 };
 
 std::string join(const std::vector<std::string>& parts) {

@@ -202,10 +202,13 @@ std::optional<Report> read_official_workbook(std::string_view name, std::string_
       grids.push_back(std::move(*grid));
     } else {
       const std::string& sheet = book.sheets()[i].name;
+      const GridLimits limits_grid;
       out.add(make(Severity::info, "xlsx", file,
-                   {fmt::format("跳过工作表「{}」：超过 2000 行或 256 列，不是表格二、三、四", sheet),
-                    fmt::format("sheet '{}' skipped: more than 2000 rows or 256 columns, not one of tables 二, 三, 四",
-                                sheet)}));
+                   {fmt::format("跳过工作表「{}」：过大（超过 {} 行、{} 列或 {} 处合并单元格），不是表格二、三、四", sheet,
+                                limits_grid.max_rows, limits_grid.max_columns, limits_grid.max_merged),
+                    fmt::format("sheet '{}' skipped: too large to be one of tables 二, 三, 四 (more than {} rows, {} "
+                                "columns or {} merged ranges)",
+                                sheet, limits_grid.max_rows, limits_grid.max_columns, limits_grid.max_merged)}));
     }
   }
 

@@ -11,6 +11,24 @@ SheetGrid::SheetGrid(std::string name, std::map<std::pair<std::uint32_t, std::ui
     rows_ = std::max(rows_, pos.first);
     columns_ = std::max(columns_, pos.second);
   }
+  const std::size_t positions = static_cast<std::size_t>(rows_) * columns_;
+  cover_.assign(positions, -1);
+  // Ranges that do not overlap visit each position once at most; a damaged file's overlapping
+  // ones are indexed only until they have cost as much again.
+  std::size_t budget = 2 * positions;
+  for (std::size_t i = 0; i < merged_.size() && !overlapping_; ++i) {
+    const CellRange& m = merged_[i];
+    for (std::uint32_t y = m.first.row; y <= std::min(m.last.row, rows_) && !overlapping_; ++y) {
+      for (std::uint32_t x = m.first.column; x <= std::min(m.last.column, columns_); ++x) {
+        if (budget-- == 0) {
+          overlapping_ = true;
+          break;
+        }
+        std::int32_t& c = cover_[static_cast<std::size_t>(y - 1) * columns_ + (x - 1)];
+        if (c < 0) c = static_cast<std::int32_t>(i);
+      }
+    }
+  }
 }
 
 const GridCell* SheetGrid::value(std::uint32_t row, std::uint32_t column) const {
@@ -19,10 +37,9 @@ const GridCell* SheetGrid::value(std::uint32_t row, std::uint32_t column) const 
 }
 
 const CellRange* SheetGrid::merge_at(std::uint32_t row, std::uint32_t column) const {
-  for (const CellRange& m : merged_) {
-    if (m.contains(row, column)) return &m;
-  }
-  return nullptr;
+  if (row < 1 || column < 1 || row > rows_ || column > columns_) return nullptr;
+  std::int32_t c = cover_[static_cast<std::size_t>(row - 1) * columns_ + (column - 1)];
+  return c < 0 ? nullptr : &merged_[static_cast<std::size_t>(c)];
 }
 
 const GridCell* SheetGrid::shown(std::uint32_t row, std::uint32_t column) const {
@@ -64,7 +81,9 @@ std::optional<SheetGrid> load_sheet_grid(XlsxWorkbook& book, std::size_t index, 
     return true;
   });
   if (too_large || summary.merged.size() > limits.max_merged) return std::nullopt;
-  return SheetGrid(book.sheets()[index].name, std::move(cells), std::move(summary.merged));
+  SheetGrid grid(book.sheets()[index].name, std::move(cells), std::move(summary.merged));
+  if (grid.overlapping()) return std::nullopt;
+  return grid;
 }
 
 }  // namespace gongkai

@@ -25,6 +25,8 @@ struct GridCell {
 
 class SheetGrid {
  public:
+  // REQUIRES: `merged` are within Excel's grid. Merged ranges are clipped to the cells holding
+  // values; where ranges overlap (a damaged file), the first one listed wins.
   SheetGrid(std::string name, std::map<std::pair<std::uint32_t, std::uint32_t>, GridCell> cells,
             std::vector<CellRange> merged);
 
@@ -50,6 +52,10 @@ class SheetGrid {
   // The merged range covering the position, if any.
   [[nodiscard]] const CellRange* merge_at(std::uint32_t row, std::uint32_t column) const;
 
+  // True when merged ranges overlap beyond what a sheet of this size can hold (a damaged or
+  // crafted file): they were not all indexed.
+  [[nodiscard]] bool overlapping() const { return overlapping_; }
+
   // `Sheet!C7`.
   [[nodiscard]] std::string ref(std::uint32_t row, std::uint32_t column) const;
 
@@ -59,20 +65,26 @@ class SheetGrid {
   std::vector<CellRange> merged_;
   std::uint32_t rows_ = 0;
   std::uint32_t columns_ = 0;
+  // For each position of the rows x columns holding values, the merged range covering it
+  // (index into merged_), or -1: merge_at() is asked for every position many times.
+  std::vector<std::int32_t> cover_;
+  bool overlapping_ = false;
 };
 
-// Bounds on a sheet that may hold a table (the forms' tables are 30 rows by 15 columns).
+// Bounds on a sheet that may hold a table (the forms' tables are at most 30 rows by 16
+// columns; a sheet holding all three, with titles and notes, about 100 rows). They also bound
+// the work of finding labels in it.
 struct GridLimits {
-  // Rows holding values. Default: 2,000.
-  std::uint32_t max_rows = 2000;
-  // Columns. Default: 256.
-  std::uint32_t max_columns = 256;
+  // Rows holding values. Default: 1,000.
+  std::uint32_t max_rows = 1000;
+  // Columns. Default: 64.
+  std::uint32_t max_columns = 64;
   // Merged ranges. Default: 5,000.
   std::size_t max_merged = 5000;
 };
 
 // Reads sheet `index` of `book` into a grid, or nullopt when it is larger than `limits` (it
-// is then not read to its end). Throws InputError as XlsxWorkbook::read_sheet does.
+// is then not read to its end) or its merged ranges overlap. Throws InputError as XlsxWorkbook::read_sheet does.
 [[nodiscard]] std::optional<SheetGrid> load_sheet_grid(XlsxWorkbook& book, std::size_t index,
                                                        const GridLimits& limits = {});
 
