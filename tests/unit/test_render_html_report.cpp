@@ -48,15 +48,18 @@ TEST_SUITE("render/html_report") {
     CHECK(has(html, "<title>测试局2023年政府信息公开工作年度报告</title>"));
     CHECK(has(html, "<h1>测试局2023年政府信息公开工作年度报告</h1>"));
     std::size_t at = 0;
-    for (const char* h : {"一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-                          "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"}) {
+    for (const char* h :
+         {"一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+          "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"}) {
       const auto next = html.find(std::string("<h2>") + h + "</h2>", at);
       CHECK_MESSAGE(next != std::string::npos, h);
       at = next;
     }
     CHECK(has(html, "<div class=\"prose\">\n<p>本机关认真贯彻《条例》。</p>\n"));
     CHECK(has(html, "<td>公开预算</td>"));  // the GFM table in 六
-    CHECK(html.ends_with("<footer class=\"signature\">\n<p>测试局</p>\n<p>2024年1月20日</p>\n</footer>\n</article>\n</body>\n</html>\n"));
+    CHECK(html.ends_with(
+        "<footer "
+        "class=\"signature\">\n<p>测试局</p>\n<p>2024年1月20日</p>\n</footer>\n</article>\n</body>\n</html>\n"));
   }
 
   TEST_CASE("table 三 has the official spans; computed totals are marked") {
@@ -71,22 +74,26 @@ TEST_SUITE("render/html_report") {
               "<tr><th class=\"head\">商业企业</th><th class=\"head\">科研机构</th><th class=\"head\">社会公益组织</th>"
               "<th class=\"head\">法律服务机构</th><th class=\"head\">其他</th></tr>\n"
               "</thead>\n"));
+    CHECK(
+        has(html,
+            "<tr><th class=\"label\" colspan=\"3\">一、本年新收政府信息公开申请数量</th><td class=\"figure\">120</td>"
+            "<td class=\"figure\">4</td><td class=\"figure\"></td><td class=\"figure\"></td><td class=\"figure\"></td>"
+            "<td class=\"figure\"></td><td class=\"figure computed\" title=\"计算值\">124</td></tr>\n"));
     CHECK(has(html,
-              "<tr><th class=\"label\" colspan=\"3\">一、本年新收政府信息公开申请数量</th><td class=\"figure\">120</td>"
-              "<td class=\"figure\">4</td><td class=\"figure\"></td><td class=\"figure\"></td><td class=\"figure\"></td>"
-              "<td class=\"figure\"></td><td class=\"figure computed\" title=\"计算值\">124</td></tr>\n"));
-    CHECK(has(html, "<tr><th class=\"label\" rowspan=\"22\">三、本年度办理结果</th><th class=\"label\" colspan=\"2\">"
-                    "（一）予以公开</th>"));
-    CHECK(has(html, "<tr><th class=\"label\" rowspan=\"8\">（三）不予公开</th><th class=\"label\">1.属于国家秘密</th>"));
+              "<tr><th class=\"label\" rowspan=\"22\">三、本年度办理结果</th><th class=\"label\" colspan=\"2\">"
+              "（一）予以公开</th>"));
+    CHECK(
+        has(html, "<tr><th class=\"label\" rowspan=\"8\">（三）不予公开</th><th class=\"label\">1.属于国家秘密</th>"));
     CHECK(count(html, "<tr>") == 14 + (3 + 25) + (3 + 1) + 2);
   }
 
   TEST_CASE("table 二 blocks span the width; a blank cell is empty and marked blank") {
     auto f = test::sample_built();
     const std::string html = render_html_report(f.built, shipped_templates());
-    CHECK(has(html, "<tr><th class=\"block-title\" colspan=\"4\">第二十条第（五）项</th></tr>\n"
-                    "<tr><th class=\"head\">信息内容</th><th class=\"head\" colspan=\"3\">本年处理决定数量</th></tr>\n"
-                    "<tr><th class=\"label\">行政许可</th><td class=\"figure\" colspan=\"3\">345</td></tr>\n"));
+    CHECK(has(html,
+              "<tr><th class=\"block-title\" colspan=\"4\">第二十条第（五）项</th></tr>\n"
+              "<tr><th class=\"head\">信息内容</th><th class=\"head\" colspan=\"3\">本年处理决定数量</th></tr>\n"
+              "<tr><th class=\"label\">行政许可</th><td class=\"figure\" colspan=\"3\">345</td></tr>\n"));
     CHECK(has(html, "<tr><th class=\"label\">行政处罚</th><td class=\"figure blank\" colspan=\"3\"></td></tr>\n"));
     CHECK(has(html, "<td class=\"figure\" colspan=\"3\">12.5</td>"));
   }
@@ -94,11 +101,15 @@ TEST_SUITE("render/html_report") {
   TEST_CASE("table 四: 行政复议 over five, 行政诉讼 over ten, one row of fifteen figures") {
     auto f = test::sample_built();
     const std::string html = render_html_report(f.built, shipped_templates());
-    CHECK(has(html, "<tr><th class=\"head\" colspan=\"5\">行政复议</th><th class=\"head\" colspan=\"10\">行政诉讼</th></tr>\n"
-                    "<tr><th class=\"head\" rowspan=\"2\">结果维持</th>"));
-    CHECK(has(html, "<th class=\"head\" colspan=\"5\">未经复议直接起诉</th><th class=\"head\" colspan=\"5\">复议后起诉</th></tr>\n"));
-    CHECK(has(html, "<tbody>\n<tr><td class=\"figure\">2</td><td class=\"figure\">1</td><td class=\"figure\"></td>"
-                    "<td class=\"figure\"></td><td class=\"figure computed\" title=\"计算值\">3</td>"));
+    CHECK(has(html,
+              "<tr><th class=\"head\" colspan=\"5\">行政复议</th><th class=\"head\" colspan=\"10\">行政诉讼</th></tr>\n"
+              "<tr><th class=\"head\" rowspan=\"2\">结果维持</th>"));
+    CHECK(has(html,
+              "<th class=\"head\" colspan=\"5\">未经复议直接起诉</th><th class=\"head\" "
+              "colspan=\"5\">复议后起诉</th></tr>\n"));
+    CHECK(has(html,
+              "<tbody>\n<tr><td class=\"figure\">2</td><td class=\"figure\">1</td><td class=\"figure\"></td>"
+              "<td class=\"figure\"></td><td class=\"figure computed\" title=\"计算值\">3</td>"));
   }
 
   TEST_CASE("names and prose are escaped; raw HTML in prose is dropped") {
@@ -123,10 +134,12 @@ TEST_SUITE("render/html_report") {
     f.built.findings.add(d);
     f.built.stamped_with_errors = true;
     const std::string html = render_html_report(f.built, shipped_templates());
-    CHECK(has(html, "<body>\n<div class=\"stamp\" role=\"alert\">\n"
-                    "<p><strong>本报告未通过检查，含有 1 个错误，不得作为正式报告发布。</strong></p>\n"
-                    "<p lang=\"en\"><strong>This report failed its checks with 1 error; it must not be published as it "
-                    "is.</strong></p>\n<ul>\n<li><code>case-total</code> 「行政复议·总计」应为 3，实为 &lt;4&gt;</li>\n</ul>\n"));
+    CHECK(has(
+        html,
+        "<body>\n<div class=\"stamp\" role=\"alert\">\n"
+        "<p><strong>本报告未通过检查，含有 1 个错误，不得作为正式报告发布。</strong></p>\n"
+        "<p lang=\"en\"><strong>This report failed its checks with 1 error; it must not be published as it "
+        "is.</strong></p>\n<ul>\n<li><code>case-total</code> 「行政复议·总计」应为 3，实为 &lt;4&gt;</li>\n</ul>\n"));
   }
 
   TEST_CASE("a missing prose section is marked") {
@@ -138,7 +151,8 @@ TEST_SUITE("render/html_report") {
 
   TEST_CASE("the template is data: another template gives another page") {
     auto f = test::sample_built();
-    HtmlTemplates t{"{{title}}|{{#sections}}{{number}}{{#table}}[{{id}}]{{/table}};{{/sections}}|{{style}}", "x<y", "t"};
+    HtmlTemplates t{"{{title}}|{{#sections}}{{number}}{{#table}}[{{id}}]{{/table}};{{/sections}}|{{style}}", "x<y",
+                    "t"};
     CHECK(render_html_report(f.built, t) ==
           "测试局2023年政府信息公开工作年度报告|一;二[proactive];三[applications];四[review_litigation];五;六;|x&lt;y");
   }

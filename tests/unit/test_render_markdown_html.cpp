@@ -13,7 +13,8 @@ TEST_SUITE("render/markdown_html") {
   TEST_CASE("a GFM table renders as a table, alignment kept") {
     CHECK(markdown_to_html("| 任务 | 完成 |\n| :--- | ---: |\n| 公开预算 \\| 决算 | 是 |\n") ==
           "<table>\n<thead>\n<tr>\n<th align=\"left\">任务</th>\n<th align=\"right\">完成</th>\n</tr>\n</thead>\n"
-          "<tbody>\n<tr>\n<td align=\"left\">公开预算 | 决算</td>\n<td align=\"right\">是</td>\n</tr>\n</tbody>\n</table>\n");
+          "<tbody>\n<tr>\n<td align=\"left\">公开预算 | 决算</td>\n<td "
+          "align=\"right\">是</td>\n</tr>\n</tbody>\n</table>\n");
   }
 
   TEST_CASE("raw HTML is dropped and text is escaped") {

@@ -55,7 +55,8 @@ TEST_SUITE("render/markdown_report") {
     const std::string md = render_markdown_report(f.built);
     CHECK(between(md, "## 一、", "## 二、") == "## 一、总体情况\n\n本机关认真贯彻《条例》。\n\n");
     CHECK(between(md, "## 六、", "") ==
-          "## 六、其他需要报告的事项\n\n本年度未收取信息处理费。\n\n| 任务 | 状态 |\n| --- | --- |\n| 公开预算 | 已完成 |\n");
+          "## 六、其他需要报告的事项\n\n本年度未收取信息处理费。\n\n| 任务 | 状态 |\n| --- | --- |\n| 公开预算 | "
+          "已完成 |\n");
   }
 
   TEST_CASE("table 二 is one table per block under its title; a blank cell stays empty") {

@@ -20,24 +20,28 @@ TEST_SUITE("render/report_json") {
     CHECK(j["generated"] == "2024-01-20T00:00:00Z");
     CHECK(j["stamped_with_errors"] == false);
     REQUIRE(j["sections"].size() == 6);
-    CHECK(j["sections"][0].dump() ==
-          R"({"id":"overview","number":"一","heading":"一、总体情况","kind":"prose","markdown":"本机关认真贯彻《条例》。\n","source":null})");
-    CHECK(j["sections"][2].dump() ==
-          R"({"id":"applications","number":"三","heading":"三、收到和处理政府信息公开申请情况","kind":"table","table":"applications"})");
+    CHECK(
+        j["sections"][0].dump() ==
+        R"({"id":"overview","number":"一","heading":"一、总体情况","kind":"prose","markdown":"本机关认真贯彻《条例》。\n","source":null})");
+    CHECK(
+        j["sections"][2].dump() ==
+        R"({"id":"applications","number":"三","heading":"三、收到和处理政府信息公开申请情况","kind":"table","table":"applications"})");
   }
 
   TEST_CASE("every cell of the form is listed by ID with labels, state, figure and provenance") {
     auto f = test::sample_built();
     const auto j = report_json(f.built, Lang::en);
     CHECK(j["cells"].size() == f.report->form->cells().size());
-    CHECK(j["cells"]["applications.received.natural_person"].dump() ==
-          R"({"table":"applications","row":"received","column":"natural_person",)"
-          R"("label":{"row":["一、本年新收政府信息公开申请数量"],"column":["自然人"]},"kind":"count","state":"value",)"
-          R"("value":120,"computed":false,"derived":false,"source":{"file":"t.yaml","line":10,"column":5,"cell":null}})");
-    CHECK(j["cells"]["applications.refused.state_secret.business"].dump() ==
-          R"({"table":"applications","row":"refused.state_secret","column":"business",)"
-          R"("label":{"row":["三、本年度办理结果","（三）不予公开","1.属于国家秘密"],"column":["法人或其他组织","商业企业"]},)"
-          R"("kind":"count","state":"absent","value":null,"computed":false,"derived":false,"source":null})");
+    CHECK(
+        j["cells"]["applications.received.natural_person"].dump() ==
+        R"({"table":"applications","row":"received","column":"natural_person",)"
+        R"("label":{"row":["一、本年新收政府信息公开申请数量"],"column":["自然人"]},"kind":"count","state":"value",)"
+        R"("value":120,"computed":false,"derived":false,"source":{"file":"t.yaml","line":10,"column":5,"cell":null}})");
+    CHECK(
+        j["cells"]["applications.refused.state_secret.business"].dump() ==
+        R"({"table":"applications","row":"refused.state_secret","column":"business",)"
+        R"("label":{"row":["三、本年度办理结果","（三）不予公开","1.属于国家秘密"],"column":["法人或其他组织","商业企业"]},)"
+        R"("kind":"count","state":"absent","value":null,"computed":false,"derived":false,"source":null})");
   }
 
   TEST_CASE("a computed total says so and has no source; a blank cell is null, not 0") {

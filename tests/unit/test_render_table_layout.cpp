@@ -17,7 +17,10 @@ std::string dump(const TableLayout& l) {
     if (c.cell != nullptr) {
       out += "=" + c.cell->id;
     } else {
-      out += c.role == CellRole::title ? "T" : c.role == CellRole::row_label ? "R" : c.role == CellRole::column_label ? "#" : "?";
+      out += c.role == CellRole::title          ? "T"
+             : c.role == CellRole::row_label    ? "R"
+             : c.role == CellRole::column_label ? "#"
+                                                : "?";
       out += c.text;
     }
     out += "\n";

@@ -32,10 +32,14 @@ std::string chinese_date(const std::string& iso) {
 
 std::string cell_class(const LayoutCell& c, const TableLayout& l, const CellValue* v) {
   switch (c.role) {
-    case CellRole::title: return "block-title";
-    case CellRole::row_label: return "label";
-    case CellRole::column_label: return c.row < l.header_rows && c.col < l.label_columns ? "head corner" : "head";
-    case CellRole::value: break;
+    case CellRole::title:
+      return "block-title";
+    case CellRole::row_label:
+      return "label";
+    case CellRole::column_label:
+      return c.row < l.header_rows && c.col < l.label_columns ? "head corner" : "head";
+    case CellRole::value:
+      break;
   }
   std::string cls = "figure";
   if (v != nullptr && v->computed) cls += " computed";

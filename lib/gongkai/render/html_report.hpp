@@ -21,8 +21,8 @@
 namespace gongkai {
 
 struct HtmlTemplates {
-  std::string page;                              // report.mustache
-  std::string style;                             // style.css
+  std::string page;                                // report.mustache
+  std::string style;                               // style.css
   std::string page_name = "html/report.mustache";  // for error messages
 };
 

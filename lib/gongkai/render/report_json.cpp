@@ -13,18 +13,24 @@ using json = nlohmann::ordered_json;
 
 std::string_view kind_name(ValueKind k) {
   switch (k) {
-    case ValueKind::count: return "count";
-    case ValueKind::signed_count: return "signed_count";
-    case ValueKind::amount: return "amount";
+    case ValueKind::count:
+      return "count";
+    case ValueKind::signed_count:
+      return "signed_count";
+    case ValueKind::amount:
+      return "amount";
   }
   return "count";
 }
 
 std::string_view state_name(CellState s) {
   switch (s) {
-    case CellState::absent: return "absent";
-    case CellState::blank: return "blank";
-    case CellState::value: return "value";
+    case CellState::absent:
+      return "absent";
+    case CellState::blank:
+      return "blank";
+    case CellState::value:
+      return "value";
   }
   return "absent";
 }

@@ -61,11 +61,11 @@ struct FlatSection {
 
 struct TableLayout {
   const TableDef* table = nullptr;
-  std::string heading;  // the section heading, verbatim (二、主动公开政府信息情况)
-  int columns = 0;      // grid width
-  int rows = 0;         // grid height, header rows included
-  int header_rows = 0;  // rows 0..header_rows-1 are the table's header (0 for blocks: each block
-                        // has its own title and header rows inside the body)
+  std::string heading;            // the section heading, verbatim (二、主动公开政府信息情况)
+  int columns = 0;                // grid width
+  int rows = 0;                   // grid height, header rows included
+  int header_rows = 0;            // rows 0..header_rows-1 are the table's header (0 for blocks: each block
+                                  // has its own title and header rows inside the body)
   int label_columns = 0;          // leading columns holding row labels
   std::vector<LayoutCell> cells;  // row-major by top-left position
   std::vector<FlatSection> flat;
