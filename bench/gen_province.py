@@ -61,6 +61,11 @@ def unit_yaml(rng, name, year, broken):
     for row in ["review", "litigation_direct", "litigation_after_review"]:
         vals = [rng.randint(0, 3), rng.randint(0, 1), rng.randint(0, 1), rng.randint(0, 1)]
         lines.append(f"  {row}: {{upheld: {vals[0]}, corrected: {vals[1]}, other: {vals[2]}, pending: {vals[3]}}}")
+    lines += ["prose:",
+              f'  overview: "{year}年，本单位新收政府信息公开申请{{{{applications.received.total}}}}件，'
+              f'上年结转{{{{applications.carried_over.total}}}}件。"',
+              '  problems: "依申请公开答复的规范性有待提高。下一步将加强业务培训。"',
+              '  other_matters: "本年度未收取信息处理费。"']
     return "\n".join(lines) + "\n"
 
 

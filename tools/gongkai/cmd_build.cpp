@@ -9,8 +9,11 @@
 // Identical input gives identical bytes: the only timestamp is SOURCE_DATE_EPOCH, else the
 // publication date (render/generated_time.hpp).
 #include "context.hpp"
+#include "progress.hpp"
 #include "report_options.hpp"
+#include "unit_inputs.hpp"
 
+#include <gongkai/batch/run_units.hpp>
 #include <gongkai/check/checker.hpp>
 #include <gongkai/io/files.hpp>
 #include <gongkai/prose/expand.hpp>
@@ -23,6 +26,7 @@
 #include <gongkai/render/html_report.hpp>
 #include <gongkai/render/markdown_report.hpp>
 #include <gongkai/render/output_name.hpp>
+#include <gongkai/render/overview.hpp>
 #include <gongkai/render/report_json.hpp>
 #include <gongkai/render/xlsx_report.hpp>
 
@@ -34,6 +38,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <unistd.h>
 
 namespace gongkai::cli {
 
@@ -54,18 +59,13 @@ constexpr FormatInfo kFormats[] = {{Format::md, "md"}, {Format::html, "html"}, {
 
 struct BuildCmdOptions {
   std::vector<std::string> files;
+  std::string roster;
+  unsigned jobs = 0;
   std::string output;
   std::string formats = "md,html,xlsx,json";
   bool allow_errors = false;
   std::string previous;
   ReportOptionValues report;
-};
-
-// One input on its way to its outputs.
-struct Job {
-  std::string input;
-  std::unique_ptr<Report> report;  // stable address: BuiltReport points to it
-  BuiltReport built;
 };
 
 void add_input_error(Diagnostics& out, const InputError& e) {
@@ -104,8 +104,7 @@ std::optional<std::vector<FormatInfo>> parse_formats(const std::string& list, st
   return out;
 }
 
-// Reads and checks one report; nullptr when it could not be read (the reason is in `out`).
-// Every file read is added to `files`.
+// Reads and checks last year's report; nullptr when it could not be read (reason in `out`).
 std::unique_ptr<Report> read_checked(const std::string& path, Context& ctx, const ReadOptions& options,
                                      std::vector<std::string>& files, Diagnostics& out) {
   auto loader = [](const std::string& p) { return read_file(p); };
@@ -128,20 +127,19 @@ std::unique_ptr<Report> read_checked(const std::string& path, Context& ctx, cons
 }
 
 // Section 六's fee statement and work plan, when a YAML input carries them (prose_extras.hpp).
-ProseInputs prose_inputs(const Job& job, const Report* previous, const ProseRules* rules,
-                         std::vector<std::string>& files, Diagnostics& out) {
+ProseInputs prose_inputs(const std::string& input, const Report& report, const Report* previous,
+                         const ProseRules* rules, Diagnostics& out) {
   ProseInputs in;
-  in.report = job.report.get();
+  in.report = &report;
   in.previous = previous;
   in.rules = rules;
-  if (!is_yaml(job.input) || job.input == "-") return in;
+  if (!is_yaml(input) || input == "-") return in;
   try {
-    ProseExtras extras = read_prose_extras(job.input, read_file(job.input), out);
+    ProseExtras extras = read_prose_extras(input, read_file(input), out);
     in.fees = extras.fees;
     in.work_plan = extras.work_plan;
     if (extras.work_plan_file) {
-      const std::string plan_path = (fs::path(job.input).parent_path() / *extras.work_plan_file).string();
-      files.push_back(plan_path);
+      const std::string plan_path = (fs::path(input).parent_path() / *extras.work_plan_file).string();
       in.work_plan = read_work_plan(plan_path, read_file(plan_path), out);
     }
   } catch (const InputError& e) {
@@ -175,7 +173,7 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
     return;
   }
   const bool to_stdout = opts.output == "-";
-  if (to_stdout && (formats->size() != 1 || opts.files.size() != 1)) {
+  if (to_stdout && formats->size() != 1) {
     usage_error(ctx, {"-o - 只能把一个报告的一种格式写到标准输出：请用 --format 选一种",
                       "-o - writes one format of one report to standard output: choose it with --format"});
     return;
@@ -204,9 +202,19 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
   if (const fs::path p = templates / "prose-rules.yaml"; fs::exists(p))
     rules = load_prose_rules(p.string(), read_file(p.string()));
 
-  const ReadOptions read_options = make_read_options(opts.report);
   Diagnostics all;
-  bool unreadable = false;
+  std::vector<UnitInput> units = unit_inputs(opts.files, opts.roster, all);
+  if (units.empty() && !all.has_errors()) {
+    usage_error(ctx, {"需要输入文件或 --roster", "give input files or --roster"});
+    return;
+  }
+  if (to_stdout && units.size() != 1) {
+    usage_error(ctx, {"-o - 只能把一个报告的一种格式写到标准输出：请用 --format 选一种",
+                      "-o - writes one format of one report to standard output: choose it with --format"});
+    return;
+  }
+  bool unreadable = all.has_errors();
+  const ReadOptions read_options = make_read_options(opts.report);
   std::unique_ptr<Report> previous;
   if (!opts.previous.empty()) {
     Diagnostics prev_found;  // last year's own findings are not this build's
@@ -216,69 +224,122 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
       unreadable = true;
     }
   }
-  std::vector<Job> jobs;
-  for (const auto& input : opts.files) {
-    Job job;
-    job.input = input;
-    job.report = read_checked(input, ctx, read_options, files, job.built.findings);
-    if (!job.report) {
-      all.append(job.built.findings);
-      unreadable = true;
+  for (const auto& u : units) files.push_back(u.path);
+  if (unreadable) {
+    std::cerr << render_diagnostics_text(all, lang);
+    ctx.exit_code = kUnreadable;
+    return;
+  }
+
+  // Each unit is rendered and written on its own worker into a staging folder; the folders are
+  // moved into place afterwards in input order, so that which of two units of the same agency
+  // wins does not depend on thread timing, and a unit with errors writes nothing.
+  const fs::path staging = to_stdout ? fs::path() : fs::path(opts.output) / fmt::format(".gongkai-staging-{}", ::getpid());
+  struct Staged {
+    std::string dir;                                   // final folder; empty when nothing was staged
+    std::vector<std::pair<std::string, std::string>> files;  // staged path, final path
+    bool errors = false;
+  };
+  std::vector<Staged> staged(units.size());
+  BatchOptions batch;
+  batch.jobs = opts.jobs;
+  batch.read = read_options;
+  batch.forms = &ctx.forms();
+  batch.load = [](const std::string& p) { return read_file(p); };
+  batch.progress = make_progress_bar(ctx.quiet || units.size() < 2);
+  batch.step = [&](std::size_t index, const UnitInput& unit, Report& report, Diagnostics& out) {
+    if (previous) check_cross_year(report, *previous, out);
+    BuiltReport built;
+    const ProseInputs in = prose_inputs(unit.path, report, previous.get(), rules ? &*rules : nullptr, out);
+    built.prose = expand_prose(in, out);
+    built.report = &report;
+    built.generated = generated_time(report, epoch);
+    built.findings = out;
+    built.stamped_with_errors = out.has_errors();
+    staged[index].errors = out.has_errors();
+    if (out.has_errors() && !opts.allow_errors) return;
+    if (to_stdout) {
+      write_file_atomic("-", render(formats->front().format, built, html, lang));
+      return;
+    }
+    staged[index].dir = (fs::path(opts.output) / safe_dir_name(report.agency)).string();
+    for (const auto& f : *formats) {
+      const std::string name = std::string("report.") + f.name;
+      const std::string tmp = (staging / fmt::format("{}", index) / name).string();
+      write_file_atomic(tmp, render(f.format, built, html, lang), files);
+      staged[index].files.emplace_back(tmp, (fs::path(staged[index].dir) / name).string());
+    }
+  };
+  std::vector<UnitResult> results = run_units(units, batch);
+
+  std::map<std::string, std::size_t> taken;  // output folder -> the unit that has it
+  std::vector<std::string> written;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    Staged& st = staged[i];
+    if (st.dir.empty()) continue;
+    auto [it, fresh] = taken.emplace(st.dir, i);
+    if (!fresh) {
+      Diagnostic d;
+      d.severity = Severity::error;
+      d.rule = "output";
+      d.message = {fmt::format("{} 与 {} 是同一机关，会写到同一目录 {}，未写入", units[it->second].path, units[i].path, st.dir),
+                   fmt::format("{} and {} are the same agency and would write the same folder {}; not written",
+                               units[it->second].path, units[i].path, st.dir)};
+      d.where = SourceLoc{units[i].path, 0, 0, {}};
+      results[i].findings.add(std::move(d));
+      ++results[i].summary.errors;
+      ++results[i].summary.by_rule["output"];
       continue;
     }
-    if (previous) check_cross_year(*job.report, *previous, job.built.findings);
-    const ProseInputs in = prose_inputs(job, previous.get(), rules ? &*rules : nullptr, files, job.built.findings);
-    job.built.prose = expand_prose(in, job.built.findings);
-    job.built.report = job.report.get();
-    job.built.generated = generated_time(*job.report, epoch);
-    all.append(job.built.findings);
-    jobs.push_back(std::move(job));
+    std::error_code ec;
+    fs::create_directories(st.dir, ec);
+    for (const auto& [from, to] : st.files) {
+      for (const auto& input : files)
+        if (same_file(input, to))
+          throw InputError(SourceLoc{to, 0, 0, {}}, {"输出文件与输入文件相同，拒绝覆盖输入",
+                                                     "the output is one of the inputs; refusing to overwrite an input"});
+      fs::rename(from, to, ec);
+      if (ec)
+        throw InputError(SourceLoc{to, 0, 0, {}}, {fmt::format("无法写入：{}", ec.message()), fmt::format("cannot write: {}", ec.message())});
+      written.push_back(to);
+    }
+  }
+  if (!staging.empty()) {
+    std::error_code ec;
+    fs::remove_all(staging, ec);
+  }
+
+  std::vector<UnitSummary> summaries;
+  for (const auto& r : results) {
+    all.append(r.findings);
+    summaries.push_back(r.summary);
+    unreadable = unreadable || r.summary.unreadable;
   }
   std::cerr << render_diagnostics_text(all, lang);
-
   const std::size_t errors = all.count(Severity::error);
-  if (unreadable) {
-    ctx.exit_code = kUnreadable;
-    std::cerr << (lang == Lang::zh ? "gongkai build: 有输入无法读取，未写入任何文件\n"
-                                   : "gongkai build: an input could not be read; nothing written\n");
-    return;
-  }
-  if (errors > 0 && !opts.allow_errors) {
-    ctx.exit_code = kFindings;
-    std::cerr << (lang == Lang::zh
-                      ? fmt::format("gongkai build: {} 个错误，未写入任何文件（--allow-errors 可写出标明含有错误的报告）\n",
-                                    errors)
-                      : fmt::format("gongkai build: {} error{}, nothing written (--allow-errors writes the outputs "
-                                    "stamped as containing errors)\n",
-                                    errors, errors == 1 ? "" : "s"));
-    return;
-  }
-
-  // Render everything before writing anything.
-  std::vector<std::pair<std::string, std::string>> outputs;  // path, bytes
-  std::map<std::string, std::string> taken;                  // output folder -> the input using it
-  for (auto& job : jobs) {
-    job.built.stamped_with_errors = job.built.findings.has_errors();
-    const fs::path dir = fs::path(opts.output) / safe_dir_name(job.report->agency);
-    if (!to_stdout) {
-      auto [it, fresh] = taken.emplace(dir.string(), job.input);
-      if (!fresh) {
-        usage_error(ctx, {fmt::format("{} 与 {} 是同一机关，会写到同一目录 {}", it->second, job.input, dir.string()),
-                          fmt::format("{} and {} are the same agency and would write the same folder {}",
-                                      it->second, job.input, dir.string())});
-        return;
-      }
+  if (units.size() == 1) {
+    if (unreadable) {
+      std::cerr << (lang == Lang::zh ? "gongkai build: 有输入无法读取，未写入任何文件\n"
+                                     : "gongkai build: an input could not be read; nothing written\n");
+    } else if (errors > 0 && !opts.allow_errors) {
+      std::cerr << (lang == Lang::zh
+                        ? fmt::format("gongkai build: {} 个错误，未写入任何文件（--allow-errors 可写出标明含有错误的报告）\n",
+                                      errors)
+                        : fmt::format("gongkai build: {} error{}, nothing written (--allow-errors writes the outputs "
+                                      "stamped as containing errors)\n",
+                                      errors, errors == 1 ? "" : "s"));
     }
-    for (const auto& f : *formats)
-      outputs.emplace_back(to_stdout ? std::string("-") : (dir / (std::string("report.") + f.name)).string(),
-                           render(f.format, job.built, html, lang));
   }
-  for (const auto& [path, bytes] : outputs) {
-    write_file_atomic(path, bytes, files);
-    if (!ctx.quiet && path != "-")
+  if (!ctx.quiet) {
+    for (const auto& path : written)
       std::cerr << (lang == Lang::zh ? fmt::format("已写入 {}\n", path) : fmt::format("wrote {}\n", path));
+    if (units.size() > 1) {
+      std::cerr << render_rule_matrix_text(summaries, lang);
+      std::cerr << render_batch_summary(summaries, lang);
+    }
   }
-  ctx.exit_code = errors > 0 ? kFindings : kOk;
+  if (unreadable) ctx.exit_code = kUnreadable;
+  else ctx.exit_code = errors > 0 ? kFindings : kOk;
 }
 
 }  // namespace
@@ -286,7 +347,9 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
 void register_build(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<BuildCmdOptions>();
   auto* cmd = app.add_subcommand("build", "Build the published report: Markdown, HTML, XLSX and JSON");
-  cmd->add_option("files", opts->files, "Tallies: .yaml, .csv (\"-\" for standard input)")->required();
+  cmd->add_option("files", opts->files, "Tallies: .yaml, .csv, .xlsx (\"-\" for standard input)");
+  cmd->add_option("--roster", opts->roster, "Build every unit of a roster (nested rosters followed)");
+  cmd->add_option("-j,--jobs", opts->jobs, "Units built in parallel (default: all cores)");
   cmd->add_option("-o,--output", opts->output, "Output folder (DIR/<agency>/report.<format>), or - for standard output")
       ->required();
   cmd->add_option("--format", opts->formats, "Comma-separated: md, html, xlsx, json (default: all)");

@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 
 #include <memory>
+#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -62,8 +63,10 @@ void drop_cjk_soft_breaks(cmark_node* doc) {
 }  // namespace
 
 std::string markdown_to_html(std::string_view markdown) {
-  // Registers the core extensions once per process; later calls do nothing.
-  cmark_gfm_core_extensions_ensure_registered();
+  // Registers the core extensions once per process; the once_flag makes it safe when several
+  // units are built on worker threads.
+  static std::once_flag registered;
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   const int options = CMARK_OPT_DEFAULT;  // not CMARK_OPT_UNSAFE: raw HTML is dropped
   std::unique_ptr<cmark_parser, ParserFree> parser(cmark_parser_new(options));
   for (const char* name : {"table", "strikethrough", "autolink"})
