@@ -367,6 +367,21 @@ TEST_SUITE("readers.yaml_tally") {
     CHECK(r.cell("applications.refused.third_party.natural_person").raw == 1);
   }
 
+  TEST_CASE("a row or table key given twice is an error, and its second value is skipped") {
+    auto r = read(kHead +
+                  "applications:\n"
+                  "  received: {natural_person: 1}\n"
+                  "  received: {business: 2}\n"
+                  "applications:\n"
+                  "  carried_over: {natural_person: 1}\n");
+    CHECK(r.lines() == Lines{"t.yaml:6:3: error[yaml]: 'received' is given twice (first at line 5)",
+                             "t.yaml:7:1: error[yaml]: 'applications' is given twice (first at line 4)"});
+    CHECK(r.lines(Lang::zh)[0] == "t.yaml:6:3: error[yaml]: 「received」重复给出（首次在第 5 行）");
+    CHECK(r.cell("applications.received.natural_person").raw == 1);
+    CHECK(r.cell("applications.received.business").state == CellState::absent);
+    CHECK(r.cell("applications.carried_over.natural_person").state == CellState::absent);
+  }
+
   TEST_CASE("a top-level key given twice is an error") {
     auto r = read(kHead + "year: 2022\n");
     CHECK(r.lines() == Lines{"t.yaml:4:1: error[yaml]: 'year' is given twice (first at line 3)"});

@@ -117,4 +117,10 @@ void YamlSource::duplicate(const YAML::Node& at, std::string_view what, const So
          fmt::format("'{}' is given twice (first at line {})", what, first.line)});
 }
 
+bool YamlSource::first_time(std::map<std::string, SourceLoc>& seen, const YAML::Node& key) {
+  auto [it, inserted] = seen.emplace(key.Scalar(), where(key));
+  if (!inserted) duplicate(key, key.Scalar(), it->second);
+  return inserted;
+}
+
 }  // namespace gongkai

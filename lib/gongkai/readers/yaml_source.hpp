@@ -9,6 +9,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,9 @@ class YamlSource {
   void label_variant(const YAML::Node& key, std::string_view official);
   // rule `yaml`: `what` was already given at `first`.
   void duplicate(const YAML::Node& at, std::string_view what, const SourceLoc& first);
+  // Whether `key` is new in its mapping (`seen` holds the mapping's keys so far); a repeated
+  // key is reported (YAML keys are unique; yaml-cpp keeps both) and its value is to be skipped.
+  [[nodiscard]] bool first_time(std::map<std::string, SourceLoc>& seen, const YAML::Node& key);
 
  private:
   std::string name_;

@@ -119,12 +119,14 @@ void YamlTableReader::read_table(const TableDef& table, const YAML::Node& key, c
     src_.wrong_type(value, src_.where_value(key, value), table_name(table), kWantRows);
     return;
   }
+  std::map<std::string, SourceLoc> keys;
   for (auto it = value.begin(); it != value.end(); ++it) {
     const YAML::Node& k = it->first;
     if (!k.IsScalar()) {
       src_.wrong_type(k, src_.where(k), kKey, kWantText);
       continue;
     }
+    if (!src_.first_time(keys, k)) continue;
     const RowHit hit = resolve_row(table, nullptr, k.Scalar());
     if (hit.row == nullptr) {
       std::vector<std::string> ids, names;
@@ -163,12 +165,14 @@ void YamlTableReader::read_row(const TableDef& table, const RowDef& row, const Y
 
 void YamlTableReader::read_children(const TableDef& table, const RowDef& row, const YAML::Node& value,
                                     bool with_columns) {
+  std::map<std::string, SourceLoc> keys;
   for (auto it = value.begin(); it != value.end(); ++it) {
     const YAML::Node& k = it->first;
     if (!k.IsScalar()) {
       src_.wrong_type(k, src_.where(k), kKey, kWantText);
       continue;
     }
+    if (!src_.first_time(keys, k)) continue;
     if (with_columns) {
       const ColumnHit col = resolve_column(table, row, k.Scalar());
       if (col.column != nullptr) {

@@ -144,6 +144,7 @@ bool TallyReader::parse(YAML::Node& root) {
 }
 
 void TallyReader::take_meta_keys(const YAML::Node& root) {
+  std::map<std::string, SourceLoc> other_keys;
   for (auto it = root.begin(); it != root.end(); ++it) {
     const YAML::Node& k = it->first;
     if (!k.IsScalar()) {
@@ -158,7 +159,8 @@ void TallyReader::take_meta_keys(const YAML::Node& root) {
       if (hit != nullptr) break;
     }
     if (hit == nullptr) {
-      if (std::find(foreign_keys().begin(), foreign_keys().end(), k.Scalar()) == foreign_keys().end())
+      if (std::find(foreign_keys().begin(), foreign_keys().end(), k.Scalar()) == foreign_keys().end() &&
+          src_.first_time(other_keys, k))
         rest_.push_back({k, it->second});
       continue;
     }
