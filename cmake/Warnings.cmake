@@ -2,7 +2,7 @@
 add_library(gongkai_warnings INTERFACE)
 target_compile_options(gongkai_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
-  -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+  -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wimplicit-fallthrough
   $<$<BOOL:${GONGKAI_WERROR}>:-Werror>)
 
 add_library(gongkai_sanitizers INTERFACE)
