@@ -39,6 +39,19 @@ std::string read_file(const std::string& path) {
   if (fs::is_directory(path, ec)) fail(path, "这是一个目录，不是文件", "is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) fail(path, fmt::format("无法读取：{}", std::strerror(errno)), fmt::format("cannot read: {}", std::strerror(errno)));
+  // One read of the known size: a register of a hundred megabytes is not read byte by byte.
+  // Files whose size is unknown (pipes, /dev/stdin) are read as a stream.
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (size > 0) {
+    std::string content(static_cast<std::size_t>(size), '\0');
+    in.seekg(0, std::ios::beg);
+    in.read(content.data(), static_cast<std::streamsize>(size));
+    content.resize(static_cast<std::size_t>(in.gcount()));
+    return content;
+  }
+  in.clear();
+  in.seekg(0, std::ios::beg);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 

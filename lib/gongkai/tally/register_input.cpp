@@ -1,5 +1,6 @@
 #include <gongkai/tally/register_input.hpp>
 
+#include <gongkai/core/text.hpp>
 #include <gongkai/readers/csv.hpp>
 #include <gongkai/readers/xlsx/workbook.hpp>
 
@@ -19,11 +20,18 @@ void input_error(Diagnostics& out, SourceLoc where, Text message) {
 
 bool read_csv(std::string_view name, std::string_view bytes, Encoding encoding, RegisterConsumer& consumer,
               Diagnostics& out) {
-  const std::optional<std::string> text = to_utf8(bytes, name, encoding, out);
-  if (!text) return false;
+  // Valid UTF-8 is read in place: a million-row register is not copied. Anything else goes
+  // through to_utf8, which decodes GB18030 (saying so) or explains what is wrong.
+  std::optional<std::string> decoded;
+  std::string_view text = strip_bom(bytes);
+  if (encoding == Encoding::gb18030 || find_invalid_utf8(text) != std::string_view::npos) {
+    decoded = to_utf8(bytes, name, encoding, out);
+    if (!decoded) return false;
+    text = *decoded;
+  }
   const RegisterOrigin origin{std::string(name), {}};
   consumer.begin(origin);
-  CsvReader reader(name, *text);
+  CsvReader reader(name, text);
   CsvRow csv;
   RegisterRow row;
   // The reader's own findings (quoting) mean the file is malformed; the register's findings

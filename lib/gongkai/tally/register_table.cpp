@@ -236,15 +236,15 @@ void RegisterTable::note_id(const RegisterRow& row, std::size_t field, bool& ok)
                                                                 : row.line)
                                : row.sheet_row;
   const auto source = static_cast<std::uint32_t>(sources_.size() - 1);
-  auto [it, inserted] = ids_.try_emplace(std::string(id), FirstSeen{at, source});
-  if (inserted) return;
-  const RegisterOrigin& first_origin = sources_[it->second.source];
+  const IdPlace* seen = ids_.insert(id, IdPlace{at, source});
+  if (seen == nullptr) return;
+  const RegisterOrigin& first_origin = sources_[seen->source];
   RegisterRow first;
-  first.line = static_cast<int>(it->second.row);
-  first.sheet_row = it->second.row;
+  first.line = static_cast<int>(seen->row);
+  first.sheet_row = seen->row;
   const std::string first_at = first_origin.sheet.empty()
                                    ? first_origin.row_name(first)
-                                   : first_origin.where(first, id_columns_[it->second.source]).to_string();
+                                   : first_origin.where(first, id_columns_[seen->source]).to_string();
   const Text name = field_name(field);
   error(row, field,
         {fmt::format("{}「{}」重复，首次出现在 {}", name.zh, id, first_at),

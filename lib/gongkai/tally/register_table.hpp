@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gongkai/core/diagnostic.hpp>
+#include <gongkai/tally/id_set.hpp>
 #include <gongkai/tally/register_columns.hpp>
 #include <gongkai/tally/register_date.hpp>
 #include <gongkai/tally/register_row.hpp>
@@ -16,7 +17,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace gongkai {
@@ -68,14 +68,6 @@ class RegisterTable : public RegisterConsumer {
   Diagnostics& out_;
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  struct FirstSeen {
-    std::uint32_t row;     // CSV line or sheet row
-    std::uint32_t source;  // index into sources_
-  };
   struct Missed {  // a file or sheet whose header was not found
     RegisterOrigin origin;
     SourceLoc where;
@@ -100,7 +92,7 @@ class RegisterTable : public RegisterConsumer {
   std::uint64_t rejected_ = 0;
   std::vector<RegisterOrigin> sources_;
   std::vector<std::size_t> id_columns_;  // by source: the ID column
-  std::unordered_map<std::string, FirstSeen, Hash, std::equal_to<>> ids_;
+  IdSet ids_;
 };
 
 }  // namespace gongkai
