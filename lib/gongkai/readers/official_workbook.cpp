@@ -93,10 +93,11 @@ class FormAttempt {
       }
       if (!sheet) {
         ++a_.missing;
-        a_.found.add(make(Severity::warning, "xlsx", SourceLoc{name_, 0, 0, {}},
-                          {fmt::format("工作簿中没有找到表格「{}」：没有工作表含有它的列标签", section_heading(form, table)),
-                           fmt::format("table {} ({}) not found in the workbook: no sheet has its column labels",
-                                       table.id, section_heading(form, table))}));
+        a_.found.add(
+            make(Severity::warning, "xlsx", SourceLoc{name_, 0, 0, {}},
+                 {fmt::format("工作簿中没有找到表格「{}」：没有工作表含有它的列标签", section_heading(form, table)),
+                  fmt::format("table {} ({}) not found in the workbook: no sheet has its column labels", table.id,
+                              section_heading(form, table))}));
         continue;
       }
       const SheetGrid& grid = grids_[*sheet];
@@ -136,10 +137,10 @@ class FormAttempt {
       if (empty && given_at_.count(v.cell->index) != 0) continue;
       auto [it, fresh] = given_at_.emplace(v.cell->index, where.cell_ref);
       if (!fresh) {
-        Diagnostic d = make(Severity::error, "duplicate", where,
-                            {fmt::format("单元格「{}」重复给出（第一次在 {}）", form.cell_label(*v.cell), it->second),
-                             fmt::format("cell '{}' is given twice (first at {})", form.cell_label(*v.cell),
-                                         it->second)});
+        Diagnostic d =
+            make(Severity::error, "duplicate", where,
+                 {fmt::format("单元格「{}」重复给出（第一次在 {}）", form.cell_label(*v.cell), it->second),
+                  fmt::format("cell '{}' is given twice (first at {})", form.cell_label(*v.cell), it->second)});
         d.cells.push_back({v.cell->id, form.cell_label(*v.cell)});
         a_.found.add(std::move(d));
         continue;
@@ -171,15 +172,15 @@ class FormAttempt {
     const std::string zh_list = quoted_list(n.match.closest, "「", "」", "、");
     const std::string en_list = quoted_list(n.match.closest, "'", "'", ", ");
     const std::string heading = section_heading(form, table);
-    Text message = n.match.ambiguous
-                       ? Text{fmt::format("表「{}」中的{}「{}」可对应多项：{}；请写出上级标签以区分", heading, n.kind.zh,
-                                          n.printed, zh_list),
-                              fmt::format("{} '{}' in table {} fits several equally: {}; write its parent label too",
-                                          n.kind.en, n.printed, table.id, en_list)}
-                       : Text{fmt::format("表「{}」中的{}「{}」无法识别；最接近的是：{}", heading, n.kind.zh, n.printed,
-                                          zh_list),
-                              fmt::format("{} '{}' in table {} is not recognised; the closest are: {}", n.kind.en,
-                                          n.printed, table.id, en_list)};
+    Text message =
+        n.match.ambiguous
+            ? Text{fmt::format("表「{}」中的{}「{}」可对应多项：{}；请写出上级标签以区分", heading, n.kind.zh,
+                               n.printed, zh_list),
+                   fmt::format("{} '{}' in table {} fits several equally: {}; write its parent label too", n.kind.en,
+                               n.printed, table.id, en_list)}
+            : Text{fmt::format("表「{}」中的{}「{}」无法识别；最接近的是：{}", heading, n.kind.zh, n.printed, zh_list),
+                   fmt::format("{} '{}' in table {} is not recognised; the closest are: {}", n.kind.en, n.printed,
+                               table.id, en_list)};
     a_.found.add(make(Severity::error, "label", where, std::move(message)));
   }
 
@@ -204,8 +205,8 @@ std::optional<Report> read_official_workbook(std::string_view name, std::string_
       const std::string& sheet = book.sheets()[i].name;
       const GridLimits limits_grid;
       out.add(make(Severity::info, "xlsx", file,
-                   {fmt::format("跳过工作表「{}」：过大（超过 {} 行、{} 列或 {} 处合并单元格），不是表格二、三、四", sheet,
-                                limits_grid.max_rows, limits_grid.max_columns, limits_grid.max_merged),
+                   {fmt::format("跳过工作表「{}」：过大（超过 {} 行、{} 列或 {} 处合并单元格），不是表格二、三、四",
+                                sheet, limits_grid.max_rows, limits_grid.max_columns, limits_grid.max_merged),
                     fmt::format("sheet '{}' skipped: too large to be one of tables 二, 三, 四 (more than {} rows, {} "
                                 "columns or {} merged ranges)",
                                 sheet, limits_grid.max_rows, limits_grid.max_columns, limits_grid.max_merged)}));
@@ -268,8 +269,8 @@ std::optional<Report> read_official_workbook(std::string_view name, std::string_
                               fmt::format("the labels fit forms {} equally; form {} ({}) chosen by the year", en_tied,
                                           id, title)}
                        : Text{fmt::format("标签同样符合 {} 年版表格，选用最新的 {} 年版（{}）", zh_tied, id, title),
-                              fmt::format("the labels fit forms {} equally; the newest, form {} ({}), chosen",
-                                          en_tied, id, title)};
+                              fmt::format("the labels fit forms {} equally; the newest, form {} ({}), chosen", en_tied,
+                                          id, title)};
     }
     out.add(make(Severity::info, "form", file, std::move(note)));
   }
