@@ -77,8 +77,8 @@ TEST_SUITE("render/html_report") {
     CHECK(
         has(html,
             "<tr><th class=\"label\" colspan=\"3\">一、本年新收政府信息公开申请数量</th><td class=\"figure\">120</td>"
-            "<td class=\"figure\">4</td><td class=\"figure\"></td><td class=\"figure\"></td><td class=\"figure\"></td>"
-            "<td class=\"figure\"></td><td class=\"figure computed\" title=\"计算值\">124</td></tr>\n"));
+            "<td class=\"figure\">4</td><td class=\"figure\">0</td><td class=\"figure\">0</td><td class=\"figure\">0</td>"
+            "<td class=\"figure\">0</td><td class=\"figure computed\" title=\"计算值\">124</td></tr>\n"));
     CHECK(has(html,
               "<tr><th class=\"label\" rowspan=\"22\">三、本年度办理结果</th><th class=\"label\" colspan=\"2\">"
               "（一）予以公开</th>"));
@@ -108,8 +108,8 @@ TEST_SUITE("render/html_report") {
               "<th class=\"head\" colspan=\"5\">未经复议直接起诉</th><th class=\"head\" "
               "colspan=\"5\">复议后起诉</th></tr>\n"));
     CHECK(has(html,
-              "<tbody>\n<tr><td class=\"figure\">2</td><td class=\"figure\">1</td><td class=\"figure\"></td>"
-              "<td class=\"figure\"></td><td class=\"figure computed\" title=\"计算值\">3</td>"));
+              "<tbody>\n<tr><td class=\"figure\">2</td><td class=\"figure\">1</td><td class=\"figure\">0</td>"
+              "<td class=\"figure\">0</td><td class=\"figure computed\" title=\"计算值\">3</td>"));
   }
 
   TEST_CASE("names and prose are escaped; raw HTML in prose is dropped") {

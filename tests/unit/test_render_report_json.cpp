@@ -41,7 +41,7 @@ TEST_SUITE("render/report_json") {
         j["cells"]["applications.refused.state_secret.business"].dump() ==
         R"({"table":"applications","row":"refused.state_secret","column":"business",)"
         R"("label":{"row":["三、本年度办理结果","（三）不予公开","1.属于国家秘密"],"column":["法人或其他组织","商业企业"]},)"
-        R"("kind":"count","state":"absent","value":null,"computed":false,"derived":false,"source":null})");
+        R"("kind":"count","state":"absent","value":0,"computed":false,"derived":false,"source":null})");
   }
 
   TEST_CASE("a computed total says so and has no source; a blank cell is null, not 0") {

@@ -58,12 +58,14 @@ json cell_json(const Report& report, const CellDef& c) {
   j["kind"] = kind_name(c.column->kind);
   if (!c.column->unit.empty()) j["unit"] = c.column->unit;
   j["state"] = state_name(v.state);
-  if (!v.has_value()) {
+  // Blank has no figure; a cell left out (state "absent") counts as 0.
+  const std::int64_t raw = v.has_value() ? v.raw : 0;
+  if (v.state == CellState::blank) {
     j["value"] = nullptr;
   } else if (c.column->kind == ValueKind::amount) {
-    j["value"] = format_value(*c.column, v.raw);
+    j["value"] = format_value(*c.column, raw);
   } else {
-    j["value"] = v.raw;
+    j["value"] = raw;
   }
   j["computed"] = v.computed;
   j["derived"] = c.derived;

@@ -9,9 +9,11 @@ std::string report_title(const Report& report) {
 }
 
 std::string figure_text(const Report& report, const CellDef& cell) {
+  // Blank stays blank; a cell the report left out counts as 0 and is printed as 0, as the
+  // published form wants every cell filled.
   const CellValue& v = report.at(cell);
-  if (!v.has_value()) return {};
-  return format_value(*cell.column, v.raw);
+  if (v.state == CellState::blank) return {};
+  return format_value(*cell.column, v.has_value() ? v.raw : 0);
 }
 
 std::vector<ReportSection> report_sections(const BuiltReport& built) {

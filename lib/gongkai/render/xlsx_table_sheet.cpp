@@ -37,9 +37,10 @@ double sheet_number(const CellDef& def, std::int64_t raw) {
 
 // A figure as the sheet shows it (amounts with their two decimals), to size its column.
 std::string shown_figure(const CellDef& def, const CellValue& v) {
-  if (!v.has_value()) return {};
-  if (def.column->kind == ValueKind::amount) return Decimal::from_micro(v.raw).to_string(2);
-  return std::to_string(v.raw);
+  if (v.state == CellState::blank) return {};
+  const std::int64_t raw = v.has_value() ? v.raw : 0;  // left out: 0
+  if (def.column->kind == ValueKind::amount) return Decimal::from_micro(raw).to_string(2);
+  return std::to_string(raw);
 }
 
 struct TableSheet {
@@ -122,11 +123,11 @@ struct TableSheet {
     if (c.col_span > 1 || c.row_span > 1)
       xlsx_check(worksheet_merge_range(ws, row, col, sheet_row(c.row + c.row_span - 1),
                                        static_cast<lxw_col_t>(c.col + c.col_span - 1), "", format));
-    if (!v.has_value()) {
+    if (v.state == CellState::blank) {
       xlsx_check(worksheet_write_blank(ws, row, col, format));  // blank stays blank, never 0
       return;
     }
-    const double number = sheet_number(def, v.raw);
+    const double number = sheet_number(def, v.has_value() ? v.raw : 0);  // left out: 0
     if (auto f = formulas.find(def.index); f != formulas.end()) {
       const std::string text = "=" + f->second;
       xlsx_check(worksheet_write_formula_num(ws, row, col, text.c_str(), format, number));
