@@ -127,4 +127,51 @@ TEST_SUITE("scaffold/report_folder") {
     CHECK(f.carried.missing ==
           std::vector<std::string>{"proactive.regulations.in_force", "proactive.normative_docs.in_force"});
   }
+
+  TEST_CASE("tables counted from registers replace the zeros and last year's carry, with their notes") {
+    Report last(test::forms().by_id("2021"));
+    last.agency = "某县某局";
+    last.year = 2022;
+    last.at(*last.form->cell("applications.carried_forward.natural_person")) =
+        CellValue{CellState::value, 4, false, SourceLoc{"t.yaml", 3, 3, {}}};
+    last.at(*last.form->cell("proactive.normative_docs.in_force")) =
+        CellValue{CellState::value, 9, false, SourceLoc{"t.yaml", 4, 3, {}}};
+    Diagnostics ignored;
+    check_report(last, CheckOptions{&test::forms()}, ignored);
+    Report tallied(test::forms().by_id("2021"));
+    tallied.at(*tallied.form->cell("applications.carried_over.natural_person")) =
+        CellValue{CellState::value, 5, false, SourceLoc{"r.csv", 0, 0, {}}};
+    tallied.at(*tallied.form->cell("applications.granted.natural_person")) =
+        CellValue{CellState::value, 5, false, SourceLoc{"r.csv", 0, 0, {}}};
+    YamlTallyNotes notes;
+    notes.header = {"title of the tally", "requests: r.csv (5 rows, 0 rejected)"};
+    notes.rows["applications.carried_over"] = {"5 rows: received before 2023, open on 2023-01-01"};
+    notes.tables["proactive"] = {"not in the registers"};
+
+    ReportFolderOptions o = options(2023, "2021");
+    o.last_year = &last;
+    o.last_year_name = "t.yaml";
+    o.tallied = &tallied;
+    o.tally_notes = &notes;
+    const ReportFolder f = scaffold_report_folder(o);
+    CHECK(f.carried.rows.empty());  // counted from the register instead
+    CHECK(f.carried.columns == std::vector<std::string>{"proactive.in_force"});
+    const std::string& yaml = f.files[0].content;
+    CHECK(yaml.find("# requests: r.csv (5 rows, 0 rejected)\n") != std::string::npos);
+    CHECK(yaml.find("title of the tally") == std::string::npos);
+    CHECK(yaml.find("not in the registers") == std::string::npos);
+    CHECK(yaml.find("  # 5 rows: received before 2023, open on 2023-01-01\n  carried_over:") != std::string::npos);
+    Diagnostics found;
+    Report next = read_back(f.files[0], found);
+    CHECK(next.find("applications.carried_over.natural_person")->raw == 5);
+    CHECK(next.find("applications.granted.natural_person")->raw == 5);
+    CHECK(next.find("proactive.normative_docs.in_force")->raw == 9);
+    check_report(next, CheckOptions{&test::forms()}, found);
+    CHECK(render_diagnostics_text(found, Lang::en) == "");
+    Diagnostics cross;
+    check_cross_year(next, last, cross);
+    CHECK(render_diagnostics_text(cross, Lang::en) ==
+          "report.yaml:48:21: error[carry-continuity]: 三 natural_person: carried over in 2023 is 5, but carried "
+          "forward in 2022 was 4\n");
+  }
 }

@@ -3,12 +3,14 @@
 // --from, 上年结转 and 现行有效件数 taken from last year's report. It never overwrites a file:
 // when one of its files exists it names every such file and writes nothing (exit 2).
 #include "context.hpp"
+#include "register_run.hpp"
 
 #include <gongkai/check/checker.hpp>
 #include <gongkai/io/files.hpp>
 #include <gongkai/readers/input.hpp>
 #include <gongkai/render/diagnostics_text.hpp>
 #include <gongkai/scaffold/report_folder.hpp>
+#include <gongkai/tally/tally.hpp>
 
 #include <fmt/format.h>
 
@@ -29,6 +31,8 @@ struct InitCmdOptions {
   std::string from;
   int year = 0;
   bool no_workbook = false;
+  RegisterRunOptions registers;  // --register, --cases …: tables 三 and 四 counted at once
+  std::string encoding = "auto";
 };
 
 void fail(Context& ctx, const SourceLoc& where, const Text& message) {
@@ -79,6 +83,11 @@ void register_init(CLI::App& app, Context& ctx) {
   cmd->add_option("--form", opts->form, "Form ID: 2019 or 2021 (default: the form in force for the year)");
   cmd->add_option("--from", opts->from, "Last year's report folder (or its report.yaml): carries 上年结转 and 现行有效件数");
   cmd->add_flag("--no-workbook", opts->no_workbook, "Do not write tables.xlsx");
+  cmd->add_option("--register", opts->registers.requests,
+                  "Request register (.csv or .xlsx): table 三 counted from it instead of zeros (docs/registers.md)");
+  add_register_options(*cmd, opts->registers);
+  cmd->add_option("--encoding", opts->encoding, "Register CSV encoding: auto, utf-8 or gb18030")
+      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312"}));
   cmd->callback([opts, &ctx] {
     const Lang lang = ctx.lang();
     const FormSet& forms = ctx.forms();
@@ -106,6 +115,31 @@ void register_init(CLI::App& app, Context& ctx) {
                                                                 opts->agency));
       o.last_year = &*last;
       inputs.push_back(o.last_year_name);
+    }
+    // Registers: counted now, and the folder is written only when every row was placed.
+    std::unique_ptr<RegisterRun> run;
+    std::optional<Report> tallied;
+    std::optional<YamlTallyNotes> tally_notes_of_run;
+    if (!opts->registers.requests.empty() || !opts->registers.cases.empty()) {
+      if (opts->registers.requests.empty())
+        return fail(ctx, {}, {"--cases 需要同时给出 --register", "--cases needs --register as well"});
+      opts->registers.encoding = parse_encoding(opts->encoding).value_or(Encoding::detect);
+      run = run_registers(ctx, *form, opts->year, opts->registers, "init");
+      if (!run) return;
+      ReportMeta meta;
+      meta.agency = opts->agency;
+      meta.level = o.level;
+      tallied = tally_report(form, meta, opts->year, run->requests.get(), run->cases.get());
+      std::cerr << render_diagnostics_text(run->found, lang);
+      if (!run->readable || run->found.has_errors()) {
+        std::cerr << (lang == Lang::zh ? "台账有错误，未写出任何文件\n" : "the registers have errors: nothing was written\n");
+        ctx.exit_code = run->readable ? kFindings : kUnreadable;
+        return;
+      }
+      tally_notes_of_run = tally_notes(*tallied, run->requests.get(), run->cases.get(), lang);
+      o.tallied = &*tallied;
+      o.tally_notes = &*tally_notes_of_run;
+      inputs.insert(inputs.end(), run->inputs.begin(), run->inputs.end());
     }
     const fs::path templates = template_dir(ctx.template_dir) / "init";
     for (const auto& s : form->sections) {

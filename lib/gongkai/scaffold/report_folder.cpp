@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 namespace gongkai {
 namespace {
 
@@ -18,9 +20,14 @@ YamlTallyNotes notes_for(const ReportFolderOptions& o, const Report& r, const Ca
                                       o.year, r.form->title)
                         : fmt::format("{}: figures of the {} annual report (made by gongkai init; form {})", o.agency,
                                       o.year, r.form->title));
-  n.header.push_back(zh ? "每个数字预填为 0，请逐项改为实际数字；值留空表示「未填」，与 0 不同。"
-                        : "Every figure starts at 0: change each to the real one; an empty value means blank, which "
-                          "is not 0.");
+  if (o.tallied != nullptr)
+    n.header.push_back(zh ? "表三、表四由下列台账统计；其余数字预填为 0，请逐项改为实际数字；值留空表示「未填」，与 0 不同。"
+                          : "Tables 三 and 四 are counted from the registers below; every other figure starts at 0: "
+                            "change each to the real one; an empty value means blank, which is not 0.");
+  else
+    n.header.push_back(zh ? "每个数字预填为 0，请逐项改为实际数字；值留空表示「未填」，与 0 不同。"
+                          : "Every figure starts at 0: change each to the real one; an empty value means blank, which "
+                            "is not 0.");
   if (o.workbook)
     n.header.push_back(zh ? fmt::format("{} 是官方表式的同样表格：也可在其中填写，再把下面的表格换成 tables: {}",
                                         kWorkbook, kWorkbook)
@@ -56,6 +63,18 @@ YamlTallyNotes notes_for(const ReportFolderOptions& o, const Report& r, const Ca
                            label, prev, o.last_year_name));
     }
   }
+  if (o.tallied != nullptr && o.tally_notes != nullptr) {
+    // The register's notes for the tables it filled; its first header line is its own title.
+    const YamlTallyNotes& t = *o.tally_notes;
+    for (std::size_t i = 1; i < t.header.size(); ++i) n.header.push_back(t.header[i]);
+    for (const auto& [row, lines] : t.rows) n.rows[row] = lines;
+    for (const auto& tab : r.form->tables) {
+      bool tallied = false;
+      for (const auto& c : r.form->cells())
+        tallied = tallied || (c.table == &tab && o.tallied->at(c).has_value());
+      if (auto it = t.tables.find(tab.id); tallied && it != t.tables.end()) n.tables[tab.id] = it->second;
+    }
+  }
   for (const auto& s : r.form->sections)
     if (!s.is_table) n.prose_files[s.id] = s.id + ".md";
   n.footer = zh ? std::vector<std::string>{"第六部分的信息处理费和工作要点落实情况（见 docs/prose.md）：",
@@ -77,6 +96,17 @@ ReportFolder scaffold_report_folder(const ReportFolderOptions& o) {
   r.level = o.level;
   r.year = o.year;
   if (o.last_year != nullptr) folder.carried = carry_from_last_year(r, *o.last_year);
+  if (o.tallied != nullptr) {
+    std::set<std::string> counted;  // `table.row`s the registers fill
+    for (const auto& c : r.form->cells())
+      if (o.tallied->at(c).has_value()) {
+        r.at(c) = o.tallied->at(c);
+        counted.insert(c.table->id + "." + c.row->id);
+      }
+    // A row counted from the registers is not last year's any more: the cross-year check
+    // compares the two.
+    std::erase_if(folder.carried.rows, [&](const std::string& row) { return counted.contains(row); });
+  }
   folder.files.push_back({"report.yaml", write_yaml_tally(r, notes_for(o, r, folder.carried))});
   for (const auto& s : r.form->sections) {
     if (s.is_table) continue;

@@ -9,6 +9,7 @@
 #include <gongkai/core/text.hpp>
 #include <gongkai/model/report.hpp>
 #include <gongkai/scaffold/zero_report.hpp>
+#include <gongkai/tally/yaml_writer.hpp>
 
 #include <map>
 #include <memory>
@@ -30,6 +31,10 @@ struct ReportFolderOptions {
   // Last year's report, through check_report, and how to name it; null when not given.
   const Report* last_year = nullptr;
   std::string last_year_name;
+  // Cells counted from registers (tally_report) and their notes (tally_notes), or null. Its
+  // figures replace the zeros (and what came from last year) in the tables it fills.
+  const Report* tallied = nullptr;
+  const YamlTallyNotes* tally_notes = nullptr;
   // Section id -> Markdown stub (report-templates/init/<id>.md). A section without one gets a
   // bare 【待填写】.
   std::map<std::string, std::string> prose_templates;
