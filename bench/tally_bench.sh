@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Times `gongkai tally` on a generated request register (CSV) and prints rows/s and peak RSS.
 #
-#   bench/tally_bench.sh [GONGKAI] [ROWS] [RUNS]
+#   bench/tally_bench.sh [GONGKAI] [ROWS] [RUNS] [csv|xlsx]
 #
 # GONGKAI defaults to build/gongkai (build it with -DCMAKE_BUILD_TYPE=Release for figures that
-# mean anything), ROWS to 1,000,000, RUNS to 3 (each run is printed; the best is summarised).
+# mean anything), ROWS to 1,000,000, RUNS to 3 (each run is printed; the best is summarised),
+# the register's format to csv (xlsx: as Excel saves it, shared strings and serial dates).
 # The register is written once by bench/gen_register.py into $TMPDIR/gongkai-tally-bench and
 # reused. Peak RSS comes from GNU time (/usr/bin/time -v, Debian package `time`) when present,
 # else from polling VmHWM in /proc while the process runs.
@@ -13,9 +14,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 gongkai=${1:-$here/../build/gongkai}
 rows=${2:-1000000}
 runs=${3:-3}
+format=${4:-csv}
 work=${TMPDIR:-/tmp}/gongkai-tally-bench
 mkdir -p "$work"
-csv=$work/register-$rows.csv
+csv=$work/register-$rows.$format
 if [ ! -s "$csv" ]; then
   echo "generating $rows rows into $csv ..." >&2
   python3 "$here/gen_register.py" "$rows" "$csv"
