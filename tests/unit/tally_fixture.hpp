@@ -19,8 +19,9 @@
 namespace gongkai::test {
 
 inline const RegisterVocabulary& vocabulary() {
-  static const RegisterVocabulary v = read_register_vocabulary(
-      "register-synonyms.yaml", read_file(std::string(GONGKAI_SOURCE_DIR) + "/report-templates/register-synonyms.yaml"));
+  static const RegisterVocabulary v =
+      read_register_vocabulary("register-synonyms.yaml",
+                               read_file(std::string(GONGKAI_SOURCE_DIR) + "/report-templates/register-synonyms.yaml"));
   return v;
 }
 

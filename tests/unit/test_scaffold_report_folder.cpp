@@ -55,7 +55,8 @@ TEST_SUITE("scaffold/report_folder") {
       std::size_t zeros = 0;
       for (const auto& c : r.form->cells()) {
         const CellValue& v = r.at(c);
-        if (c.derived) CHECK_MESSAGE(v.state == CellState::absent, c.id);
+        if (c.derived)
+          CHECK_MESSAGE(v.state == CellState::absent, c.id);
         else {
           CHECK_MESSAGE(v.has_value(), c.id);
           CHECK_MESSAGE(v.raw == 0, c.id);

@@ -15,7 +15,8 @@ TEST_SUITE("tally/register_input") {
   TEST_CASE("an .xls workbook is refused with what to do") {
     test::RequestRun run(2023);
     CHECK_FALSE(run.feed("old.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest", 13)));
-    CHECK(run.findings() == "old.xls: error[input]: this is an Excel 97–2003 workbook (.xls): save it as .xlsx or CSV\n");
+    CHECK(run.findings() ==
+          "old.xls: error[input]: this is an Excel 97–2003 workbook (.xls): save it as .xlsx or CSV\n");
   }
 
   TEST_CASE("an XLSX register is read sheet by sheet: dates as serial numbers, a title row, findings at Sheet!C12") {
@@ -47,11 +48,12 @@ TEST_SUITE("tally/register_input") {
 
     test::RequestRun run(2023);
     CHECK(run.feed("register.xlsx", bytes));
-    CHECK(run.findings() ==
-          "register.xlsx:申请登记!A5: error[register]: duplicate ID (编号) '1': first seen at register.xlsx:申请登记!A3\n"
-          "register.xlsx:申请登记!B5: error[register]: received date (收到日期) '2023-02-30' is not a valid date (write "
-          "2023-01-05, 2023/1/5, 2023.1.5 or 2023年1月5日)\n"
-          "register.xlsx:说明!A1: info[register]: sheet '说明': no register header, skipped\n");
+    CHECK(
+        run.findings() ==
+        "register.xlsx:申请登记!A5: error[register]: duplicate ID (编号) '1': first seen at register.xlsx:申请登记!A3\n"
+        "register.xlsx:申请登记!B5: error[register]: received date (收到日期) '2023-02-30' is not a valid date (write "
+        "2023-01-05, 2023/1/5, 2023.1.5 or 2023年1月5日)\n"
+        "register.xlsx:说明!A1: info[register]: sheet '说明': no register header, skipped\n");
     CHECK(run.at("received", "natural_person") == 1);
     CHECK(run.at("granted", "natural_person") == 1);
     CHECK(run.at("carried_over", "business") == 1);

@@ -137,7 +137,9 @@ TEST_SUITE("tally/register_terms") {
 
   TEST_CASE("every synonym of the data file names a target of form 2021") {
     Terms t;
-    for (const auto& [word, id] : test::vocabulary().requests.words("applicant")) CHECK_MESSAGE(applicant(t, word) == id, word);
-    for (const auto& [word, id] : test::vocabulary().requests.words("outcome")) CHECK_MESSAGE(outcome(t, word) == id, word);
+    for (const auto& [word, id] : test::vocabulary().requests.words("applicant"))
+      CHECK_MESSAGE(applicant(t, word) == id, word);
+    for (const auto& [word, id] : test::vocabulary().requests.words("outcome"))
+      CHECK_MESSAGE(outcome(t, word) == id, word);
   }
 }

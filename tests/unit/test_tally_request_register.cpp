@@ -25,8 +25,9 @@ TEST_SUITE("tally/request_register") {
   TEST_CASE("a request counts as received, carried over, closed by outcome and carried forward by its dates") {
     test::RequestRun run(2023);
     CHECK(run.feed("r.csv", kGood));
-    CHECK(run.findings() == "r.csv:4:13: warning[label]: applicant type (申请人类型) '商业 企业' read as '商业企业' "
-                            "(not repeated for other rows)\n");
+    CHECK(run.findings() ==
+          "r.csv:4:13: warning[label]: applicant type (申请人类型) '商业 企业' read as '商业企业' "
+          "(not repeated for other rows)\n");
     CHECK(run.reg.rows() == 9);
     CHECK(run.reg.rejected() == 0);
     CHECK(run.at("received", "natural_person") == 2);
@@ -78,25 +79,26 @@ TEST_SUITE("tally/request_register") {
                    "B8,2023-02-01,自然人,予以保密,2023-03-01\n"
                    "B9,,自然人,,\n"
                    "B10,2023-02-01,自然人,,\n"));
-    CHECK(run.findings() ==
-          "bad.csv:3:4: error[register]: received date (收到日期) '2023-13-01' is not a valid date (write 2023-01-05, "
-          "2023/1/5, 2023.1.5 or 2023年1月5日)\n"
-          "bad.csv:4:15: error[register]: applicant type (申请人类型) '外星人' is not an applicant column of table 三; "
-          "did you mean '自然人' or '企业' or '高校'?\n"
-          "bad.csv:5:24: error[register]: the outcome (办理结果) is '予以公开' but the reply date (答复日期) is empty: "
-          "the year it was closed is unknown (leave the outcome empty while a request is open)\n"
-          "bad.csv:6:19: error[register]: the reply date (答复日期) is 2023-02-10 but the outcome (办理结果) is empty\n"
-          "bad.csv:7:24: error[register]: reply date (答复日期) 2023-02-01 is before the received date (收到日期) "
-          "2023-02-10\n"
-          "bad.csv:8:1: error[register]: duplicate ID (编号) 'B1': first seen at bad.csv:3\n"
-          "bad.csv:9:15: error[register]: applicant type (申请人类型) '法人或其他组织' names a group: write one of "
-          "'商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'\n"
-          "bad.csv:10:19: error[register]: outcome (办理结果) '不予公开' names a group: write one of '1.属于国家秘密', "
-          "'2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', "
-          "'6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项'\n"
-          "bad.csv:11:19: error[register]: outcome (办理结果) '予以保密' is not an outcome row of table 三; did you mean "
-          "'予以公开' or '国家秘密' or '部分公开'?\n"
-          "bad.csv:12:4: error[register]: received date (收到日期) is empty\n");
+    CHECK(
+        run.findings() ==
+        "bad.csv:3:4: error[register]: received date (收到日期) '2023-13-01' is not a valid date (write 2023-01-05, "
+        "2023/1/5, 2023.1.5 or 2023年1月5日)\n"
+        "bad.csv:4:15: error[register]: applicant type (申请人类型) '外星人' is not an applicant column of table 三; "
+        "did you mean '自然人' or '企业' or '高校'?\n"
+        "bad.csv:5:24: error[register]: the outcome (办理结果) is '予以公开' but the reply date (答复日期) is empty: "
+        "the year it was closed is unknown (leave the outcome empty while a request is open)\n"
+        "bad.csv:6:19: error[register]: the reply date (答复日期) is 2023-02-10 but the outcome (办理结果) is empty\n"
+        "bad.csv:7:24: error[register]: reply date (答复日期) 2023-02-01 is before the received date (收到日期) "
+        "2023-02-10\n"
+        "bad.csv:8:1: error[register]: duplicate ID (编号) 'B1': first seen at bad.csv:3\n"
+        "bad.csv:9:15: error[register]: applicant type (申请人类型) '法人或其他组织' names a group: write one of "
+        "'商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'\n"
+        "bad.csv:10:19: error[register]: outcome (办理结果) '不予公开' names a group: write one of '1.属于国家秘密', "
+        "'2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', "
+        "'6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项'\n"
+        "bad.csv:11:19: error[register]: outcome (办理结果) '予以保密' is not an outcome row of table 三; did you mean "
+        "'予以公开' or '国家秘密' or '部分公开'?\n"
+        "bad.csv:12:4: error[register]: received date (收到日期) is empty\n");
     CHECK(run.reg.rows() == 11);
     CHECK(run.reg.rejected() == 10);
     CHECK(run.at("received", "natural_person") == 1);

@@ -25,21 +25,35 @@ struct Draw {
 
 std::string generated_requests(std::size_t n) {
   Draw gen(20240131);
-  const std::vector<std::string> applicants{"自然人", "公民", "商业企业", "企业", "科研机构", "高校",
-                                            "社会公益组织", "法律服务机构", "律师事务所", "其他"};
-  const std::vector<std::string> outcomes{
-      "予以公开", "（一）予以公开", "部分公开", "不予公开-属于国家秘密", "4.保护第三方合法权益", "过程性信息",
-      "本机关不掌握相关政府信息", "信息不存在", "需另行制作", "重复申请", "信访举报投诉类申请", "逾期不补正",
-      "3.其他", "申请人撤回"};
+  const std::vector<std::string> applicants{"自然人", "公民",         "商业企业",     "企业",       "科研机构",
+                                            "高校",   "社会公益组织", "法律服务机构", "律师事务所", "其他"};
+  const std::vector<std::string> outcomes{"予以公开",
+                                          "（一）予以公开",
+                                          "部分公开",
+                                          "不予公开-属于国家秘密",
+                                          "4.保护第三方合法权益",
+                                          "过程性信息",
+                                          "本机关不掌握相关政府信息",
+                                          "信息不存在",
+                                          "需另行制作",
+                                          "重复申请",
+                                          "信访举报投诉类申请",
+                                          "逾期不补正",
+                                          "3.其他",
+                                          "申请人撤回"};
   const DayNumber first = day_number(2021, 1, 1);
   const DayNumber last = day_number(2023, 12, 31);
   auto date = [&](DayNumber d, std::uint32_t style) {
     const CivilDate c = civil_date(d);
     switch (style % 4) {
-      case 0: return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
-      case 1: return fmt::format("{}/{}/{}", c.year, c.month, c.day);
-      case 2: return fmt::format("{}.{}.{}", c.year, c.month, c.day);
-      default: return fmt::format("{}年{}月{}日", c.year, c.month, c.day);
+      case 0:
+        return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
+      case 1:
+        return fmt::format("{}/{}/{}", c.year, c.month, c.day);
+      case 2:
+        return fmt::format("{}.{}.{}", c.year, c.month, c.day);
+      default:
+        return fmt::format("{}年{}月{}日", c.year, c.month, c.day);
     }
   };
   std::string csv = "编号,收到日期,申请人类型,申请内容,办理结果,答复日期\n";
@@ -72,8 +86,10 @@ std::string generated_cases(std::size_t n) {
     const DayNumber closed = filed + static_cast<DayNumber>(gen() % 400);
     const std::string& kind = kinds[gen() % kinds.size()];
     const std::string& result = results[gen() % results.size()];
-    if (closed <= last) csv += fmt::format("K{},{},{},{},{}\n", i, kind, format_day(filed), result, format_day(closed));
-    else csv += fmt::format("K{},{},{},,\n", i, kind, format_day(filed));
+    if (closed <= last)
+      csv += fmt::format("K{},{},{},{},{}\n", i, kind, format_day(filed), result, format_day(closed));
+    else
+      csv += fmt::format("K{},{},{},,\n", i, kind, format_day(filed));
   }
   return csv;
 }
@@ -153,8 +169,7 @@ TEST_SUITE("tally/tally") {
 
   TEST_CASE("the YAML tally reads back to the same figures") {
     YearTally t(2023, generated_requests(500), generated_cases(40));
-    const std::string yaml =
-        write_yaml_tally(t.report, tally_notes(t.report, &t.requests.reg, &t.cases.reg, Lang::en));
+    const std::string yaml = write_yaml_tally(t.report, tally_notes(t.report, &t.requests.reg, &t.cases.reg, Lang::en));
     Diagnostics found;
     const YamlTally back = read_yaml_tally("tally.yaml", yaml, test::forms(), ReportMeta{}, found);
     CHECK(render_diagnostics_text(found, Lang::en) == "");
@@ -179,29 +194,29 @@ TEST_SUITE("tally/tally") {
                 "1,2023-01-05,自然人,予以公开,2023-01-20\n"
                 "2,2022-12-05,商业企业,,\n",
                 "案号,类型,立案日期,结果,审结日期\n");
-    const std::string yaml =
-        write_yaml_tally(t.report, tally_notes(t.report, &t.requests.reg, &t.cases.reg, Lang::en));
-    CHECK(yaml.starts_with("# Figures for the 2023 annual report, tallied by gongkai tally from registers\n"
-                           "# requests: requests.csv (2 rows, 0 rejected)\n"
-                           "# cases: cases.csv (0 rows, 0 rejected)\n"
-                           "\n"
-                           "agency: \"某市某局\"\n"
-                           "level: department\n"
-                           "year: 2023\n"
-                           "form: \"2021\"\n"
-                           "\n"
-                           "# 二、主动公开政府信息情况\n"
-                           "# not in the registers: fill in here (as in the report.yaml of gongkai init)\n"
-                           "\n"
-                           "# 三、收到和处理政府信息公开申请情况\n"
-                           "# 由 gongkai check 计算，此处不填 (computed by gongkai check, not given here):\n"
-                           "#   「总计」 列 (column)；「（三）不予公开」「（四）无法提供」「（五）不予处理」「（六）其他处理」"
-                           "「（七）总计」 行 (rows)\n"
-                           "applications:\n"
-                           "  # 1 row: received in 2023\n"
-                           "  received:                         # 一、本年新收政府信息公开申请数量\n"
-                           "    natural_person: 1               # 自然人\n"
-                           "    business: 0                     # 法人或其他组织 / 商业企业\n"));
+    const std::string yaml = write_yaml_tally(t.report, tally_notes(t.report, &t.requests.reg, &t.cases.reg, Lang::en));
+    CHECK(yaml.starts_with(
+        "# Figures for the 2023 annual report, tallied by gongkai tally from registers\n"
+        "# requests: requests.csv (2 rows, 0 rejected)\n"
+        "# cases: cases.csv (0 rows, 0 rejected)\n"
+        "\n"
+        "agency: \"某市某局\"\n"
+        "level: department\n"
+        "year: 2023\n"
+        "form: \"2021\"\n"
+        "\n"
+        "# 二、主动公开政府信息情况\n"
+        "# not in the registers: fill in here (as in the report.yaml of gongkai init)\n"
+        "\n"
+        "# 三、收到和处理政府信息公开申请情况\n"
+        "# 由 gongkai check 计算，此处不填 (computed by gongkai check, not given here):\n"
+        "#   「总计」 列 (column)；「（三）不予公开」「（四）无法提供」「（五）不予处理」「（六）其他处理」"
+        "「（七）总计」 行 (rows)\n"
+        "applications:\n"
+        "  # 1 row: received in 2023\n"
+        "  received:                         # 一、本年新收政府信息公开申请数量\n"
+        "    natural_person: 1               # 自然人\n"
+        "    business: 0                     # 法人或其他组织 / 商业企业\n"));
     CHECK(yaml.find("  # 三、本年度办理结果\n  # 1 row: replied in 2023, by outcome\n  granted:") != std::string::npos);
     CHECK(yaml.find("  # 1 row: received by 2023-12-31, open at the year's end\n  carried_forward:") !=
           std::string::npos);

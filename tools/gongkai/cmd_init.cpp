@@ -48,7 +48,8 @@ std::optional<Report> last_year_report(Context& ctx, const std::string& from, in
   Diagnostics found;
   ReadResult r;
   try {
-    r = read_report(path, ctx.forms(), ReadOptions{}, [](const std::string& p) { return read_file(p); }, found);
+    r = read_report(
+        path, ctx.forms(), ReadOptions{}, [](const std::string& p) { return read_file(p); }, found);
   } catch (const InputError& e) {
     fail(ctx, e.where(), e.message());
     return std::nullopt;
@@ -79,9 +80,11 @@ void register_init(CLI::App& app, Context& ctx) {
   cmd->add_option("dir", opts->dir, "The folder to create or fill (existing files are never overwritten)")->required();
   cmd->add_option("--agency", opts->agency, "Agency name")->required();
   cmd->add_option("--year", opts->year, "Report year")->required()->check(CLI::Range(1990, 2200));
-  cmd->add_option("--level", opts->level, "department or government")->check(CLI::IsMember({"department", "government"}));
+  cmd->add_option("--level", opts->level, "department or government")
+      ->check(CLI::IsMember({"department", "government"}));
   cmd->add_option("--form", opts->form, "Form ID: 2019 or 2021 (default: the form in force for the year)");
-  cmd->add_option("--from", opts->from, "Last year's report folder (or its report.yaml): carries 上年结转 and 现行有效件数");
+  cmd->add_option("--from", opts->from,
+                  "Last year's report folder (or its report.yaml): carries 上年结转 and 现行有效件数");
   cmd->add_flag("--no-workbook", opts->no_workbook, "Do not write tables.xlsx");
   cmd->add_option("--register", opts->registers.requests,
                   "Request register (.csv or .xlsx): table 三 counted from it instead of zeros (docs/registers.md)");
@@ -93,8 +96,9 @@ void register_init(CLI::App& app, Context& ctx) {
     const FormSet& forms = ctx.forms();
     std::shared_ptr<const Form> form = opts->form.empty() ? forms.for_year(opts->year) : forms.by_id(opts->form);
     if (!form)
-      return fail(ctx, {}, {fmt::format("没有适用于 {} 年度的表式「{}」", opts->year, opts->form),
-                            fmt::format("no form '{}' for the year {}", opts->form, opts->year)});
+      return fail(ctx, {},
+                  {fmt::format("没有适用于 {} 年度的表式「{}」", opts->year, opts->form),
+                   fmt::format("no form '{}' for the year {}", opts->form, opts->year)});
 
     ReportFolderOptions o;
     o.form = form;
@@ -109,10 +113,10 @@ void register_init(CLI::App& app, Context& ctx) {
       last = last_year_report(ctx, opts->from, opts->year, o.last_year_name);
       if (!last) return;
       if (last->agency != opts->agency)
-        std::cerr << fmt::format("{}: warning[input]: {}\n", o.last_year_name,
-                                 lang == Lang::zh ? fmt::format("上年报告的机关为「{}」，不是「{}」", last->agency, opts->agency)
-                                                  : fmt::format("last year's report is of '{}', not '{}'", last->agency,
-                                                                opts->agency));
+        std::cerr << fmt::format(
+            "{}: warning[input]: {}\n", o.last_year_name,
+            lang == Lang::zh ? fmt::format("上年报告的机关为「{}」，不是「{}」", last->agency, opts->agency)
+                             : fmt::format("last year's report is of '{}', not '{}'", last->agency, opts->agency));
       o.last_year = &*last;
       inputs.push_back(o.last_year_name);
     }
@@ -132,7 +136,8 @@ void register_init(CLI::App& app, Context& ctx) {
       tallied = tally_report(form, meta, opts->year, run->requests.get(), run->cases.get());
       std::cerr << render_diagnostics_text(run->found, lang);
       if (!run->readable || run->found.has_errors()) {
-        std::cerr << (lang == Lang::zh ? "台账有错误，未写出任何文件\n" : "the registers have errors: nothing was written\n");
+        std::cerr << (lang == Lang::zh ? "台账有错误，未写出任何文件\n"
+                                       : "the registers have errors: nothing was written\n");
         ctx.exit_code = run->readable ? kFindings : kUnreadable;
         return;
       }
@@ -164,8 +169,9 @@ void register_init(CLI::App& app, Context& ctx) {
     std::error_code ec;
     fs::create_directories(opts->dir, ec);
     if (ec)
-      return fail(ctx, SourceLoc{opts->dir, 0, 0, {}},
-                  {fmt::format("无法创建目录：{}", ec.message()), fmt::format("cannot create the folder: {}", ec.message())});
+      return fail(
+          ctx, SourceLoc{opts->dir, 0, 0, {}},
+          {fmt::format("无法创建目录：{}", ec.message()), fmt::format("cannot create the folder: {}", ec.message())});
     for (const auto& f : folder.files) {
       const std::string path = (fs::path(opts->dir) / f.name).string();
       write_file_atomic(path, f.content, inputs);

@@ -44,10 +44,11 @@ void register_tally(CLI::App& app, Context& ctx) {
     const FormSet& forms = ctx.forms();
     std::shared_ptr<const Form> form = read.meta.form_id ? forms.by_id(*read.meta.form_id) : forms.for_year(year);
     if (!form) {
-      std::cerr << fmt::format("gongkai tally: {}\n",
-                               lang == Lang::zh ? fmt::format("没有适用于 {} 年度的表式{}", year, read.meta.form_id.value_or(""))
-                                                : fmt::format("no form {}for the year {}",
-                                                              read.meta.form_id ? *read.meta.form_id + " " : "", year));
+      std::cerr << fmt::format(
+          "gongkai tally: {}\n",
+          lang == Lang::zh
+              ? fmt::format("没有适用于 {} 年度的表式{}", year, read.meta.form_id.value_or(""))
+              : fmt::format("no form {}for the year {}", read.meta.form_id ? *read.meta.form_id + " " : "", year));
       ctx.exit_code = kUnreadable;
       return;
     }
@@ -80,22 +81,23 @@ void register_tally(CLI::App& app, Context& ctx) {
       const CaseRegister* cases = run->cases.get();
       const std::string cases_zh =
           cases ? fmt::format("，复议诉讼台账 {} 行（{} 行未能计入）", cases->rows(), cases->rejected()) : "";
-      const std::string cases_en =
-          cases ? fmt::format(" and {} case{} ({} rejected)", cases->rows(), cases->rows() == 1 ? "" : "s",
-                              cases->rejected())
-                : "";
-      std::cerr << (lang == Lang::zh
-                        ? fmt::format("统计 {} 年度：申请台账 {} 行（{} 行未能计入）{}\n", year, requests.rows(),
-                                      requests.rejected(), cases_zh)
-                        : fmt::format("tallied {}: {} request{} ({} rejected){}\n", year, requests.rows(),
-                                      requests.rows() == 1 ? "" : "s", requests.rejected(), cases_en));
+      const std::string cases_en = cases ? fmt::format(" and {} case{} ({} rejected)", cases->rows(),
+                                                       cases->rows() == 1 ? "" : "s", cases->rejected())
+                                         : "";
+      std::cerr << (lang == Lang::zh ? fmt::format("统计 {} 年度：申请台账 {} 行（{} 行未能计入）{}\n", year,
+                                                   requests.rows(), requests.rejected(), cases_zh)
+                                     : fmt::format("tallied {}: {} request{} ({} rejected){}\n", year, requests.rows(),
+                                                   requests.rows() == 1 ? "" : "s", requests.rejected(), cases_en));
       if (errors && !opts->allow_errors)
         std::cerr << (lang == Lang::zh ? "有错误，未写出统计结果（可用 --allow-errors 仍然写出）\n"
                                        : "not written because of the errors (--allow-errors writes it anyway)\n");
     }
-    if (!run->readable) ctx.exit_code = kUnreadable;
-    else if (errors) ctx.exit_code = kFindings;
-    else ctx.exit_code = kOk;
+    if (!run->readable)
+      ctx.exit_code = kUnreadable;
+    else if (errors)
+      ctx.exit_code = kFindings;
+    else
+      ctx.exit_code = kOk;
   });
 }
 

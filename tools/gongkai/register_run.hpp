@@ -32,9 +32,9 @@ struct RegisterRun {
   CaseTerms case_words;
   std::unique_ptr<RequestRegister> requests;
   std::unique_ptr<CaseRegister> cases;  // null when no case register was given
-  Diagnostics found;                     // every finding of the reading, in order
-  bool readable = true;                  // false when a file could not be read (exit 2)
-  std::vector<std::string> inputs;       // every file read: never to be overwritten
+  Diagnostics found;                    // every finding of the reading, in order
+  bool readable = true;                 // false when a file could not be read (exit 2)
+  std::vector<std::string> inputs;      // every file read: never to be overwritten
 
   RegisterRun() = default;
   RegisterRun(const RegisterRun&) = delete;

@@ -21,19 +21,20 @@ YamlTallyNotes notes_for(const ReportFolderOptions& o, const Report& r, const Ca
                         : fmt::format("{}: figures of the {} annual report (made by gongkai init; form {})", o.agency,
                                       o.year, r.form->title));
   if (o.tallied != nullptr)
-    n.header.push_back(zh ? "表三、表四由下列台账统计；其余数字预填为 0，请逐项改为实际数字；值留空表示「未填」，与 0 不同。"
-                          : "Tables 三 and 四 are counted from the registers below; every other figure starts at 0: "
-                            "change each to the real one; an empty value means blank, which is not 0.");
+    n.header.push_back(
+        zh ? "表三、表四由下列台账统计；其余数字预填为 0，请逐项改为实际数字；值留空表示「未填」，与 0 不同。"
+           : "Tables 三 and 四 are counted from the registers below; every other figure starts at 0: "
+             "change each to the real one; an empty value means blank, which is not 0.");
   else
     n.header.push_back(zh ? "每个数字预填为 0，请逐项改为实际数字；值留空表示「未填」，与 0 不同。"
                           : "Every figure starts at 0: change each to the real one; an empty value means blank, which "
                             "is not 0.");
   if (o.workbook)
-    n.header.push_back(zh ? fmt::format("{} 是官方表式的同样表格：也可在其中填写，再把下面的表格换成 tables: {}",
-                                        kWorkbook, kWorkbook)
-                          : fmt::format("{} holds the same tables in the official layout: fill them there if you "
-                                        "prefer, then replace the tables below with tables: {}",
-                                        kWorkbook, kWorkbook));
+    n.header.push_back(
+        zh ? fmt::format("{} 是官方表式的同样表格：也可在其中填写，再把下面的表格换成 tables: {}", kWorkbook, kWorkbook)
+           : fmt::format("{} holds the same tables in the official layout: fill them there if you "
+                         "prefer, then replace the tables below with tables: {}",
+                         kWorkbook, kWorkbook));
   n.header.push_back(zh ? "检查：gongkai check report.yaml" : "To check: gongkai check report.yaml");
   if (o.last_year != nullptr) {
     const int prev = o.last_year->year;
@@ -70,19 +71,21 @@ YamlTallyNotes notes_for(const ReportFolderOptions& o, const Report& r, const Ca
     for (const auto& [row, lines] : t.rows) n.rows[row] = lines;
     for (const auto& tab : r.form->tables) {
       bool tallied = false;
-      for (const auto& c : r.form->cells())
-        tallied = tallied || (c.table == &tab && o.tallied->at(c).has_value());
+      for (const auto& c : r.form->cells()) tallied = tallied || (c.table == &tab && o.tallied->at(c).has_value());
       if (auto it = t.tables.find(tab.id); tallied && it != t.tables.end()) n.tables[tab.id] = it->second;
     }
   }
   for (const auto& s : r.form->sections)
     if (!s.is_table) n.prose_files[s.id] = s.id + ".md";
-  n.footer = zh ? std::vector<std::string>{"第六部分的信息处理费和工作要点落实情况（见 docs/prose.md）：",
-                                           "fees: none                # 或 {notices: 0, charged: 0.00, collected: 0.00, unit: 元}",
-                                           "work_plan: workplan.yaml  # 落实上级年度政务公开工作要点情况"}
-                : std::vector<std::string>{"Section 六's information-processing fees and work plan (docs/prose.md):",
-                                           "fees: none                # or {notices: 0, charged: 0.00, collected: 0.00, unit: 元}",
-                                           "work_plan: workplan.yaml  # 落实上级年度政务公开工作要点情况"};
+  n.footer =
+      zh ? std::vector<
+               std::string>{"第六部分的信息处理费和工作要点落实情况（见 docs/prose.md）：",
+                            "fees: none                # 或 {notices: 0, charged: 0.00, collected: 0.00, unit: 元}",
+                            "work_plan: workplan.yaml  # 落实上级年度政务公开工作要点情况"}
+         : std::vector<std::string>{
+               "Section 六's information-processing fees and work plan (docs/prose.md):",
+               "fees: none                # or {notices: 0, charged: 0.00, collected: 0.00, unit: 元}",
+               "work_plan: workplan.yaml  # 落实上级年度政务公开工作要点情况"};
   n.agency_missing = "agency: ";
   return n;
 }

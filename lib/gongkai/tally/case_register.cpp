@@ -54,7 +54,8 @@ void CaseRegister::record(const RegisterRow& row) {
   if (!closed_given && result && !result_pending) {
     const Text c = field_name(closed_), r = field_name(result_);
     error(row, closed_,
-          {fmt::format("{}为「{}」，但{}为空：无法确定审结年度（尚未审结的案件请将{}留空）", r.zh, result_text, c.zh, r.zh),
+          {fmt::format("{}为「{}」，但{}为空：无法确定审结年度（尚未审结的案件请将{}留空）", r.zh, result_text, c.zh,
+                       r.zh),
            fmt::format("the {} is '{}' but the {} is empty: the year it was closed is unknown (leave the result "
                        "empty while a case is open)",
                        r.en, result_text, c.en)});

@@ -24,8 +24,10 @@ std::vector<std::string_view> split_entries(std::string_view spec) {
   for (std::size_t i = 0; i <= spec.size();) {
     const bool at_end = i == spec.size();
     std::size_t len = 0;
-    if (!at_end && spec[i] == ',') len = 1;
-    else if (!at_end && spec.substr(i).starts_with("，")) len = std::string_view("，").size();
+    if (!at_end && spec[i] == ',')
+      len = 1;
+    else if (!at_end && spec.substr(i).starts_with("，"))
+      len = std::string_view("，").size();
     if (at_end || len > 0) {
       out.push_back(trim(spec.substr(start, i - start)));
       if (at_end) break;
@@ -108,8 +110,10 @@ HeaderMatch match_header(const RegisterColumns& columns, const RegisterRow& row)
         }
       if (m.column[f]) break;
     }
-    if (m.column[f]) ++m.found;
-    else if (columns.fields[f].required) m.complete = false;
+    if (m.column[f])
+      ++m.found;
+    else if (columns.fields[f].required)
+      m.complete = false;
   }
   return m;
 }

@@ -18,9 +18,9 @@
 namespace gongkai {
 
 struct RegisterField {
-  std::string id;              // received
-  Text name;                   // {收到日期, received date}: how messages name it
-  bool required = true;        // a register without this column cannot be tallied
+  std::string id;                    // received
+  Text name;                         // {收到日期, received date}: how messages name it
+  bool required = true;              // a register without this column cannot be tallied
   std::vector<std::string> headers;  // header texts recognised, preferred first
 };
 

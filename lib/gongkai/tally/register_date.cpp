@@ -33,14 +33,20 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; 
 std::string_view trim_spaces(std::string_view s) {
   // ASCII white space and the ideographic space U+3000, which Chinese input methods type.
   for (;;) {
-    if (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    else if (s.starts_with("\u3000")) s.remove_prefix(3);
-    else break;
+    if (!s.empty() && is_space(s.front()))
+      s.remove_prefix(1);
+    else if (s.starts_with("\u3000"))
+      s.remove_prefix(3);
+    else
+      break;
   }
   for (;;) {
-    if (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    else if (s.ends_with("\u3000")) s.remove_suffix(3);
-    else break;
+    if (!s.empty() && is_space(s.back()))
+      s.remove_suffix(1);
+    else if (s.ends_with("\u3000"))
+      s.remove_suffix(3);
+    else
+      break;
   }
   return s;
 }
@@ -114,8 +120,10 @@ std::optional<DayNumber> parse_register_date(std::string_view text) {
     pos += std::string_view("月").size();
     const auto day = digits(s, pos, 2);
     if (!day) return std::nullopt;
-    if (s.substr(pos).starts_with("日")) pos += std::string_view("日").size();
-    else if (s.substr(pos).starts_with("号")) pos += std::string_view("号").size();
+    if (s.substr(pos).starts_with("日"))
+      pos += std::string_view("日").size();
+    else if (s.substr(pos).starts_with("号"))
+      pos += std::string_view("号").size();
     if (!is_time_suffix(s.substr(pos))) return std::nullopt;
     return checked_day(*year, *month, *day);
   }

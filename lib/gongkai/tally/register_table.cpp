@@ -119,10 +119,10 @@ void RegisterTable::report_missed(const Missed& m, Severity severity) {
       break;
     }
   }
-  std::string zh = fmt::format("{}在前 {} 个非空行中找不到台账表头：缺少{}", sheet_zh, m.searched,
-                               fmt::join(missing_zh, "；"));
-  std::string en = fmt::format("{}no register header in the first {} non-empty row{}: missing {}", sheet_en,
-                               m.searched, m.searched == 1 ? "" : "s", fmt::join(missing_en, "; "));
+  std::string zh =
+      fmt::format("{}在前 {} 个非空行中找不到台账表头：缺少{}", sheet_zh, m.searched, fmt::join(missing_zh, "；"));
+  std::string en = fmt::format("{}no register header in the first {} non-empty row{}: missing {}", sheet_en, m.searched,
+                               m.searched == 1 ? "" : "s", fmt::join(missing_en, "; "));
   if (!hints_zh.empty()) {
     zh += fmt::format("。{}", fmt::join(hints_zh, "；"));
     en += fmt::format(". {}", fmt::join(hints_en, "; "));
@@ -170,10 +170,10 @@ std::optional<DayNumber> RegisterTable::date(const RegisterRow& row, std::size_t
   const bool number = col && *col < row.cells.size() && row.cells[*col].number;
   if (auto d = number ? parse_excel_date(t) : parse_register_date(t)) return d;
   const Text name = field_name(field);
-  error(row, field,
-        {fmt::format("{}「{}」不是有效日期（可写作 2023-01-05、2023/1/5、2023.1.5 或 2023年1月5日）", name.zh, t),
-         fmt::format("{} '{}' is not a valid date (write 2023-01-05, 2023/1/5, 2023.1.5 or 2023年1月5日)", name.en,
-                     t)});
+  error(
+      row, field,
+      {fmt::format("{}「{}」不是有效日期（可写作 2023-01-05、2023/1/5、2023.1.5 或 2023年1月5日）", name.zh, t),
+       fmt::format("{} '{}' is not a valid date (write 2023-01-05, 2023/1/5, 2023.1.5 or 2023年1月5日)", name.en, t)});
   ok = false;
   return std::nullopt;
 }
@@ -215,7 +215,8 @@ std::optional<std::size_t> RegisterTable::term(const RegisterRow& row, std::size
                        quoted_list_en(m.closest))});
     return std::nullopt;
   }
-  const std::vector<std::string> near = m.kind == LabelMatchKind::near ? std::vector<std::string>{m.official} : m.closest;
+  const std::vector<std::string> near =
+      m.kind == LabelMatchKind::near ? std::vector<std::string>{m.official} : m.closest;
   std::vector<std::string> quoted;
   for (const auto& c : near) quoted.push_back(fmt::format("'{}'", c));
   error(row, field,
@@ -230,11 +231,11 @@ void RegisterTable::note_id(const RegisterRow& row, std::size_t field, bool& ok)
   const std::string_view id = text(row, field);
   if (id.empty()) return;
   const auto& col = match_.column[field];
-  const std::uint32_t at = origin_.sheet.empty()
-                               ? static_cast<std::uint32_t>(col && *col < row.cells.size() && row.cells[*col].line > 0
-                                                                ? row.cells[*col].line
-                                                                : row.line)
-                               : row.sheet_row;
+  const std::uint32_t at =
+      origin_.sheet.empty()
+          ? static_cast<std::uint32_t>(col && *col < row.cells.size() && row.cells[*col].line > 0 ? row.cells[*col].line
+                                                                                                  : row.line)
+          : row.sheet_row;
   const auto source = static_cast<std::uint32_t>(sources_.size() - 1);
   const IdPlace* seen = ids_.insert(id, IdPlace{at, source});
   if (seen == nullptr) return;

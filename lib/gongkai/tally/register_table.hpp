@@ -84,8 +84,8 @@ class RegisterTable : public RegisterConsumer {
   HeaderMatch match_;
   bool have_header_ = false;
   int searched_ = 0;
-  std::optional<Missed> missed_;         // the current sheet's best attempt
-  std::vector<Missed> missed_in_file_;   // sheets of the current file without a header
+  std::optional<Missed> missed_;        // the current sheet's best attempt
+  std::vector<Missed> missed_in_file_;  // sheets of the current file without a header
   bool file_has_header_ = false;
   bool unreadable_ = false;
   std::uint64_t rows_ = 0;

@@ -49,7 +49,8 @@ std::size_t chinese_numeral_prefix(std::string_view s) {
 
 const TableDef& table_of(const Form& form, const RegisterSchema& schema, std::string_view vocabulary_name) {
   const TableDef* t = form.table(schema.table);
-  if (t == nullptr) missing(vocabulary_name, form, fmt::format("表格「{}」", schema.table), fmt::format("table '{}'", schema.table));
+  if (t == nullptr)
+    missing(vocabulary_name, form, fmt::format("表格「{}」", schema.table), fmt::format("table '{}'", schema.table));
   return *t;
 }
 

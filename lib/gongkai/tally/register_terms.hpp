@@ -78,10 +78,10 @@ struct RequestTerms {
 
 struct CaseTerms {
   const TableDef* table = nullptr;
-  std::string table_number;  // 四
-  std::vector<const RowDef*> kinds;         // by target index
-  std::vector<const ColumnDef*> results;    // by target index
-  std::size_t pending = 0;                  // the result target of a case open at year end
+  std::string table_number;               // 四
+  std::vector<const RowDef*> kinds;       // by target index
+  std::vector<const ColumnDef*> results;  // by target index
+  std::size_t pending = 0;                // the result target of a case open at year end
   TermResolver kind;
   TermResolver result;
 };

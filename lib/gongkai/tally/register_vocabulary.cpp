@@ -22,8 +22,7 @@ class VocabularyParser {
 
   YAML::Node child(const YAML::Node& map, const char* key, const YAML::Node& parent) const {
     YAML::Node n = map[key];
-    if (!n.IsDefined() || n.IsNull())
-      fail(parent, fmt::format("缺少「{}」", key), fmt::format("missing '{}'", key));
+    if (!n.IsDefined() || n.IsNull()) fail(parent, fmt::format("缺少「{}」", key), fmt::format("missing '{}'", key));
     return n;
   }
 

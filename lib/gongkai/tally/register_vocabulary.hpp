@@ -14,8 +14,8 @@
 namespace gongkai {
 
 struct RegisterSchema {
-  std::string table;                          // the table it fills: applications, review_litigation
-  std::map<std::string, std::string> roles;   // role -> row or column ID
+  std::string table;                         // the table it fills: applications, review_litigation
+  std::map<std::string, std::string> roles;  // role -> row or column ID
   // field -> header names, preferred first, in the fields' fixed order.
   std::vector<std::pair<std::string, std::vector<std::string>>> headers;
   // vocabulary (applicant, outcome, kind, result) -> (word, target ID) in file order.

@@ -39,9 +39,12 @@ void RequestRegister::add(std::size_t slot, std::size_t applicant) {
 
 std::int64_t RequestRegister::count(const RowDef& row, std::size_t applicant) const {
   std::size_t slot = 0;
-  if (&row == terms_.received) slot = kReceived;
-  else if (&row == terms_.carried_over) slot = kCarriedOver;
-  else if (&row == terms_.carried_forward) slot = kCarriedForward;
+  if (&row == terms_.received)
+    slot = kReceived;
+  else if (&row == terms_.carried_over)
+    slot = kCarriedOver;
+  else if (&row == terms_.carried_forward)
+    slot = kCarriedForward;
   else {
     std::optional<std::size_t> outcome;
     for (std::size_t i = 0; i < terms_.outcomes.size(); ++i)
@@ -82,7 +85,8 @@ void RequestRegister::record(const RegisterRow& row) {
     // open would overstate 结转下年度 and hide the slip.
     const Text r = field_name(replied_), o = field_name(outcome_);
     error(row, replied_,
-          {fmt::format("{}为「{}」，但{}为空：无法确定办结年度（尚未办结的申请请将{}留空）", o.zh, outcome_text, r.zh, o.zh),
+          {fmt::format("{}为「{}」，但{}为空：无法确定办结年度（尚未办结的申请请将{}留空）", o.zh, outcome_text, r.zh,
+                       o.zh),
            fmt::format("the {} is '{}' but the {} is empty: the year it was closed is unknown (leave the outcome "
                        "empty while a request is open)",
                        o.en, outcome_text, r.en)});

@@ -17,11 +17,11 @@
 namespace gongkai {
 
 struct RequestStats {
-  std::uint64_t received = 0;         // rows received in N
+  std::uint64_t received = 0;  // rows received in N
   std::uint64_t carried_over = 0;
-  std::uint64_t closed = 0;           // rows closed in N
+  std::uint64_t closed = 0;  // rows closed in N
   std::uint64_t carried_forward = 0;
-  std::uint64_t outside = 0;          // accepted rows that count nowhere in N (closed before, or received after)
+  std::uint64_t outside = 0;  // accepted rows that count nowhere in N (closed before, or received after)
 };
 
 class RequestRegister final : public RegisterTable {

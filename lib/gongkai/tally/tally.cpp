@@ -63,10 +63,9 @@ YamlTallyNotes tally_notes(const Report& report, const RequestRegister* requests
                         : fmt::format("Figures for the {} annual report, tallied by gongkai tally from registers", y));
   if (requests != nullptr) {
     const std::string src = source_names(*requests);
-    n.header.push_back(zh ? fmt::format("申请台账：{}（{} 行，其中 {} 行未能计入）", src, requests->rows(),
-                                        requests->rejected())
-                          : fmt::format("requests: {} ({}, {} rejected)", src, rows_en(requests->rows()),
-                                        requests->rejected()));
+    n.header.push_back(
+        zh ? fmt::format("申请台账：{}（{} 行，其中 {} 行未能计入）", src, requests->rows(), requests->rejected())
+           : fmt::format("requests: {} ({}, {} rejected)", src, rows_en(requests->rows()), requests->rejected()));
     const RequestTerms& t = requests->terms();
     const RequestStats& s = requests->stats();
     const std::string table = t.table->id;
@@ -88,8 +87,9 @@ YamlTallyNotes tally_notes(const Report& report, const RequestRegister* requests
   }
   if (cases != nullptr) {
     const std::string src = source_names(*cases);
-    n.header.push_back(zh ? fmt::format("复议诉讼台账：{}（{} 行，其中 {} 行未能计入）", src, cases->rows(), cases->rejected())
-                          : fmt::format("cases: {} ({}, {} rejected)", src, rows_en(cases->rows()), cases->rejected()));
+    n.header.push_back(
+        zh ? fmt::format("复议诉讼台账：{}（{} 行，其中 {} 行未能计入）", src, cases->rows(), cases->rejected())
+           : fmt::format("cases: {} ({}, {} rejected)", src, rows_en(cases->rows()), cases->rejected()));
     const CaseStats& s = cases->stats();
     n.tables[cases->terms().table->id] = {
         zh ? fmt::format("{} 件 {} 年内审结（按结果计），{} 件年末尚未审结", s.closed, y, s.pending)
@@ -97,8 +97,8 @@ YamlTallyNotes tally_notes(const Report& report, const RequestRegister* requests
                          s.closed == 1 ? "" : "s", y, s.pending)};
   }
   for (const auto& t : report.form->tables) {
-    const bool tallied = (requests != nullptr && requests->terms().table == &t) ||
-                         (cases != nullptr && cases->terms().table == &t);
+    const bool tallied =
+        (requests != nullptr && requests->terms().table == &t) || (cases != nullptr && cases->terms().table == &t);
     if (tallied || n.tables.contains(t.id)) continue;
     n.tables[t.id] = {zh ? "台账中没有此表的数据：请在此填写（格式见 gongkai init 生成的 report.yaml）"
                          : "not in the registers: fill in here (as in the report.yaml of gongkai init)"};

@@ -46,8 +46,10 @@ class Writer {
   std::string run() {
     comments(out_, "", notes_.header);
     if (!notes_.header.empty()) out_ += '\n';
-    if (!report_.agency.empty()) out_ += fmt::format("agency: {}\n", yaml_quote(report_.agency));
-    else out_ += fmt::format("# {}\n", notes_.agency_missing);
+    if (!report_.agency.empty())
+      out_ += fmt::format("agency: {}\n", yaml_quote(report_.agency));
+    else
+      out_ += fmt::format("# {}\n", notes_.agency_missing);
     out_ += fmt::format("level: {}\n", to_string(report_.level));
     out_ += fmt::format("year: {}\n", report_.year);
     out_ += fmt::format("form: {}\n", yaml_quote(form_.id));
@@ -138,8 +140,10 @@ class Writer {
         const CellValue& v = report_.at(*cell);
         if (!written(v)) continue;
         const std::string label = c.group_label.empty() ? c.label : c.group_label + " / " + c.label;
-        if (v.state == CellState::blank) line_with_comment(out_, fmt::format("    {}:", c.id), label + " (blank)");
-        else line_with_comment(out_, fmt::format("    {}: {}", c.id, format_value(c, v.raw)), label);
+        if (v.state == CellState::blank)
+          line_with_comment(out_, fmt::format("    {}:", c.id), label + " (blank)");
+        else
+          line_with_comment(out_, fmt::format("    {}: {}", c.id, format_value(c, v.raw)), label);
       }
     }
   }
@@ -156,14 +160,26 @@ std::string yaml_quote(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));
-        else out += c;
+        if (static_cast<unsigned char>(c) < 0x20)
+          out += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));
+        else
+          out += c;
     }
   }
   out += '"';
