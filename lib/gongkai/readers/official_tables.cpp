@@ -136,10 +136,10 @@ struct TableFinder::Matchers {
     const std::vector<ColumnDef>* defs = nullptr;
     CachedMatcher matcher;  // targets: index into *defs
   };
-  CachedMatcher rows;                   // targets: index into table.rows, heading rows included
-  std::vector<ColumnSet> column_sets;   // grid, single_row: the table's; blocks: one per block
-  CachedMatcher titles;                 // blocks: targets index into table.rows
-  CachedMatcher row_header;             // blocks: 信息内容
+  CachedMatcher rows;                  // targets: index into table.rows, heading rows included
+  std::vector<ColumnSet> column_sets;  // grid, single_row: the table's; blocks: one per block
+  CachedMatcher titles;                // blocks: targets index into table.rows
+  CachedMatcher row_header;            // blocks: 信息内容
 
   ColumnSet& set_for(const std::vector<ColumnDef>* defs) {
     for (auto& s : column_sets) {
@@ -344,24 +344,26 @@ void place_row(const Form& form, const TableDef& table, const RowDef& row, const
 
 // Figures beside a row label that is not recognised, that names a heading row of the form,
 // or beside no label at all, cannot be placed: each is reported, never dropped silently.
-void note_unplaced_row(const RowLabels::Found& f, std::uint32_t y, std::uint32_t figure_column,
-                       TablePlacement& p) {
+void note_unplaced_row(const RowLabels::Found& f, std::uint32_t y, std::uint32_t figure_column, TablePlacement& p) {
   if (figure_column == 0) return;
   if (f.own.empty()) {
-    p.problems.push_back({y, figure_column,
+    p.problems.push_back({y,
+                          figure_column,
                           {"此行有数字但没有行标签，无法确定属于哪一行",
                            "figures in a row without a row label: cannot tell which row they belong to"}});
   } else if (f.row == nullptr) {
     p.notes.push_back({f.match, f.printed, {"行标签", "row label"}, y, f.own.front().column});
   } else if (!f.row->has_cells) {
-    p.problems.push_back({y, figure_column,
+    p.problems.push_back({y,
+                          figure_column,
                           {fmt::format("「{}」是表头行，表格中此行不填数字", f.row->label),
                            fmt::format("'{}' is a heading row: the form has no figures in it", f.row->label)}});
   }
 }
 
 // The first column of the row holding a figure among `columns`, or 0.
-std::uint32_t first_figure(const SheetGrid& grid, std::uint32_t row, const std::map<std::uint32_t, std::size_t>& columns) {
+std::uint32_t first_figure(const SheetGrid& grid, std::uint32_t row,
+                           const std::map<std::uint32_t, std::size_t>& columns) {
   for (const auto& [x, target] : columns) {
     if (has_figure(grid, row, {{x, target}})) return x;
   }
@@ -389,8 +391,8 @@ TablePlacement TableFinder::place(const SheetGrid& grid, std::uint32_t from, std
 
   if (table_.layout == "blocks") {
     RowLabels labels(table_, m_->rows);
-    std::string title;                 // the current block's official title
-    std::uint32_t header_row = 0;      // the header row above, 0 before the first
+    std::string title;             // the current block's official title
+    std::uint32_t header_row = 0;  // the header row above, 0 before the first
     std::uint32_t last_label_column = 0;
     std::map<std::pair<std::uint32_t, const void*>, ColumnMap> maps;  // (header row, column set)
     for (std::uint32_t y = from; y <= to; ++y) {
@@ -404,7 +406,8 @@ TablePlacement TableFinder::place(const SheetGrid& grid, std::uint32_t from, std
           title = table_.rows[*t].label;
           labels.reset();
           const LabelMatch& m = m_->titles.match(texts.front().text);
-          if (m.kind != LabelMatchKind::exact) p.notes.push_back({m, texts.front().text, {"行标签", "row label"}, y, texts.front().column});
+          if (m.kind != LabelMatchKind::exact)
+            p.notes.push_back({m, texts.front().text, {"行标签", "row label"}, y, texts.front().column});
           continue;
         }
       }
@@ -419,8 +422,8 @@ TablePlacement TableFinder::place(const SheetGrid& grid, std::uint32_t from, std
       }
       if (header_label_column != 0 || first_column_label != 0) {
         header_row = y;
-        last_label_column = header_label_column != 0 ? header_label_column
-                                                     : (first_column_label > 1 ? first_column_label - 1 : 0);
+        last_label_column =
+            header_label_column != 0 ? header_label_column : (first_column_label > 1 ? first_column_label - 1 : 0);
         labels.reset();
         continue;
       }
@@ -469,11 +472,12 @@ TablePlacement TableFinder::place(const SheetGrid& grid, std::uint32_t from, std
         break;
       }
     }
-    note_unknown_columns(map, grid, data_row, data_row, first_value_column, p.notes);
     // Which row each column belongs to: the nearest label above its column label that names a
     // row. A label typed once over a span it does not merge is carried to its right.
     const std::uint32_t top = from > 3 ? from - 3 : 1;
     std::map<const RowDef*, std::map<std::uint32_t, std::size_t>> by_row;
+    std::vector<std::uint32_t> unplaced;  // columns with no row label above
+    std::vector<LabelNote> row_notes;
     std::set<std::pair<std::uint32_t, std::uint32_t>> noted;
     for (const auto& [x, target] : map.columns) {
       const RowDef* row = nullptr;
@@ -496,29 +500,38 @@ TablePlacement TableFinder::place(const SheetGrid& grid, std::uint32_t from, std
         std::uint32_t ny = span ? span->first.row : y;
         std::uint32_t nx = span ? span->first.column : tx;
         if (m.kind != LabelMatchKind::exact && noted.emplace(ny, nx).second) {
-          p.notes.push_back({m, std::string(t), {"行标签", "row label"}, ny, nx});
+          row_notes.push_back({m, std::string(t), {"行标签", "row label"}, ny, nx});
         }
       }
       if (row == nullptr) {
-        if (has_figure(grid, data_row, {{x, target}})) {
-          std::string zh, en;
-          for (const auto& r : table_.rows) {
-            if (!r.has_cells) continue;
-            zh += (zh.empty() ? "「" : "、「") + r.label + "」";
-            en += (en.empty() ? "'" : ", '") + r.label + "'";
-          }
-          p.problems.push_back({data_row, x,
-                                {fmt::format("此列上方没有标签说明它属于{}中的哪一项", zh),
-                                 fmt::format("no label above this column says which of {} it belongs to", en)}});
-        }
-        continue;
+        unplaced.push_back(x);
+      } else {
+        by_row[row][x] = target;
       }
-      by_row[row][x] = target;
     }
-    for (const auto& [row, columns] : by_row) {
-      place_row(form_, table_, *row, grid, data_row, columns, *set.defs, p.values);
+    // No kind of case named above any column, but labels on the left: the table is typed as
+    // three rows (行政复议 / 未经复议直接起诉 / 复议后起诉) under one header, read as a grid.
+    if (!(by_row.empty() && first_value_column > 1)) {
+      note_unknown_columns(map, grid, data_row, data_row, first_value_column, p.notes);
+      p.notes.insert(p.notes.end(), row_notes.begin(), row_notes.end());
+      for (std::uint32_t x : unplaced) {
+        if (!has_figure(grid, data_row, {{x, 0}})) continue;
+        std::string zh, en;
+        for (const auto& r : table_.rows) {
+          if (!r.has_cells) continue;
+          zh += (zh.empty() ? "「" : "、「") + r.label + "」";
+          en += (en.empty() ? "'" : ", '") + r.label + "'";
+        }
+        p.problems.push_back({data_row,
+                              x,
+                              {fmt::format("此列上方没有标签说明它属于{}中的哪一项", zh),
+                               fmt::format("no label above this column says which of {} it belongs to", en)}});
+      }
+      for (const auto& [row, columns] : by_row) {
+        place_row(form_, table_, *row, grid, data_row, columns, *set.defs, p.values);
+      }
+      return p;
     }
-    return p;
   }
 
   // grid: the row labels stand in the columns left of the first figure column.

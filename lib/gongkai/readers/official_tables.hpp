@@ -8,7 +8,8 @@
 //   side by side (三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密), merged down or typed once.
 // - single_row (四): the column labels (结果维持 … 总计) repeated per case kind; the row each
 //   column belongs to (行政复议, 未经复议直接起诉, 复议后起诉) is the label above it; the figures
-//   are the first row below the header holding any.
+//   are the first row below the header holding any. Typed as three rows instead, one header of
+//   five column labels and the kinds of case as row labels on the left, it is read as a grid.
 // - blocks (二): a block title row (第二十条第（一）项), a header row (信息内容 + the block's
 //   column labels), data rows; each data row is read with the header row above it.
 //
