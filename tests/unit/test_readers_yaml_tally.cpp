@@ -416,10 +416,26 @@ TEST_SUITE("readers.yaml_tally") {
     CHECK(r.lines() == Lines{"t.yaml:1:1: error[yaml]: the top level must be a mapping (key: value), found a list"});
   }
 
+  TEST_CASE("a line yaml-cpp reads as nothing is malformed YAML, not an empty file") {
+    auto r = read("# header\n,agency: 某局\nlevel: department\n");
+    CHECK_FALSE(r.tally.report.has_value());
+    CHECK(r.lines() == Lines{"t.yaml:2:1: error[yaml]: malformed YAML: nothing could be read (does this line start "
+                             "with a stray character?)"});
+    auto n = read("~\n");
+    CHECK(n.lines() == Lines{"t.yaml:1:1: error[yaml]: the top level must be a mapping (key: value), found nothing "
+                             "(null)"});
+  }
+
+  TEST_CASE("a document marker before the content is fine") {
+    auto r = read("---\n" + kHead);
+    CHECK(r.out.empty());
+    CHECK(r.tally.report.has_value());
+  }
+
   TEST_CASE("a second YAML document is an error") {
     auto r = read(kHead + "---\nyear: 2022\n");
     CHECK(r.lines() ==
-          Lines{"t.yaml:5:1: error[yaml]: the file holds more than one YAML document (---); a tally is one document"});
+          Lines{"t.yaml:4:1: error[yaml]: the file holds more than one YAML document (---); a tally is one document"});
   }
 
   TEST_CASE("a key that is not text is a yaml error") {

@@ -121,7 +121,7 @@ void YamlTableReader::read_table(const TableDef& table, const YAML::Node& key, c
   }
   std::map<std::string, SourceLoc> keys;
   for (auto it = value.begin(); it != value.end(); ++it) {
-    const YAML::Node& k = it->first;
+    const YAML::Node k = it->first;  // a copy: `->` yields a temporary proxy
     if (!k.IsScalar()) {
       src_.wrong_type(k, src_.where(k), kKey, kWantText);
       continue;
@@ -167,7 +167,7 @@ void YamlTableReader::read_children(const TableDef& table, const RowDef& row, co
                                     bool with_columns) {
   std::map<std::string, SourceLoc> keys;
   for (auto it = value.begin(); it != value.end(); ++it) {
-    const YAML::Node& k = it->first;
+    const YAML::Node k = it->first;  // a copy: `->` yields a temporary proxy
     if (!k.IsScalar()) {
       src_.wrong_type(k, src_.where(k), kKey, kWantText);
       continue;

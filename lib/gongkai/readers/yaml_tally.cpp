@@ -108,36 +108,77 @@ class TallyReader {
 
 void TallyReader::meta_error(SourceLoc where, Text message) { src_.error("meta", std::move(where), std::move(message)); }
 
+// What the lines of a file hold, read before yaml-cpp sees it. yaml-cpp 0.7 loops forever in
+// LoadAll on some malformed inputs and reads a stray leading `,` as an empty document, so the
+// document markers and the presence of content are found here.
+struct LineScan {
+  int first_content = 0;    // 1-based line of the first content, 0 when none
+  int second_document = 0;  // line of a `---` after content: a second document
+  std::string content;      // the content, when it is a single line
+};
+
+LineScan scan_lines(std::string_view text) {
+  LineScan scan;
+  int number = 0;
+  int content_lines = 0;
+  for (std::string_view line : split(text, '\n')) {
+    ++number;
+    std::string_view body = trim(line);
+    if (line.starts_with("---") && (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r')) {
+      if (scan.first_content != 0) {
+        if (scan.second_document == 0) scan.second_document = number;
+        continue;
+      }
+      body = trim(line.substr(3));
+    } else if (line.starts_with("...")) {
+      continue;
+    }
+    if (body.empty() || body.front() == '#') continue;
+    if (scan.first_content == 0) scan.first_content = number;
+    if (++content_lines == 1) scan.content = std::string(body);
+    else scan.content.clear();
+  }
+  return scan;
+}
+
 bool TallyReader::parse(YAML::Node& root) {
   const SourceLoc file{src_.name(), 0, 0, {}};
+  const LineScan scan = scan_lines(text_);
   if (trim(text_).empty()) {
     src_.error("yaml", file,
                {"文件为空：年度报告数据至少需要 agency、level、year 三项",
                 "the file is empty: a tally needs at least agency, level and year"});
     return false;
   }
-  std::vector<YAML::Node> docs;
-  try {
-    docs = YAML::LoadAll(std::string(text_));
-  } catch (const YAML::Exception& e) {
-    const SourceLoc at = e.mark.is_null() ? file : src_.where(e.mark);
-    src_.error("yaml", at, {fmt::format("YAML 语法错误：{}", e.msg), fmt::format("malformed YAML: {}", e.msg)});
-    return false;
-  }
-  if (docs.empty() || (docs.size() == 1 && docs.front().IsNull())) {
+  if (scan.first_content == 0) {
     src_.error("yaml", file,
                {"文件为空（只有注释）：年度报告数据至少需要 agency、level、year 三项",
                 "the file is empty (comments only): a tally needs at least agency, level and year"});
     return false;
   }
-  if (docs.size() > 1) {
-    src_.error("yaml", src_.where(docs[1]),
+  try {
+    root = YAML::Load(std::string(text_));
+  } catch (const YAML::Exception& e) {
+    const SourceLoc at = e.mark.is_null() ? file : src_.where(e.mark);
+    src_.error("yaml", at, {fmt::format("YAML 语法错误：{}", e.msg), fmt::format("malformed YAML: {}", e.msg)});
+    return false;
+  }
+  if (scan.second_document != 0) {
+    src_.error("yaml", SourceLoc{src_.name(), scan.second_document, 1, {}},
                {"文件含有多个 YAML 文档（---），一份年度报告数据只能有一个文档",
                 "the file holds more than one YAML document (---); a tally is one document"});
   }
-  root = docs.front();
+  if (root.IsNull() && scan.content != "~" && scan.content != "null" && scan.content != "Null" &&
+      scan.content != "NULL") {
+    // Content yaml-cpp read as nothing: it does so for a line that starts with a stray `,`.
+    src_.error("yaml", SourceLoc{src_.name(), scan.first_content, 1, {}},
+               {"YAML 语法错误：未能读出任何内容（该行是否以多余的符号开头？）",
+                "malformed YAML: nothing could be read (does this line start with a stray character?)"});
+    return false;
+  }
   if (!root.IsMap()) {
-    src_.wrong_type(root, src_.where(root), {"文件顶层", "the top level"}, {"映射（键: 值）", "a mapping (key: value)"});
+    const SourceLoc at = root.IsNull() ? SourceLoc{src_.name(), scan.first_content, 1, {}} : src_.where(root);
+    src_.wrong_type(root, at, {"文件顶层", "the top level"}, {"映射（键: 值）", "a mapping (key: value)"});
     return false;
   }
   return true;
@@ -146,7 +187,7 @@ bool TallyReader::parse(YAML::Node& root) {
 void TallyReader::take_meta_keys(const YAML::Node& root) {
   std::map<std::string, SourceLoc> other_keys;
   for (auto it = root.begin(); it != root.end(); ++it) {
-    const YAML::Node& k = it->first;
+    const YAML::Node k = it->first;  // a copy: `->` yields a temporary proxy
     if (!k.IsScalar()) {
       src_.wrong_type(k, src_.where(k), {"键", "a key"}, kWantText);
       continue;
@@ -360,8 +401,8 @@ void TallyReader::read_prose(Report& report, YamlTally& tally) {
   const Form& form = *report.form;
   std::map<std::string, SourceLoc> seen;
   for (auto p = prose.value.begin(); p != prose.value.end(); ++p) {
-    const YAML::Node& k = p->first;
-    const YAML::Node& v = p->second;
+    const YAML::Node k = p->first;  // a copy: `->` yields a temporary proxy
+    const YAML::Node v = p->second;  // a copy: `->` yields a temporary proxy
     if (!k.IsScalar()) {
       src_.wrong_type(k, src_.where(k), {"键", "a key"}, kWantText);
       continue;
@@ -404,7 +445,7 @@ void TallyReader::read_prose(Report& report, YamlTally& tally) {
     }
     std::optional<std::string> file;
     for (auto f = v.begin(); f != v.end(); ++f) {
-      const YAML::Node& fk = f->first;
+      const YAML::Node fk = f->first;  // a copy: `->` yields a temporary proxy
       if (!fk.IsScalar() || (fk.Scalar() != "file" && fk.Scalar() != "文件")) {
         if (!fk.IsScalar()) src_.wrong_type(fk, src_.where(fk), {"键", "a key"}, kWantText);
         else
