@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <ostream>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -560,6 +561,42 @@ TEST_SUITE("readers.yaml_tally") {
     CHECK(r.lines() == Lines{"t.yaml:6:9: error[yaml]: 'tables' names a file, but table cells are also given at line 4; "
                              "give them in one place only"});
     CHECK_FALSE(r.tally.tables_file.has_value());
+  }
+
+  TEST_CASE("odd YAML is reported, never thrown") {
+    for (const char* text : {",a: 1", "]", "}", "a: [", "&a [*a]", "? [a]\n: 1\n", "\t", "a: !!binary x\n",
+                             "agency: !<tag:x> 1\n", "<<: *a\n", "%YAML 1.2\n---\na: 1\n", "%TAG ! x\n", "'", "\"",
+                             "a: 'x\n", "- - - -", "a:\n  - b: [c, {d: e}]\n", "\xff\xfe", "a: b: c\n"}) {
+      CAPTURE(text);
+      Read r;
+      CHECK_NOTHROW(r = read(text));
+      CHECK(r.out.has_errors());
+    }
+  }
+
+  TEST_CASE("mutated tallies are read without crashing") {
+    // A fixed seed: the same inputs on every run. Each mutant gives a report or an error.
+    const std::string seed = kHead +
+                             "proactive:\n  fees: {amount: 3.5}\n"
+                             "applications:\n  refused: {state_secret: {natural_person: 1}}\n"
+                             "  received: {natural_person: 10, total: 10}\n"
+                             "review_litigation:\n  litigation: {direct: {upheld: 1}}\n"
+                             "prose:\n  overview: |\n    文字\n";
+    const char* pieces[] = {"{", "}", "[", "]", ":", ",", "\n", "  ", "- ", "~", "\"", "|", "&a ", "*a", "#", "12.5",
+                            "件", "（", "/", "---\n", "\xff"};
+    std::mt19937 rng(20240125);
+    for (int i = 0; i < 200; ++i) {
+      std::string s = seed;
+      for (int m = 0; m < 3; ++m) {
+        const std::size_t pos = rng() % s.size();
+        if (rng() % 2 == 0) s.insert(pos, pieces[rng() % std::size(pieces)]);
+        else s.erase(pos, 1 + rng() % 6);
+      }
+      CAPTURE(s);
+      Read r;
+      REQUIRE_NOTHROW(r = read(s));
+      CHECK((r.tally.report.has_value() || r.out.has_errors()));
+    }
   }
 
   TEST_CASE("deeply nested or odd input never crashes") {
