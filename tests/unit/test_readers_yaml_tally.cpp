@@ -56,7 +56,6 @@ Read read(std::string_view text, const ReportMeta& meta = {}) {
 
 const std::string kHead = "agency: 某市发展和改革委员会\nlevel: department\nyear: 2023\n";  // lines 1-3
 
-
 }  // namespace
 
 TEST_SUITE("readers.yaml_tally") {
@@ -101,13 +100,13 @@ TEST_SUITE("readers.yaml_tally") {
 
   TEST_CASE("cells are read by stable IDs and remember the line and column of their scalar") {
     auto r = read(kHead +
-                  "proactive:\n"                                                  // 4
-                  "  regulations: {issued: 0, repealed: 1, in_force: 3}\n"        // 5
-                  "applications:\n"                                               // 6
+                  "proactive:\n"                                                   // 4
+                  "  regulations: {issued: 0, repealed: 1, in_force: 3}\n"         // 5
+                  "applications:\n"                                                // 6
                   "  received: {natural_person: 10, business: 2, other_org: 1}\n"  // 7
-                  "review_litigation:\n"                                          // 8
-                  "  review:\n"                                                   // 9
-                  "    upheld: 4\n");                                             // 10
+                  "review_litigation:\n"                                           // 8
+                  "  review:\n"                                                    // 9
+                  "    upheld: 4\n");                                              // 10
     CHECK(r.out.empty());
     const CellValue& issued = r.cell("proactive.regulations.issued");
     CHECK(issued.state == CellState::value);
@@ -211,7 +210,8 @@ TEST_SUITE("readers.yaml_tally") {
   }
 
   TEST_CASE("an omitted cell is absent; an empty value, ~, null and \"\" are blank cells") {
-    auto r = read(kHead + "applications:\n  received: {natural_person: , business: ~, research: \"\", nonprofit: null}\n");
+    auto r =
+        read(kHead + "applications:\n  received: {natural_person: , business: ~, research: \"\", nonprofit: null}\n");
     CHECK(r.out.empty());
     CHECK(r.cell("applications.received.natural_person").state == CellState::blank);
     CHECK(r.cell("applications.received.natural_person").where.to_string() == "t.yaml:5:14");
@@ -296,11 +296,12 @@ TEST_SUITE("readers.yaml_tally") {
   }
 
   TEST_CASE("an unknown key is an error suggesting the closest ID or label") {
-    auto r = read("agncy: 某局\nlevel: department\nyear: 2023\n"
-                  "applications:\n"
-                  "  refused.thrid_party: {natural_person: 1}\n"
-                  "  received: {natual_person: 2, totl: 2}\n"
-                  "  行政复役: {}\n");
+    auto r = read(
+        "agncy: 某局\nlevel: department\nyear: 2023\n"
+        "applications:\n"
+        "  refused.thrid_party: {natural_person: 1}\n"
+        "  received: {natual_person: 2, totl: 2}\n"
+        "  行政复役: {}\n");
     CHECK(r.lines() ==
           Lines{"t.yaml: error[meta]: missing the agency name (agency)",
                 "t.yaml:1:1: error[unknown-key]: unknown key 'agncy' in the top level; did you mean 'agency'?",
@@ -318,7 +319,8 @@ TEST_SUITE("readers.yaml_tally") {
                 "not_handled.confirmation, other, other.no_correction, other.fee_unpaid, other.other, handled_total, "
                 "carried_forward"});
     CHECK(r.lines(Lang::zh)[2] ==
-          "t.yaml:5:3: error[unknown-key]: 未知的键「refused.thrid_party」（在「三、收到和处理政府信息公开申请情况」中）；"
+          "t.yaml:5:3: error[unknown-key]: "
+          "未知的键「refused.thrid_party」（在「三、收到和处理政府信息公开申请情况」中）；"
           "是否应为「refused.third_party」？");
     CHECK(r.out.items()[2].expected == std::optional<std::string>("refused.third_party"));
     // The rest of the file is still read.
@@ -326,11 +328,13 @@ TEST_SUITE("readers.yaml_tally") {
   }
 
   TEST_CASE("a mistyped Chinese label is matched to the closest official label") {
-    auto r = read(kHead + "四、政府信息公开行政复议、行政诉讼情况:\n  行政复役: {结果维持: 1}\n  行政复议: {结果維持: 2}\n");
-    CHECK(r.lines() ==
-          Lines{"t.yaml:5:3: error[unknown-key]: unknown key '行政复役' in 'review_litigation'; did you mean '行政复议'?",
-                "t.yaml:6:10: error[unknown-key]: unknown key '结果維持' in 'review_litigation.review'; did you mean "
-                "'结果维持'?"});
+    auto r =
+        read(kHead + "四、政府信息公开行政复议、行政诉讼情况:\n  行政复役: {结果维持: 1}\n  行政复议: {结果維持: 2}\n");
+    CHECK(
+        r.lines() ==
+        Lines{"t.yaml:5:3: error[unknown-key]: unknown key '行政复役' in 'review_litigation'; did you mean '行政复议'?",
+              "t.yaml:6:10: error[unknown-key]: unknown key '结果維持' in 'review_litigation.review'; did you mean "
+              "'结果维持'?"});
     CHECK(r.lines(Lang::zh)[0] ==
           "t.yaml:5:3: error[unknown-key]: 未知的键「行政复役」（在「四、政府信息公开行政复议、行政诉讼情况」中）；"
           "是否应为「行政复议」？");
@@ -342,11 +346,12 @@ TEST_SUITE("readers.yaml_tally") {
                   "  received: {natural_person: {a: 1}}\n"
                   "  carried_over: [1, 2]\n"
                   "review_litigation: 3\n");
-    CHECK(r.lines() ==
-          Lines{"t.yaml:5:30: error[yaml]: '一、本年新收政府信息公开申请数量 · 自然人' must be a figure, found a mapping",
-                "t.yaml:6:17: error[yaml]: 'applications.carried_over' must be a mapping (column: figure), found a "
-                "list",
-                "t.yaml:7:20: error[yaml]: 'review_litigation' must be a mapping (row: figures), found '3'"});
+    CHECK(
+        r.lines() ==
+        Lines{"t.yaml:5:30: error[yaml]: '一、本年新收政府信息公开申请数量 · 自然人' must be a figure, found a mapping",
+              "t.yaml:6:17: error[yaml]: 'applications.carried_over' must be a mapping (column: figure), found a "
+              "list",
+              "t.yaml:7:20: error[yaml]: 'review_litigation' must be a mapping (row: figures), found '3'"});
     CHECK(r.lines(Lang::zh)[1] ==
           "t.yaml:6:17: error[yaml]: 「二、上年结转政府信息公开申请数量」应为映射（列: 数值），实为列表");
   }
@@ -403,12 +408,14 @@ TEST_SUITE("readers.yaml_tally") {
     for (const char* text : {"", "  \n\n"}) {
       auto r = read(text);
       CHECK_FALSE(r.tally.report.has_value());
-      CHECK(r.lines() == Lines{"t.yaml: error[yaml]: the file is empty: a tally needs at least agency, level and year"});
+      CHECK(r.lines() ==
+            Lines{"t.yaml: error[yaml]: the file is empty: a tally needs at least agency, level and year"});
       CHECK(r.lines(Lang::zh) == Lines{"t.yaml: error[yaml]: 文件为空：年度报告数据至少需要 agency、level、year 三项"});
     }
     auto c = read("# nothing yet\n");
-    CHECK(c.lines() ==
-          Lines{"t.yaml: error[yaml]: the file is empty (comments only): a tally needs at least agency, level and year"});
+    CHECK(
+        c.lines() ==
+        Lines{"t.yaml: error[yaml]: the file is empty (comments only): a tally needs at least agency, level and year"});
   }
 
   TEST_CASE("a top level that is not a mapping is a yaml error") {
@@ -494,19 +501,21 @@ TEST_SUITE("readers.yaml_tally") {
   }
 
   TEST_CASE("every problem of a file is reported, in file order") {
-    auto r = read("level: department\n"
-                  "applications:\n"
-                  "  received: {natural_person: -1, business: 1.5}\n"
-                  "year: 2023\n"
-                  "bogus: 1\n");
-    CHECK(r.lines() ==
-          Lines{"t.yaml: error[meta]: missing the agency name (agency)",
-                "t.yaml:3:30: error[non-negative]: '一、本年新收政府信息公开申请数量 · 自然人' cannot be negative: -1",
-                "t.yaml:3:44: error[number]: '一、本年新收政府信息公开申请数量 · 法人或其他组织·商业企业' must be a "
-                "whole number, not 1.5",
-                "t.yaml:5:1: error[unknown-key]: unknown key 'bogus' in the top level; known keys: agency, level, year, "
-                "form, published, tables, prose, proactive, applications, review_litigation, review, litigation, fees, "
-                "work_plan"});
+    auto r = read(
+        "level: department\n"
+        "applications:\n"
+        "  received: {natural_person: -1, business: 1.5}\n"
+        "year: 2023\n"
+        "bogus: 1\n");
+    CHECK(
+        r.lines() ==
+        Lines{"t.yaml: error[meta]: missing the agency name (agency)",
+              "t.yaml:3:30: error[non-negative]: '一、本年新收政府信息公开申请数量 · 自然人' cannot be negative: -1",
+              "t.yaml:3:44: error[number]: '一、本年新收政府信息公开申请数量 · 法人或其他组织·商业企业' must be a "
+              "whole number, not 1.5",
+              "t.yaml:5:1: error[unknown-key]: unknown key 'bogus' in the top level; known keys: agency, level, year, "
+              "form, published, tables, prose, proactive, applications, review_litigation, review, litigation, fees, "
+              "work_plan"});
   }
 
   TEST_CASE("fees and work_plan are left to the reader of section 六's data") {
@@ -526,8 +535,8 @@ TEST_SUITE("readers.yaml_tally") {
 
   TEST_CASE("prose is inline Markdown or a file to load") {
     auto r = read(kHead +
-                  "prose:\n"                    // 4
-                  "  overview: |\n"             // 5
+                  "prose:\n"                        // 4
+                  "  overview: |\n"                 // 5
                   "    本机关坚持以公开为常态。\n"  // 6
                   "    全年主动公开信息 120 条。\n"
                   "  五、存在的主要问题及改进情况: {file: problems.md}\n"
@@ -558,8 +567,9 @@ TEST_SUITE("readers.yaml_tally") {
 
   TEST_CASE("a companion table file and inline cells together are an error") {
     auto r = read(kHead + "applications:\n  received: {natural_person: 1}\ntables: tables.csv\n");
-    CHECK(r.lines() == Lines{"t.yaml:6:9: error[yaml]: 'tables' names a file, but table cells are also given at line 4; "
-                             "give them in one place only"});
+    CHECK(r.lines() ==
+          Lines{"t.yaml:6:9: error[yaml]: 'tables' names a file, but table cells are also given at line 4; "
+                "give them in one place only"});
     CHECK_FALSE(r.tally.tables_file.has_value());
   }
 
@@ -582,15 +592,17 @@ TEST_SUITE("readers.yaml_tally") {
                              "  received: {natural_person: 10, total: 10}\n"
                              "review_litigation:\n  litigation: {direct: {upheld: 1}}\n"
                              "prose:\n  overview: |\n    文字\n";
-    const char* pieces[] = {"{", "}", "[", "]", ":", ",", "\n", "  ", "- ", "~", "\"", "|", "&a ", "*a", "#", "12.5",
-                            "件", "（", "/", "---\n", "\xff"};
+    const char* pieces[] = {"{", "}",   "[",  "]", ":",    ",",  "\n", "  ", "- ",    "~",   "\"",
+                            "|", "&a ", "*a", "#", "12.5", "件", "（", "/",  "---\n", "\xff"};
     std::mt19937 rng(20240125);
     for (int i = 0; i < 200; ++i) {
       std::string s = seed;
       for (int m = 0; m < 3; ++m) {
         const std::size_t pos = rng() % s.size();
-        if (rng() % 2 == 0) s.insert(pos, pieces[rng() % std::size(pieces)]);
-        else s.erase(pos, 1 + rng() % 6);
+        if (rng() % 2 == 0)
+          s.insert(pos, pieces[rng() % std::size(pieces)]);
+        else
+          s.erase(pos, 1 + rng() % 6);
       }
       CAPTURE(s);
       Read r;

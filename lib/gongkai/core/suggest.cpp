@@ -27,7 +27,9 @@ std::size_t osa_distance(const std::u32string& a, const std::u32string& b) {
 
 }  // namespace
 
-std::size_t edit_distance(std::string_view a, std::string_view b) { return osa_distance(decode_utf8(a), decode_utf8(b)); }
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  return osa_distance(decode_utf8(a), decode_utf8(b));
+}
 
 std::optional<std::string> closest(std::string_view input, const std::vector<std::string>& candidates) {
   const std::u32string in = decode_utf8(input);

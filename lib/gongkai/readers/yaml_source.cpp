@@ -37,8 +37,8 @@ SourceLoc YamlSource::where_value(const YAML::Node& key, const YAML::Node& value
   if (m.line != key.Mark().line) return where(key);
   if (text_.empty()) return where(value);
   const bool literal = m.pos >= 0 && static_cast<std::size_t>(m.pos) < text_.size() &&
-                       (text_[static_cast<std::size_t>(m.pos)] == '~' || text_[static_cast<std::size_t>(m.pos)] == 'n' ||
-                        text_[static_cast<std::size_t>(m.pos)] == 'N');
+                       (text_[static_cast<std::size_t>(m.pos)] == '~' ||
+                        text_[static_cast<std::size_t>(m.pos)] == 'n' || text_[static_cast<std::size_t>(m.pos)] == 'N');
   return literal ? where(value) : where(key);
 }
 
@@ -52,14 +52,17 @@ std::string YamlSource::quote(const YAML::Node& n) {
 
 Text kind_of(const YAML::Node& n) {
   switch (n.Type()) {
-    case YAML::NodeType::Map: return {"映射", "a mapping"};
-    case YAML::NodeType::Sequence: return {"列表", "a list"};
+    case YAML::NodeType::Map:
+      return {"映射", "a mapping"};
+    case YAML::NodeType::Sequence:
+      return {"列表", "a list"};
     case YAML::NodeType::Scalar: {
       const std::string q = YamlSource::quote(n);
       return {fmt::format("「{}」", q), fmt::format("'{}'", q)};
     }
     case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined: break;
+    case YAML::NodeType::Undefined:
+      break;
   }
   return {"空值", "nothing (null)"};
 }

@@ -1,8 +1,8 @@
 // A YAML file being read by the tally reader: where each node sits (file, 1-based line and
-// column; yaml-cpp's byte column is turned into characters, as the CSV reader counts), what kind of node it is in words, and the
-// structural findings every part of the reader reports the same way: `yaml` (a wrong type, a
-// duplicate), `unknown-key` (with a "did you mean"), `label` (a key matched to the official
-// wording only after normalisation).
+// column; yaml-cpp's byte column is turned into characters, as the CSV reader counts them),
+// what kind of node it is in words, and the structural findings every part of the reader
+// reports the same way: `yaml` (a wrong type, a duplicate), `unknown-key` (with a "did you
+// mean"), `label` (a key matched to the official wording only after normalisation).
 #pragma once
 
 #include <gongkai/core/diagnostic.hpp>

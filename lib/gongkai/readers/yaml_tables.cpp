@@ -100,8 +100,7 @@ YamlTableReader::ColumnHit YamlTableReader::resolve_column(const TableDef& table
     if (c.id == key) return {&c, KeyMatch::exact, c.label};
   ColumnHit best;
   for (const auto& c : columns) {
-    for (const std::string& label :
-         {c.label, c.group_label.empty() ? std::string() : c.group_label + "/" + c.label}) {
+    for (const std::string& label : {c.label, c.group_label.empty() ? std::string() : c.group_label + "/" + c.label}) {
       const KeyMatch m = match_label(key, label);
       if (m == KeyMatch::exact) return {&c, m, label};
       if (m == KeyMatch::normalized && best.column == nullptr) best = {&c, m, label};
@@ -213,7 +212,8 @@ void YamlTableReader::read_cell(const CellDef& cell, const YAML::Node& key, cons
     return;
   }
   std::optional<CellValue> v;
-  if (value.IsNull()) v = parse_cell_text("", form_, cell, at, src_.out());
+  if (value.IsNull())
+    v = parse_cell_text("", form_, cell, at, src_.out());
   else if (value.Tag() == "?" && is_integer_literal(value.Scalar()))
     v = parse_cell_number(value.Scalar(), form_, cell, at, src_.out());
   else

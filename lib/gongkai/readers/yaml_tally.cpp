@@ -21,8 +21,12 @@ struct MetaKey {
 
 const std::vector<MetaKey>& meta_keys() {
   static const std::vector<MetaKey> keys{
-      {"agency", {"机关名称", "机关"}},  {"level", {"层级", "机关层级"}}, {"year", {"年度", "报告年度"}},
-      {"form", {"表式"}},                {"published", {"发布日期"}},    {"tables", {"表格文件"}},
+      {"agency", {"机关名称", "机关"}},
+      {"level", {"层级", "机关层级"}},
+      {"year", {"年度", "报告年度"}},
+      {"form", {"表式"}},
+      {"published", {"发布日期"}},
+      {"tables", {"表格文件"}},
       {"prose", {"正文"}},
   };
   return keys;
@@ -106,7 +110,9 @@ class TallyReader {
   std::optional<SourceLoc> first_inline_table_;
 };
 
-void TallyReader::meta_error(SourceLoc where, Text message) { src_.error("meta", std::move(where), std::move(message)); }
+void TallyReader::meta_error(SourceLoc where, Text message) {
+  src_.error("meta", std::move(where), std::move(message));
+}
 
 // What the lines of a file hold, read before yaml-cpp sees it. yaml-cpp 0.7 loops forever in
 // LoadAll on some malformed inputs and reads a stray leading `,` as an empty document, so the
@@ -135,8 +141,10 @@ LineScan scan_lines(std::string_view text) {
     }
     if (body.empty() || body.front() == '#') continue;
     if (scan.first_content == 0) scan.first_content = number;
-    if (++content_lines == 1) scan.content = std::string(body);
-    else scan.content.clear();
+    if (++content_lines == 1)
+      scan.content = std::string(body);
+    else
+      scan.content.clear();
   }
   return scan;
 }
@@ -232,7 +240,8 @@ ReportMeta TallyReader::read_meta() {
   };
   std::string text;
   if (const Entry* e = scalar("agency", over_.agency.has_value(), text)) {
-    if (!text.empty()) file.agency = text;
+    if (!text.empty())
+      file.agency = text;
     else if (!over_.agency)
       meta_error(src_.where_value(e->key, e->value), {"机关名称（agency）为空", "the agency name (agency) is empty"});
   }
@@ -244,21 +253,25 @@ ReportMeta TallyReader::read_meta() {
                   fmt::format("level '{}' is not valid: use department (部门) or government (政府)", text)});
   }
   if (const Entry* e = scalar("year", over_.year.has_value(), text)) {
-    const bool digits = text.size() == 4 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool digits =
+        text.size() == 4 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
     const int y = digits ? std::stoi(text) : 0;
-    if (digits && y >= 1990 && y <= 2200) file.year = y;
+    if (digits && y >= 1990 && y <= 2200)
+      file.year = y;
     else if (!over_.year)
       meta_error(src_.where_value(e->key, e->value),
                  {fmt::format("年度「{}」无效，应为四位年份，如 2023", text),
                   fmt::format("year '{}' is not valid: write a four-digit year such as 2023", text)});
   }
   if (const Entry* e = scalar("form", over_.form_id.has_value(), text)) {
-    if (!text.empty()) file.form_id = text;
+    if (!text.empty())
+      file.form_id = text;
     else if (!over_.form_id)
       meta_error(src_.where_value(e->key, e->value), {"表式（form）为空", "the form (form) is empty"});
   }
   if (const Entry* e = scalar("published", over_.publication_date.has_value(), text)) {
-    if (valid_date(text)) file.publication_date = text;
+    if (valid_date(text))
+      file.publication_date = text;
     else if (!over_.publication_date)
       meta_error(src_.where_value(e->key, e->value),
                  {fmt::format("发布日期「{}」无效，应为 YYYY-MM-DD 格式的日期", text),
@@ -285,9 +298,8 @@ std::shared_ptr<const Form> TallyReader::choose_form(const ReportMeta& meta) {
     const SourceLoc at = over_.form_id || it == meta_.end() ? SourceLoc{src_.name(), 0, 0, {}}
                                                             : src_.where_value(it->second.key, it->second.value);
     const Text known = known_forms(forms_);
-    meta_error(at,
-               {fmt::format("未知的表式「{}」；已知的表式：{}", *meta.form_id, known.zh),
-                fmt::format("unknown form '{}'; known forms: {}", *meta.form_id, known.en)});
+    meta_error(at, {fmt::format("未知的表式「{}」；已知的表式：{}", *meta.form_id, known.zh),
+                    fmt::format("unknown form '{}'; known forms: {}", *meta.form_id, known.en)});
     return nullptr;
   }
   if (!meta.year) return nullptr;  // reported as missing or invalid already
@@ -401,7 +413,7 @@ void TallyReader::read_prose(Report& report, YamlTally& tally) {
   const Form& form = *report.form;
   std::map<std::string, SourceLoc> seen;
   for (auto p = prose.value.begin(); p != prose.value.end(); ++p) {
-    const YAML::Node k = p->first;  // a copy: `->` yields a temporary proxy
+    const YAML::Node k = p->first;   // a copy: `->` yields a temporary proxy
     const YAML::Node v = p->second;  // a copy: `->` yields a temporary proxy
     if (!k.IsScalar()) {
       src_.wrong_type(k, src_.where(k), {"键", "a key"}, kWantText);
@@ -447,7 +459,8 @@ void TallyReader::read_prose(Report& report, YamlTally& tally) {
     for (auto f = v.begin(); f != v.end(); ++f) {
       const YAML::Node fk = f->first;  // a copy: `->` yields a temporary proxy
       if (!fk.IsScalar() || (fk.Scalar() != "file" && fk.Scalar() != "文件")) {
-        if (!fk.IsScalar()) src_.wrong_type(fk, src_.where(fk), {"键", "a key"}, kWantText);
+        if (!fk.IsScalar())
+          src_.wrong_type(fk, src_.where(fk), {"键", "a key"}, kWantText);
         else
           src_.unknown_key(fk, {fmt::format("「prose.{}」", section->id), fmt::format("'prose.{}'", section->id)},
                            {"file"}, {"file"});
@@ -460,7 +473,8 @@ void TallyReader::read_prose(Report& report, YamlTally& tally) {
       }
       file = std::string(trim(f->second.Scalar()));
     }
-    if (file) tally.prose_files[section->id] = *file;
+    if (file)
+      tally.prose_files[section->id] = *file;
     else if (v.size() == 0)
       src_.error("yaml", src_.where(v),
                  {fmt::format("正文「{}」的映射应给出文件：{{file: 路径.md}}", section->id),
