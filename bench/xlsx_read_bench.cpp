@@ -104,8 +104,8 @@ void write_shared(const std::string& path, const fs::path& tmpdir, long rows) {
                R"(<row r="{0}"><c r="A{0}"><v>{1}</v></c><c r="B{0}" s="1"><v>{2}</v></c>)"
                R"(<c r="C{0}" t="s"><v>{3}</v></c><c r="D{0}" t="s"><v>{4}</v></c>)"
                R"(<c r="E{0}" s="1"><v>{5}</v></c><c r="F{0}" t="s"><v>{6}</v></c></row>)",
-               r, i, 44197 + i % 365, shared(kApplicants[i % 6]), shared(kOutcomes[(i / 7) % 6]),
-               44197 + i % 365 + 15, shared(subject(i)));
+               r, i, 44197 + i % 365, shared(kApplicants[i % 6]), shared(kOutcomes[(i / 7) % 6]), 44197 + i % 365 + 15,
+               shared(subject(i)));
   }
   fmt::print(f, "</sheetData></worksheet>");
   std::fclose(f);
@@ -121,11 +121,10 @@ void write_shared(const std::string& path, const fs::path& tmpdir, long rows) {
       R"(<Default Extension="xml" ContentType="application/xml"/>)"
       R"(<Override PartName="/xl/workbook.xml" )"
       R"(ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>)";
-  const std::string workbook =
-      R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-      R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
-      R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
-      R"(<sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>)";
+  const std::string workbook = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+                               R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
+                               R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
+                               R"(<sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>)";
   const std::string rels =
       R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
       R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
@@ -157,9 +156,12 @@ int main(int argc, char** argv) {
   std::string keep;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg == "--file" && i + 1 < argc) keep = argv[++i];
-    else if (arg == "--shared") shared_strings = true;
-    else rows = std::strtol(arg.c_str(), nullptr, 10);
+    if (arg == "--file" && i + 1 < argc)
+      keep = argv[++i];
+    else if (arg == "--shared")
+      shared_strings = true;
+    else
+      rows = std::strtol(arg.c_str(), nullptr, 10);
   }
   std::string dir_pattern = (fs::temp_directory_path() / "gongkai-bench-XXXXXX").string();
   if (mkdtemp(dir_pattern.data()) == nullptr) die("cannot create a temporary directory");
@@ -169,8 +171,10 @@ int main(int argc, char** argv) {
   auto t0 = std::chrono::steady_clock::now();
   const bool reuse = !keep.empty() && fs::exists(keep);
   if (!reuse) {
-    if (shared_strings) write_shared(path, dir, rows);
-    else write_inline(path, dir, rows);
+    if (shared_strings)
+      write_shared(path, dir, rows);
+    else
+      write_inline(path, dir, rows);
   }
   const double write_s = seconds_since(t0);
   const long rss_after_write = peak_rss_kib();
@@ -197,10 +201,11 @@ int main(int argc, char** argv) {
                reuse ? std::string("reused")
                      : fmt::format("{} data rows x 6 columns, {} strings, written in {:.1f} s", rows,
                                    shared_strings ? "shared" : "inline", write_s));
-    fmt::print("  read {} rows, {} cells, {} text bytes in {:.2f} s wall, {:.2f} s CPU: {:.0f} rows/s wall, "
-               "{:.0f} rows/s CPU\n",
-               seen, cells, text_bytes, read_s, read_cpu, static_cast<double>(seen) / read_s,
-               static_cast<double>(seen) / read_cpu);
+    fmt::print(
+        "  read {} rows, {} cells, {} text bytes in {:.2f} s wall, {:.2f} s CPU: {:.0f} rows/s wall, "
+        "{:.0f} rows/s CPU\n",
+        seen, cells, text_bytes, read_s, read_cpu, static_cast<double>(seen) / read_s,
+        static_cast<double>(seen) / read_cpu);
     // The reader's own memory is the growth past the peak of loading the file (read_file may
     // hold the bytes twice while it grows its buffer).
     fmt::print("  peak RSS: {:.1f} MB after writing, {:.1f} MB after loading the file, {:.1f} MB after reading\n",

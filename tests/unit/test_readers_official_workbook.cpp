@@ -101,7 +101,11 @@ void applications_sheet(SheetWriter& w) {
   w.text("A2", "单位：件");
   w.merge("D3:J3", "申请人情况");
   w.text("D4", "自然人").merge("E4:I4", "法人或其他组织").text("J4", "总计");
-  w.text("E5", "商业 企业").text("F5", "科研机构").text("G5", "社会公益组织").text("H5", "法律服务机构").text("I5", "其他");
+  w.text("E5", "商业 企业")
+      .text("F5", "科研机构")
+      .text("G5", "社会公益组织")
+      .text("H5", "法律服务机构")
+      .text("I5", "其他");
   w.text("A6", "二、上年结转政府信息公开申请数量").nums("D", 6, {6, 1, 0, 0, 0, 0, 7});
   w.text("A7", "一、本年新收政府信息公开申请数量").nums("D", 7, {96, 14, 2, 1, 5, 3, 121});
   w.text("A9", "三、本年度办理结果").text("B9", "（一）予以公开").nums("D", 9, {39, 7, 1, 1, 2, 2, 52});
@@ -109,7 +113,9 @@ void applications_sheet(SheetWriter& w) {
   w.text("B11", "（三）不予公开").text("C11", "1.属于国家秘密").num("D11", 1);
   w.text("C12", "2.其他法律行政止公开").num("D12", 2);
   w.text("C13", "5.属于三类内容事务信息").num("D13", 2);
-  w.text("B14", "（六）其他处理").text("C14", "1、申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请").num("D14", 1);
+  w.text("B14", "（六）其他处理")
+      .text("C14", "1、申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请")
+      .num("D14", 1);
   w.text("C15", "3.其他原因").num("D15", 1);
   w.text("B16", "（七）总计").nums("D", 16, {97, 14, 2, 1, 5, 3, 122});
   w.text("A17", "四、结转下年度继续办理").nums("D", 17, {5, 1, 0, 0, 0, 0, 6});
@@ -181,7 +187,8 @@ struct Built {
 Built build_xlsx(const std::string& source) {
   Built b;
   Diagnostics d;
-  ReadResult r = read_report(source, test::forms(), ReadOptions{}, [](const std::string& p) { return read_file(p); }, d);
+  ReadResult r = read_report(
+      source, test::forms(), ReadOptions{}, [](const std::string& p) { return read_file(p); }, d);
   REQUIRE(r.report);
   b.report = std::move(r.report);
   check_report(*b.report, {}, d);
@@ -242,15 +249,19 @@ TEST_SUITE("readers/official_workbook") {
     CHECK(cell(*r, "review_litigation.litigation_after_review.upheld").raw == 1);
     CHECK(cell(*r, "review_litigation.litigation_after_review.total").where.cell_ref == "复议诉讼!O6");
 
-    CHECK(lines(out) == lines(std::vector<std::string>{
+    CHECK(lines(out) ==
+          lines(std::vector<std::string>{
               "info form staff.xlsx: form 2021 (国办公开办函〔2021〕30号) inferred from the labels",
-              "warning label staff.xlsx:主动公开!A3: label '第二十条 第（一）项' matched to the official '第二十条第（一）项'",
+              "warning label staff.xlsx:主动公开!A3: label '第二十条 第（一）项' matched to the official "
+              "'第二十条第（一）项'",
               "warning label staff.xlsx:主动公开!A5: label '规范性文件' matched to the official '行政规范性文件'",
-              "warning unit-in-cell staff.xlsx:主动公开!B13: '第二十条第（五）项 / 行政许可 · 本年处理决定数量': unit typed into "
+              "warning unit-in-cell staff.xlsx:主动公开!B13: '第二十条第（五）项 / 行政许可 · 本年处理决定数量': unit "
+              "typed into "
               "the cell: "
               "'18536件', value taken as 18536",
               "warning label staff.xlsx:申请情况!E5: label '商业 企业' matched to the official '商业企业'",
-              "warning label staff.xlsx:申请情况!B10: label '(二)部分公开(区分处理的,只计这一情况,不计其他情形)' matched to "
+              "warning label staff.xlsx:申请情况!B10: label '(二)部分公开(区分处理的,只计这一情况,不计其他情形)' "
+              "matched to "
               "the official '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'",
               "warning label staff.xlsx:申请情况!C12: label '2.其他法律行政止公开' matched to the official "
               "'2.其他法律行政法规禁止公开'",
@@ -267,10 +278,10 @@ TEST_SUITE("readers/official_workbook") {
     TempDir dir;
     Diagnostics shared_out;
     Diagnostics inline_out;
-    auto shared = read_official_workbook("staff.xlsx", staff_workbook(dir, false), test::forms(), meta_2023(),
-                                         shared_out);
-    auto inlined = read_official_workbook("staff.xlsx", staff_workbook(dir, true), test::forms(), meta_2023(),
-                                          inline_out);
+    auto shared =
+        read_official_workbook("staff.xlsx", staff_workbook(dir, false), test::forms(), meta_2023(), shared_out);
+    auto inlined =
+        read_official_workbook("staff.xlsx", staff_workbook(dir, true), test::forms(), meta_2023(), inline_out);
     REQUIRE(shared);
     REQUIRE(inlined);
     for (const auto& c : shared->form->cells()) {
@@ -332,33 +343,36 @@ TEST_SUITE("readers/official_workbook") {
 
   TEST_CASE("figures that cannot be placed are errors naming their cell, never dropped") {
     TempDir dir;
-    std::string bytes = workbook(dir, {{"表三", [](SheetWriter& w) {
-                                          w.text("D1", "自然人").text("E1", "商业企业").text("F1", "备注").text("G1", "总计");
-                                          w.text("A2", "一、本年新收政府信息公开申请数量").nums("D", 2, {4, 1, 9, 5});
-                                          w.text("A3", "合计").num("D3", 4);
-                                          w.num("D4", 7);
-                                          w.text("A5", "三、本年度办理结果").num("D5", 3);
-                                          w.text("A6", "一、本年新收政府信息公开申请数量").num("D6", 4);
-                                        }}});
+    std::string bytes =
+        workbook(dir, {{"表三", [](SheetWriter& w) {
+                          w.text("D1", "自然人").text("E1", "商业企业").text("F1", "备注").text("G1", "总计");
+                          w.text("A2", "一、本年新收政府信息公开申请数量").nums("D", 2, {4, 1, 9, 5});
+                          w.text("A3", "合计").num("D3", 4);
+                          w.num("D4", 7);
+                          w.text("A5", "三、本年度办理结果").num("D5", 3);
+                          w.text("A6", "一、本年新收政府信息公开申请数量").num("D6", 4);
+                        }}});
     Diagnostics out;
     auto r = read_official_workbook("t.xlsx", bytes, test::forms(), meta_2023(), out);
     REQUIRE(r);
-    CHECK(lines(out) == lines(std::vector<std::string>{
-              "info form t.xlsx: the labels fit forms 2019, 2021 equally; form 2021 (国办公开办函〔2021〕30号) chosen by "
-              "the year",
-              "warning xlsx t.xlsx: table proactive (二、主动公开政府信息情况) not found in the workbook: no sheet has "
-              "its column labels",
-              "error label t.xlsx:表三!F1: column label '备注' in table applications is not recognised; the closest "
-              "are: '其他', '总计', '自然人'",
-              "error label t.xlsx:表三!A3: row label '合计' in table applications is not recognised; the closest are: "
-              "'3.其他', '（七）总计', '2.重复申请'",
-              "error label t.xlsx:表三!D4: figures in a row without a row label: cannot tell which row they belong to",
-              "error label t.xlsx:表三!D5: '三、本年度办理结果' is a heading row: the form has no figures in it",
-              "error duplicate t.xlsx:表三!D6: cell '一、本年新收政府信息公开申请数量 · 自然人' is given twice (first "
-              "at 表三!D2)",
-              "warning xlsx t.xlsx: table review_litigation (四、政府信息公开行政复议、行政诉讼情况) not found in the "
-              "workbook: no sheet has its column labels",
-          }));
+    CHECK(
+        lines(out) ==
+        lines(std::vector<std::string>{
+            "info form t.xlsx: the labels fit forms 2019, 2021 equally; form 2021 (国办公开办函〔2021〕30号) chosen by "
+            "the year",
+            "warning xlsx t.xlsx: table proactive (二、主动公开政府信息情况) not found in the workbook: no sheet has "
+            "its column labels",
+            "error label t.xlsx:表三!F1: column label '备注' in table applications is not recognised; the closest "
+            "are: '其他', '总计', '自然人'",
+            "error label t.xlsx:表三!A3: row label '合计' in table applications is not recognised; the closest are: "
+            "'3.其他', '（七）总计', '2.重复申请'",
+            "error label t.xlsx:表三!D4: figures in a row without a row label: cannot tell which row they belong to",
+            "error label t.xlsx:表三!D5: '三、本年度办理结果' is a heading row: the form has no figures in it",
+            "error duplicate t.xlsx:表三!D6: cell '一、本年新收政府信息公开申请数量 · 自然人' is given twice (first "
+            "at 表三!D2)",
+            "warning xlsx t.xlsx: table review_litigation (四、政府信息公开行政复议、行政诉讼情况) not found in the "
+            "workbook: no sheet has its column labels",
+        }));
   }
 
   TEST_CASE("a workbook holding none of the tables is an error, and nothing is read") {

@@ -19,9 +19,7 @@ TEST_SUITE("readers/xlsx/ooxml_text") {
     CHECK(decoded("_x0041__x4E09_") == "A三");
   }
 
-  TEST_CASE("an escaped underscore keeps the text after it literal") {
-    CHECK(decoded("_x005F_x0041_") == "_x0041_");
-  }
+  TEST_CASE("an escaped underscore keeps the text after it literal") { CHECK(decoded("_x005F_x0041_") == "_x0041_"); }
 
   TEST_CASE("a surrogate pair becomes one character; a lone surrogate stays as written") {
     CHECK(decoded("_xD83D__xDE00_") == "\xF0\x9F\x98\x80");
@@ -34,7 +32,5 @@ TEST_SUITE("readers/xlsx/ooxml_text") {
     CHECK(decoded("_xZZZZ_") == "_xZZZZ_");
   }
 
-  TEST_CASE("decoding starts at the given offset") {
-    CHECK(decoded("_x0041_|_x0042_", 7) == "_x0041_|B");
-  }
+  TEST_CASE("decoding starts at the given offset") { CHECK(decoded("_x0041_|_x0042_", 7) == "_x0041_|B"); }
 }

@@ -17,11 +17,16 @@ namespace {
 
 std::string type_name(XlsxValueType t) {
   switch (t) {
-    case XlsxValueType::number: return "number";
-    case XlsxValueType::text: return "text";
-    case XlsxValueType::boolean: return "boolean";
-    case XlsxValueType::error: return "error";
-    case XlsxValueType::date: return "date";
+    case XlsxValueType::number:
+      return "number";
+    case XlsxValueType::text:
+      return "text";
+    case XlsxValueType::boolean:
+      return "boolean";
+    case XlsxValueType::error:
+      return "error";
+    case XlsxValueType::date:
+      return "date";
   }
   return "?";
 }
@@ -112,8 +117,8 @@ TEST_SUITE("readers/xlsx/workbook") {
 
     Dump d = dump(book, 0);
     CHECK(d.cells == std::vector<std::string>{"A1 text 申请人情况", "C1 text 申请人情况", "B2 number 12",
-                                              "C2 number 0.5", "D2 number -3", "A3 boolean TRUE",
-                                              "B3 number[f] 24", "C3 text[f] ab", "A5 text 合并", "A6 text 商业企业"});
+                                              "C2 number 0.5", "D2 number -3", "A3 boolean TRUE", "B3 number[f] 24",
+                                              "C3 text[f] ab", "A5 text 合并", "A6 text 商业企业"});
     CHECK(d.summary.complete);
     CHECK(d.summary.rows == 5);
     REQUIRE(d.summary.merged.size() == 1);
@@ -170,7 +175,8 @@ TEST_SUITE("readers/xlsx/workbook") {
   TEST_CASE("the callback can stop a sheet early; the merged ranges are then unknown") {
     TempDir dir;
     std::string rows;
-    for (int r = 1; r <= 50; ++r) rows += "<row r=\"" + std::to_string(r) + "\"><c><v>" + std::to_string(r) + "</v></c></row>";
+    for (int r = 1; r <= 50; ++r)
+      rows += "<row r=\"" + std::to_string(r) + "\"><c><v>" + std::to_string(r) + "</v></c></row>";
     std::string bytes =
         raw_workbook(dir, {{"S", sheet_xml(rows, R"(<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>)")}});
     XlsxWorkbook book("raw.xlsx", bytes);
@@ -221,15 +227,17 @@ TEST_SUITE("readers/xlsx/workbook") {
     CHECK(read_failure(damaged) ==
           "book.xlsx: corrupt XLSX: [Content_Types].xml: cannot read its data (Zlib error: data error)");
     // A stored (not deflated) sheet whose bytes changed: its CRC no longer matches.
-    std::vector<test::ZipEntry> entries{{"[Content_Types].xml", test::kContentTypesXml},
-                                        {"xl/workbook.xml", test::workbook_xml({"S"})},
-                                        {"xl/_rels/workbook.xml.rels", test::workbook_rels(1, false)},
-                                        {"xl/worksheets/sheet1.xml", sheet_xml("<row><c><v>12345</v></c></row>"), true}};
+    std::vector<test::ZipEntry> entries{
+        {"[Content_Types].xml", test::kContentTypesXml},
+        {"xl/workbook.xml", test::workbook_xml({"S"})},
+        {"xl/_rels/workbook.xml.rels", test::workbook_rels(1, false)},
+        {"xl/worksheets/sheet1.xml", sheet_xml("<row><c><v>12345</v></c></row>"), true}};
     std::string stored = test::make_zip(dir, entries);
     auto at = stored.find("12345");
     REQUIRE(at != std::string::npos);
     stored[at] = '9';
-    CHECK(read_failure(stored) == "book.xlsx: corrupt XLSX: xl/worksheets/sheet1.xml: cannot read its data (CRC error)");
+    CHECK(read_failure(stored) ==
+          "book.xlsx: corrupt XLSX: xl/worksheets/sheet1.xml: cannot read its data (CRC error)");
   }
 
   TEST_CASE("a missing part is named") {
@@ -257,12 +265,11 @@ TEST_SUITE("readers/xlsx/workbook") {
                                         {"xl/workbook.xml", test::workbook_xml({"表三"})},
                                         {"xl/_rels/workbook.xml.rels", test::workbook_rels(1, true)},
                                         {"xl/worksheets/sheet1.xml", sheet}};
-    CHECK(read_failure(test::make_zip(dir, entries)) ==
-          "book.xlsx: corrupt XLSX: missing part xl/sharedStrings.xml");
+    CHECK(read_failure(test::make_zip(dir, entries)) == "book.xlsx: corrupt XLSX: missing part xl/sharedStrings.xml");
     // An index past the end of the table.
     std::string shared = R"(<sst><si><t>a</t></si></sst>)";
-    CHECK(read_failure(raw_workbook(dir, {{"表三", sheet_xml(R"(<row r="7"><c r="C7" t="s"><v>1</v></c></row>)")}},
-                                    &shared)) ==
+    CHECK(read_failure(
+              raw_workbook(dir, {{"表三", sheet_xml(R"(<row r="7"><c r="C7" t="s"><v>1</v></c></row>)")}}, &shared)) ==
           "book.xlsx:表三!C7: corrupt XLSX: xl/worksheets/sheet1.xml: refers to shared string 1, but "
           "xl/sharedStrings.xml holds only 1");
   }
@@ -324,7 +331,8 @@ TEST_SUITE("readers/xlsx/workbook") {
   TEST_CASE("the parts of a workbook together may not inflate beyond the total limit") {
     TempDir dir;
     std::string rows;
-    for (int r = 1; r <= 1000; ++r) rows += "<row r=\"" + std::to_string(r) + "\"><c><v>" + std::to_string(r) + "</v></c></row>";
+    for (int r = 1; r <= 1000; ++r)
+      rows += "<row r=\"" + std::to_string(r) + "\"><c><v>" + std::to_string(r) + "</v></c></row>";
     std::string bytes = raw_workbook(dir, {{"A", sheet_xml(rows)}, {"B", sheet_xml(rows)}});
     XlsxLimits limits;
     limits.max_total_bytes = 64 << 10;
@@ -337,16 +345,18 @@ TEST_SUITE("readers/xlsx/workbook") {
     TempDir dir;
     XlsxLimits limits;
     limits.max_columns = 10;
-    CHECK(read_failure(raw_workbook(dir, {{"表三", sheet_xml(R"(<row r="3"><c r="K3"><v>1</v></c></row>)")}}),
-                       limits) ==
-          "book.xlsx:表三!K3: refused XLSX: xl/worksheets/sheet1.xml: column 11 is beyond the limit of 10 columns");
+    CHECK(
+        read_failure(raw_workbook(dir, {{"表三", sheet_xml(R"(<row r="3"><c r="K3"><v>1</v></c></row>)")}}), limits) ==
+        "book.xlsx:表三!K3: refused XLSX: xl/worksheets/sheet1.xml: column 11 is beyond the limit of 10 columns");
     CHECK(read_failure(raw_workbook(dir, {{"S", sheet_xml(R"(<row r="3"><c r="XFE3"><v>1</v></c></row>)")}})) ==
           "book.xlsx: corrupt XLSX: xl/worksheets/sheet1.xml: sheet 'S' row 3: invalid cell reference 'XFE3'");
 
     limits = XlsxLimits{};
     limits.max_cell_text_bytes = 8;
-    CHECK(read_failure(raw_workbook(dir, {{"S", sheet_xml(R"(<row r="2"><c r="B2" t="inlineStr"><is><t>123456789</t></is></c></row>)")}}),
-                       limits) ==
+    CHECK(read_failure(
+              raw_workbook(
+                  dir, {{"S", sheet_xml(R"(<row r="2"><c r="B2" t="inlineStr"><is><t>123456789</t></is></c></row>)")}}),
+              limits) ==
           "book.xlsx:S!B2: refused XLSX: xl/worksheets/sheet1.xml: cell text longer than the limit of 8 bytes");
 
     limits = XlsxLimits{};

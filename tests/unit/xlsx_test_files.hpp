@@ -82,10 +82,9 @@ inline const char* kContentTypesXml =
     R"(</Types>)";
 
 inline std::string workbook_xml(const std::vector<std::string>& sheet_names) {
-  std::string s =
-      R"(<?xml version="1.0" encoding="UTF-8"?>)"
-      R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
-      R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>)";
+  std::string s = R"(<?xml version="1.0" encoding="UTF-8"?>)"
+                  R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
+                  R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>)";
   for (std::size_t i = 0; i < sheet_names.size(); ++i) {
     s += "<sheet name=\"" + sheet_names[i] + "\" sheetId=\"" + std::to_string(i + 1) + "\" r:id=\"rId" +
          std::to_string(i + 1) + "\"/>";
@@ -94,9 +93,8 @@ inline std::string workbook_xml(const std::vector<std::string>& sheet_names) {
 }
 
 inline std::string workbook_rels(std::size_t sheets, bool shared_strings) {
-  std::string s =
-      R"(<?xml version="1.0" encoding="UTF-8"?>)"
-      R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)";
+  std::string s = R"(<?xml version="1.0" encoding="UTF-8"?>)"
+                  R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)";
   for (std::size_t i = 1; i <= sheets; ++i) {
     s += "<Relationship Id=\"rId" + std::to_string(i) +
          "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "

@@ -13,11 +13,10 @@ constexpr std::string_view kContentTypes = "[Content_Types].xml";
 // The main part of a workbook, a macro-enabled workbook, or a template (transitional or
 // strict OOXML alike).
 bool is_workbook_type(std::string_view type) {
-  return type.ends_with(".main+xml") &&
-         (type.find("spreadsheetml.sheet.") != std::string_view::npos ||
-          type.find("spreadsheetml.template.") != std::string_view::npos ||
-          type.find("ms-excel.sheet.") != std::string_view::npos ||
-          type.find("ms-excel.template.") != std::string_view::npos);
+  return type.ends_with(".main+xml") && (type.find("spreadsheetml.sheet.") != std::string_view::npos ||
+                                         type.find("spreadsheetml.template.") != std::string_view::npos ||
+                                         type.find("ms-excel.sheet.") != std::string_view::npos ||
+                                         type.find("ms-excel.template.") != std::string_view::npos);
 }
 
 class ContentTypesParser : public XmlHandler {
@@ -83,9 +82,9 @@ std::string find_workbook_part(ZipPackage& package) {
   ContentTypesParser parser;
   parse_xml_part(stream, parser, package.limits(), package.name());
   if (!parser.workbook) {
-    xlsx_fail(XlsxFailure::not_xlsx, package.name(), kContentTypes,
-              {"未声明工作簿部件（可能是 Word 或 PowerPoint 文件）",
-               "names no workbook part (a Word or PowerPoint file?)"});
+    xlsx_fail(
+        XlsxFailure::not_xlsx, package.name(), kContentTypes,
+        {"未声明工作簿部件（可能是 Word 或 PowerPoint 文件）", "names no workbook part (a Word or PowerPoint file?)"});
   }
   return *parser.workbook;
 }

@@ -28,8 +28,8 @@ class SharedStrings {
 
  private:
   friend class SharedStringsBuilder;
-  std::string text_;                // every string, back to back
-  std::vector<std::size_t> ends_;   // end offset of each
+  std::string text_;               // every string, back to back
+  std::vector<std::size_t> ends_;  // end offset of each
 };
 
 }  // namespace gongkai

@@ -66,10 +66,14 @@ class WorksheetParser : public XmlHandler {
   void start(std::string_view name, const XmlAttributes& attributes) override {
     switch (name.size()) {
       case 1:
-        if (name == "c" && in_row_) begin_cell(attributes);
-        else if (name == "v" && in_cell_) begin_value();
-        else if (name == "f" && in_cell_) formula_ = true;
-        else if (name == "t" && in_inline_ && phonetic_ == 0) begin_value();
+        if (name == "c" && in_row_)
+          begin_cell(attributes);
+        else if (name == "v" && in_cell_)
+          begin_value();
+        else if (name == "f" && in_cell_)
+          formula_ = true;
+        else if (name == "t" && in_inline_ && phonetic_ == 0)
+          begin_value();
         break;
       case 2:
         if (name == "is" && in_cell_) {
@@ -78,12 +82,16 @@ class WorksheetParser : public XmlHandler {
         }
         break;
       case 3:
-        if (name == "row" && in_sheet_data_) begin_row(attributes);
-        else if (name == "rPh") ++phonetic_;
+        if (name == "row" && in_sheet_data_)
+          begin_row(attributes);
+        else if (name == "rPh")
+          ++phonetic_;
         break;
       default:
-        if (name == "sheetData") in_sheet_data_ = true;
-        else if (name == "mergeCell") add_merge(attributes);
+        if (name == "sheetData")
+          in_sheet_data_ = true;
+        else if (name == "mergeCell")
+          add_merge(attributes);
         break;
     }
   }
@@ -91,15 +99,19 @@ class WorksheetParser : public XmlHandler {
   void end(std::string_view name) override {
     switch (name.size()) {
       case 1:
-        if (name == "v" || name == "t") in_value_ = false;
-        else if (name == "c" && in_cell_) end_cell();
+        if (name == "v" || name == "t")
+          in_value_ = false;
+        else if (name == "c" && in_cell_)
+          end_cell();
         break;
       case 2:
         if (name == "is") in_inline_ = false;
         break;
       case 3:
-        if (name == "row" && in_row_) end_row();
-        else if (name == "rPh") --phonetic_;
+        if (name == "row" && in_row_)
+          end_row();
+        else if (name == "rPh")
+          --phonetic_;
         break;
       default:
         if (name == "sheetData") in_sheet_data_ = false;
@@ -110,9 +122,9 @@ class WorksheetParser : public XmlHandler {
   void text(std::string_view chunk) override {
     if (!in_value_) return;
     if (buffer_.size() - value_start_ + chunk.size() > limits_.max_cell_text_bytes) {
-      fail_cell(XlsxFailure::refused, {fmt::format("单元格文字超过 {} 字节的上限", limits_.max_cell_text_bytes),
-                                       fmt::format("cell text longer than the limit of {} bytes",
-                                                   limits_.max_cell_text_bytes)});
+      fail_cell(XlsxFailure::refused,
+                {fmt::format("单元格文字超过 {} 字节的上限", limits_.max_cell_text_bytes),
+                 fmt::format("cell text longer than the limit of {} bytes", limits_.max_cell_text_bytes)});
     }
     buffer_.append(chunk);
   }
@@ -121,8 +133,7 @@ class WorksheetParser : public XmlHandler {
 
  private:
   [[noreturn]] void fail_cell(XlsxFailure kind, const Text& detail) {
-    xlsx_fail(kind, package_.name(), source_.part, detail,
-              sheet_cell_ref(source_.sheet_name, CellRef{row_, column_}));
+    xlsx_fail(kind, package_.name(), source_.part, detail, sheet_cell_ref(source_.sheet_name, CellRef{row_, column_}));
   }
 
   void begin_row(const XmlAttributes& attributes) {
@@ -251,11 +262,10 @@ class WorksheetParser : public XmlHandler {
                              *index)});
     }
     if (*index >= source_.shared->size()) {
-      fail_cell(XlsxFailure::corrupt,
-                {fmt::format("引用第 {} 个共享字符串，但 {} 只有 {} 个", *index, source_.shared_part,
-                             source_.shared->size()),
-                 fmt::format("refers to shared string {}, but {} holds only {}", *index, source_.shared_part,
-                             source_.shared->size())});
+      fail_cell(XlsxFailure::corrupt, {fmt::format("引用第 {} 个共享字符串，但 {} 只有 {} 个", *index,
+                                                   source_.shared_part, source_.shared->size()),
+                                       fmt::format("refers to shared string {}, but {} holds only {}", *index,
+                                                   source_.shared_part, source_.shared->size())});
     }
     return source_.shared->at(static_cast<std::size_t>(*index));
   }

@@ -13,8 +13,8 @@
 namespace gongkai {
 
 struct WorksheetSource {
-  std::string_view part;        // xl/worksheets/sheet1.xml
-  std::string_view sheet_name;  // for cell references in messages
+  std::string_view part;                  // xl/worksheets/sheet1.xml
+  std::string_view sheet_name;            // for cell references in messages
   const SharedStrings* shared = nullptr;  // nullptr when the workbook has no shared strings
   std::string_view shared_part;           // its part name, for messages
 };

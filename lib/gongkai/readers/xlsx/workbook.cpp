@@ -68,8 +68,8 @@ XlsxWorkbook::XlsxWorkbook(std::string_view name, std::string_view bytes, const 
       xlsx_fail(XlsxFailure::corrupt, package_.name(), workbook_part,
                 {fmt::format("工作表「{}」引用的关系 {} 在 {} 中不存在", e.name, e.relationship,
                              relationships_part_of(workbook_part)),
-                 fmt::format("sheet '{}' refers to relationship '{}', which {} does not define", e.name,
-                             e.relationship, relationships_part_of(workbook_part))});
+                 fmt::format("sheet '{}' refers to relationship '{}', which {} does not define", e.name, e.relationship,
+                             relationships_part_of(workbook_part))});
     }
     if (!has_type(*rel, "/worksheet") || rel->external) continue;  // chart and dialog sheets
     sheets_.push_back(XlsxSheet{e.name, rel->target, e.hidden});

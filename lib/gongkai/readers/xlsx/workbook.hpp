@@ -22,8 +22,8 @@
 namespace gongkai {
 
 struct XlsxSheet {
-  std::string name;   // as shown on the tab
-  std::string part;   // xl/worksheets/sheet1.xml
+  std::string name;     // as shown on the tab
+  std::string part;     // xl/worksheets/sheet1.xml
   bool hidden = false;  // state="hidden" or "veryHidden"
 };
 

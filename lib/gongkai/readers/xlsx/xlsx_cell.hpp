@@ -24,7 +24,7 @@ enum class XlsxValueType : std::uint8_t {
 struct XlsxCell {
   std::uint32_t column = 0;  // 1-based: A = 1
   XlsxValueType type = XlsxValueType::number;
-  bool formula = false;      // the value is a formula's cached result
+  bool formula = false;  // the value is a formula's cached result
   // Valid only during the row callback (it points into the reader's buffers).
   std::string_view text;
 };

@@ -99,7 +99,8 @@ ZipPackage::ZipPackage(std::string_view name, std::string_view bytes, const Xlsx
   if (source == nullptr) {
     std::string why = error_text(&error);
     zip_error_fini(&error);
-    xlsx_fail(XlsxFailure::corrupt, name_, {}, {fmt::format("无法读取（{}）", why), fmt::format("cannot read ({})", why)});
+    xlsx_fail(XlsxFailure::corrupt, name_, {},
+              {fmt::format("无法读取（{}）", why), fmt::format("cannot read ({})", why)});
   }
   archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
   if (archive_ == nullptr) {
@@ -145,7 +146,8 @@ ZipPartStream ZipPackage::open(std::string_view part_view) {
   zip_stat_init(&st);
   if (zip_stat_index(archive_, idx, 0, &st) != 0) {
     std::string why = zip_error_strerror(zip_get_error(archive_));
-    xlsx_fail(XlsxFailure::corrupt, name_, part, {fmt::format("无法读取（{}）", why), fmt::format("cannot read ({})", why)});
+    xlsx_fail(XlsxFailure::corrupt, name_, part,
+              {fmt::format("无法读取（{}）", why), fmt::format("cannot read ({})", why)});
   }
   // The sizes in the directory may lie; they are checked here to fail fast and again while
   // inflating, where they cannot.
@@ -164,7 +166,8 @@ ZipPartStream ZipPackage::open(std::string_view part_view) {
       xlsx_fail(XlsxFailure::not_xlsx, name_, part, {"部件已加密", "the part is encrypted"});
     }
     std::string why = zip_error_strerror(error);
-    xlsx_fail(XlsxFailure::corrupt, name_, part, {fmt::format("无法打开（{}）", why), fmt::format("cannot open ({})", why)});
+    xlsx_fail(XlsxFailure::corrupt, name_, part,
+              {fmt::format("无法打开（{}）", why), fmt::format("cannot open ({})", why)});
   }
   return ZipPartStream(*this, file, part, compressed);
 }
