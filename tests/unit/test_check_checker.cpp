@@ -89,10 +89,12 @@ TEST_SUITE("check/checker") {
     // 118 is the right sum of outcomes, so only the balance breaks: 120 + 3 != 118 + 4. The
     // derived 总计 column repeats it and is not reported again.
     CHECK(text(d, Lang::zh) ==
-          "t.yaml:40:3: error[balance]: 三 自然人：本年新收 + 上年结转 = 120 + 3 = 123，但 （七）总计 + 结转下年度 = 118 + 4 = 122\n");
-    CHECK(text(d, Lang::en) ==
-          "t.yaml:40:3: error[balance]: 三 natural_person: received + carried over = 120 + 3 = 123, but total handled + "
-          "carried forward = 118 + 4 = 122\n");
+          "t.yaml:40:3: error[balance]: 三 自然人：本年新收 + 上年结转 = 120 + 3 = 123，但 （七）总计 + 结转下年度 = "
+          "118 + 4 = 122\n");
+    CHECK(
+        text(d, Lang::en) ==
+        "t.yaml:40:3: error[balance]: 三 natural_person: received + carried over = 120 + 3 = 123, but total handled + "
+        "carried forward = 118 + 4 = 122\n");
     REQUIRE(d.items().size() == 1);
     CHECK(d.items()[0].expected == "123");
     CHECK(d.items()[0].actual == "122");
@@ -117,7 +119,8 @@ TEST_SUITE("check/checker") {
     Diagnostics d = run(r);
     REQUIRE(d.items().size() >= 1);
     CHECK(render_diagnostic_line(d.items()[0], Lang::zh) ==
-          "t.yaml:12:3: error[column-total]: 三 「本年新收」：总计 为 125，但 自然人 + 商业企业 + 科研机构 + 社会公益组织 + "
+          "t.yaml:12:3: error[column-total]: 三 「本年新收」：总计 为 125，但 自然人 + 商业企业 + 科研机构 + "
+          "社会公益组织 + "
           "法律服务机构 + 其他 = 120 + 4 + 0 + 0 + 0 + 0 = 124\n");
   }
 
@@ -128,7 +131,8 @@ TEST_SUITE("check/checker") {
     set(r, "review_litigation.review.total", 0, 50);
     Diagnostics d = run(r);
     CHECK(text(d, Lang::zh) ==
-          "t.yaml:50:3: error[case-total]: 四 「行政复议」：总计 为 0，但 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 10 + 1 + 0 + 0 = 11\n");
+          "t.yaml:50:3: error[case-total]: 四 「行政复议」：总计 为 0，但 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = "
+          "10 + 1 + 0 + 0 = 11\n");
   }
 
   TEST_CASE("category-sum: a given category must equal its sub-rows") {
@@ -147,9 +151,10 @@ TEST_SUITE("check/checker") {
     for (const auto* id : {"applications.other.other.natural_person"}) r.at(*r.form->cell(id)) = CellValue{};
     set(r, "applications.other.natural_person", 5, 22);
     Diagnostics d = run(r);
-    CHECK(text(d, Lang::en) ==
-          "t.yaml:22:3: warning[category-sum]: 三 '（六）其他处理' (other handling): only the category figure is given; "
-          "its 3 sub-rows are missing\n");
+    CHECK(
+        text(d, Lang::en) ==
+        "t.yaml:22:3: warning[category-sum]: 三 '（六）其他处理' (other handling): only the category figure is given; "
+        "its 3 sub-rows are missing\n");
     CHECK(r.find("applications.handled_total.natural_person")->raw == 118);
   }
 
@@ -158,7 +163,8 @@ TEST_SUITE("check/checker") {
     blank(r, "applications.received.research");
     Diagnostics d = run(r);
     CHECK(text(d, Lang::en) ==
-          "t.yaml:9:3: warning[blank-cell]: '一、本年新收政府信息公开申请数量 · 法人或其他组织·科研机构' is blank (blank is "
+          "t.yaml:9:3: warning[blank-cell]: '一、本年新收政府信息公开申请数量 · 法人或其他组织·科研机构' is blank "
+          "(blank is "
           "not 0); counted as 0 in sums\n");
     CHECK(r.find("applications.received.research")->state == CellState::blank);
   }
@@ -187,8 +193,9 @@ TEST_SUITE("check/checker") {
     Report r = consistent();
     r.publication_date = "2024-02-05";
     Diagnostics d = run(r);
-    CHECK(text(d, Lang::en) == "t.yaml:1:1: info[deadline]: the 2023 report of a department is due by 2024-01-31; "
-                               "published 2024-02-05, 5 days late\n");
+    CHECK(text(d, Lang::en) ==
+          "t.yaml:1:1: info[deadline]: the 2023 report of a department is due by 2024-01-31; "
+          "published 2024-02-05, 5 days late\n");
     Report on_time = consistent();
     on_time.publication_date = "2024-01-31";
     CHECK(run(on_time).empty());
@@ -242,7 +249,8 @@ TEST_SUITE("check/cross_year") {
     Diagnostics d;
     check_cross_year(cur, prev, d);
     CHECK(text(d, Lang::zh) ==
-          "t.yaml:5:3: warning[in-force-continuity]: 二 「行政规范性文件」：2023年现行有效件数 为 393，但 2022年现行有效件数 "
+          "t.yaml:5:3: warning[in-force-continuity]: 二 「行政规范性文件」：2023年现行有效件数 为 393，但 "
+          "2022年现行有效件数 "
           "400 + 本年制发件数 80 − 本年废止件数 10 = 470\n");
   }
 }

@@ -10,7 +10,8 @@ using namespace gongkai;
 namespace {
 std::size_t cells_in(const Form& f, std::string_view table) {
   std::size_t n = 0;
-  for (const auto& c : f.cells()) if (c.table->id == table) ++n;
+  for (const auto& c : f.cells())
+    if (c.table->id == table) ++n;
   return n;
 }
 }  // namespace
@@ -36,8 +37,8 @@ TEST_SUITE("forms/form_loader") {
     for (const auto& s : f->sections) headings.push_back(s.heading);
     CHECK(headings == std::vector<std::string>{"一、总体情况", "二、主动公开政府信息情况",
                                                "三、收到和处理政府信息公开申请情况",
-                                               "四、政府信息公开行政复议、行政诉讼情况",
-                                               "五、存在的主要问题及改进情况", "六、其他需要报告的事项"});
+                                               "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+                                               "六、其他需要报告的事项"});
   }
 
   TEST_CASE("derived totals and optional categories are marked") {
@@ -71,8 +72,9 @@ TEST_SUITE("forms/form_loader") {
   }
 
   TEST_CASE("a broken form definition names the line") {
-    const char* text = "id: x\ntitle: t\nyears: {from: 2030}\nsections:\n  - {id: a, number: 一, heading: h, kind: prose}\n"
-                       "tables:\n  - id: a\n    layout: spiral\n    rows: []\n";
+    const char* text =
+        "id: x\ntitle: t\nyears: {from: 2030}\nsections:\n  - {id: a, number: 一, heading: h, kind: prose}\n"
+        "tables:\n  - id: a\n    layout: spiral\n    rows: []\n";
     try {
       (void)load_form("new.yaml", text);
       FAIL("expected an InputError");

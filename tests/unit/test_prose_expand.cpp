@@ -66,10 +66,11 @@ std::string line_of(const Diagnostic& d, Lang lang) {
 TEST_SUITE("prose_expand") {
   TEST_CASE("placeholders are replaced by the checked report's figures") {
     auto r = year_2023();
-    set_prose(*r, "overview",
-              "本年度新收政府信息公开申请{{applications.received.total}}件，上年结转{{ applications.carried_over.total }}件，"
-              "办结{{applications.handled_total.total}}件。收费金额{{proactive.fees.amount}}万元。\n",
-              "overview.md");
+    set_prose(
+        *r, "overview",
+        "本年度新收政府信息公开申请{{applications.received.total}}件，上年结转{{ applications.carried_over.total }}件，"
+        "办结{{applications.handled_total.total}}件。收费金额{{proactive.fees.amount}}万元。\n",
+        "overview.md");
     Diagnostics out;
     auto prose = expand_prose({r.get(), nullptr, &prose_rules(), {}, {}}, out);
     CHECK(out.empty());
@@ -81,20 +82,23 @@ TEST_SUITE("prose_expand") {
   TEST_CASE("derived figures of the prose rules are sums and shares of cells") {
     auto r = year_2023();
     set_prose(*r, "overview",
-              "现行有效规章和规范性文件{{proactive.documents.in_force}}件；予以公开和部分公开{{applications.disclosed.total}}件，"
+              "现行有效规章和规范性文件{{proactive.documents.in_force}}件；予以公开和部分公开{{applications.disclosed."
+              "total}}件，"
               "公开率{{applications.disclosure_rate.total}}；行政诉讼{{review_litigation.litigation.total}}件。",
               "overview.md");
     Diagnostics out;
     auto prose = expand_prose({r.get(), nullptr, &prose_rules(), {}, {}}, out);
     CHECK(out.empty());
-    CHECK(prose.at("overview") == "现行有效规章和规范性文件473件；予以公开和部分公开30件，公开率75.0%；行政诉讼2件。\n");
+    CHECK(prose.at("overview") ==
+          "现行有效规章和规范性文件473件；予以公开和部分公开30件，公开率75.0%；行政诉讼2件。\n");
   }
 
   TEST_CASE("with last year's report, .previous and .yoy compare the two years") {
     auto r = year_2023();
     auto prev = year_2022();
     set_prose(*r, "overview",
-              "新收申请{{applications.received.total}}件，{{applications.received.total.yoy}}（上年{{applications.received.total.previous}}件）。",
+              "新收申请{{applications.received.total}}件，{{applications.received.total.yoy}}（上年{{applications."
+              "received.total.previous}}件）。",
               "overview.md");
     Diagnostics out;
     auto prose = expand_prose({r.get(), prev.get(), &prose_rules(), {}, {}}, out);
@@ -104,7 +108,8 @@ TEST_SUITE("prose_expand") {
 
   TEST_CASE("a year-over-year placeholder without last year's report asks for --previous") {
     auto r = year_2023();
-    set_prose(*r, "overview", "新收申请{{applications.received.total}}件，\n{{applications.received.total.yoy}}。", "overview.md");
+    set_prose(*r, "overview", "新收申请{{applications.received.total}}件，\n{{applications.received.total.yoy}}。",
+              "overview.md");
     Diagnostics out;
     auto prose = expand_prose({r.get(), nullptr, &prose_rules(), {}, {}}, out);
     CHECK(one_line(out, Lang::en) ==
@@ -118,7 +123,8 @@ TEST_SUITE("prose_expand") {
 
   TEST_CASE("an unknown placeholder names its place and the closest figure") {
     auto r = year_2023();
-    set_prose(*r, "overview", "一、总体情况\n新收申请{{applications.recieved.total}}件，{{applications.recieved.total.yoy}}。",
+    set_prose(*r, "overview",
+              "一、总体情况\n新收申请{{applications.recieved.total}}件，{{applications.recieved.total.yoy}}。",
               "overview.md");
     Diagnostics out;
     (void)expand_prose({r.get(), nullptr, &prose_rules(), {}, {}}, out);
@@ -176,7 +182,8 @@ TEST_SUITE("prose_expand") {
           "overview.md:1:9: error[placeholder]: placeholder {{proactive.penalty.decisions}} cannot be expanded: the "
           "table leaves '第二十条第（六）项 / 行政处罚 · 本年处理决定数量' (proactive.penalty.decisions) blank");
     CHECK(one_line(out, Lang::zh) ==
-          "overview.md:1:9: error[placeholder]: 占位符 {{proactive.penalty.decisions}} 无法展开：表中「第二十条第（六）项 / "
+          "overview.md:1:9: error[placeholder]: 占位符 {{proactive.penalty.decisions}} "
+          "无法展开：表中「第二十条第（六）项 / "
           "行政处罚 · 本年处理决定数量」为空");
   }
 
@@ -255,7 +262,8 @@ TEST_SUITE("prose_expand") {
 
   TEST_CASE("fees and work plan are appended to 六, numbered after its own sub-headings") {
     auto r = year_2023();
-    set_prose(*r, "other_matters", "### （一）人大代表建议和政协提案办理情况\n\n本年度办理建议提案3件。\n\n", "other_matters.md");
+    set_prose(*r, "other_matters", "### （一）人大代表建议和政协提案办理情况\n\n本年度办理建议提案3件。\n\n",
+              "other_matters.md");
     WorkPlan plan{"《2023年政务公开工作要点》",
                   {{"公开规范性文件", "办公室", TaskStatus::done, "网站专栏", {}},
                    {"建设政策文件库", "信息中心", TaskStatus::in_progress, "", {}}}};
@@ -277,7 +285,8 @@ TEST_SUITE("prose_expand") {
 
   TEST_CASE("placed with {{fees}} and {{work_plan}}, the parts stay where the prose puts them") {
     auto r = year_2023();
-    set_prose(*r, "other_matters", "**（一）信息处理费**\n\n{{fees}}\n\n**（二）工作要点**\n\n{{work_plan}}\n\n**（三）其他**\n\n无。\n",
+    set_prose(*r, "other_matters",
+              "**（一）信息处理费**\n\n{{fees}}\n\n**（二）工作要点**\n\n{{work_plan}}\n\n**（三）其他**\n\n无。\n",
               "other_matters.md");
     WorkPlan plan{"", {{"公开预算", "财务处", TaskStatus::not_done, "", {}}}};
     FeeStatement fees;

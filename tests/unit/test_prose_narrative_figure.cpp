@@ -10,8 +10,8 @@ using namespace gongkai::test;
 
 namespace {
 
-// normative documents in force 470 (regulations 3); penalty decisions 64; received 39 (30 + 9); handled 40, of which 30 disclosed
-// (75.0%); review 2, lawsuits 2; licensing decisions 1234; fees 12.5 万元.
+// normative documents in force 470 (regulations 3); penalty decisions 64; received 39 (30 + 9); handled 40, of which 30
+// disclosed (75.0%); review 2, lawsuits 2; licensing decisions 1234; fees 12.5 万元.
 std::unique_ptr<Report> report() {
   return prose_report(2023, {{"proactive.regulations.in_force", 3},
                              {"proactive.normative_docs.in_force", 470},
@@ -47,7 +47,8 @@ TEST_SUITE("prose_narrative_figure") {
     Diagnostics out = check("## 主动公开\n截至2023年底，本机关现行有效行政规范性文件393件。");
     CHECK(text_of(out, Lang::en) ==
           "overview.md:2:24: warning[narrative-figure]: the prose says 393件 in 「本机关现行有效行政规范性文件393件」, "
-          "but table 二 gives 470 for 第二十条第（一）项 / 行政规范性文件 · 现行有效件数 (proactive.normative_docs.in_force)\n");
+          "but table 二 gives 470 for 第二十条第（一）项 / 行政规范性文件 · 现行有效件数 "
+          "(proactive.normative_docs.in_force)\n");
     CHECK(text_of(out, Lang::zh) ==
           "overview.md:2:24: warning[narrative-figure]: 正文「本机关现行有效行政规范性文件393件」中的 393件 与表二"
           "「第二十条第（一）项 / 行政规范性文件 · 现行有效件数」的 470 不符\n");

@@ -10,10 +10,10 @@ TEST_SUITE("prose_percent") {
   TEST_CASE("shares are tenths of a percent rounded half away from zero") {
     CHECK(percent_tenths(1, 3) == 333);
     CHECK(percent_tenths(2, 3) == 667);
-    CHECK(percent_tenths(1, 8) == 125);     // 12.5% exactly
-    CHECK(percent_tenths(1, 16) == 63);     // 6.25% -> 6.3%
-    CHECK(percent_tenths(1, 2000) == 1);    // 0.05% -> 0.1%
-    CHECK(percent_tenths(1, 2001) == 0);    // 0.0499…% -> 0.0%
+    CHECK(percent_tenths(1, 8) == 125);   // 12.5% exactly
+    CHECK(percent_tenths(1, 16) == 63);   // 6.25% -> 6.3%
+    CHECK(percent_tenths(1, 2000) == 1);  // 0.05% -> 0.1%
+    CHECK(percent_tenths(1, 2001) == 0);  // 0.0499…% -> 0.0%
     CHECK(percent_tenths(7, 7) == 1000);
     CHECK(percent_tenths(0, 5) == 0);
   }
@@ -43,9 +43,7 @@ TEST_SUITE("prose_percent") {
     CHECK(*yoy_phrase(9999, 10000).text == "同比下降不足0.1%");
   }
 
-  TEST_CASE("a base of 0 gives a phrase, not a division by zero") {
-    CHECK(*yoy_phrase(5, 0).text == "上年为0");
-  }
+  TEST_CASE("a base of 0 gives a phrase, not a division by zero") { CHECK(*yoy_phrase(5, 0).text == "上年为0"); }
 
   TEST_CASE("negative figures and overflow are problems, not phrases") {
     YoyPhrase neg = yoy_phrase(-3, 4);

@@ -41,7 +41,8 @@ TEST_SUITE("prose_prose_extras") {
 
   TEST_CASE("amounts in 万元 are exact to the fen") {
     Diagnostics out;
-    ProseExtras x = read_prose_extras("r.yaml", "fees: {notices: 1, charged: 0.0315, collected: 0.0315, unit: 万元}\n", out);
+    ProseExtras x =
+        read_prose_extras("r.yaml", "fees: {notices: 1, charged: 0.0315, collected: 0.0315, unit: 万元}\n", out);
     CHECK(out.empty());
     CHECK(x.fees->charged.micro() == 31'500);
     CHECK(render_fee_statement(*x.fees) ==

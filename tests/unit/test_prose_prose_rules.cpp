@@ -29,7 +29,9 @@ TEST_SUITE("prose_prose_rules") {
   TEST_CASE("figures are available only in forms that have their cells") {
     const auto names2021 = figure_names(*forms().by_id("2021"), &prose_rules());
     const auto names2019 = figure_names(*forms().by_id("2019"), &prose_rules());
-    auto has = [](const std::vector<std::string>& v, const char* s) { return std::find(v.begin(), v.end(), std::string(s)) != v.end(); };
+    auto has = [](const std::vector<std::string>& v, const char* s) {
+      return std::find(v.begin(), v.end(), std::string(s)) != v.end();
+    };
     CHECK(has(names2021, "proactive.documents.in_force"));
     CHECK_FALSE(has(names2019, "proactive.documents.in_force"));
     CHECK(has(names2019, "applications.disclosure_rate.total"));
@@ -42,11 +44,12 @@ TEST_SUITE("prose_prose_rules") {
   }
 
   TEST_CASE("a phrase's `all` takes words and lists of alternatives") {
-    ProseRules r = load_prose_rules("r.yaml",
-                                    "narrative:\n"
-                                    "  exclude: [同比]\n"
-                                    "  phrases:\n"
-                                    "    - {figure: applications.received.total, all: [申请, [新收, 收到]], none: [结转]}\n");
+    ProseRules r =
+        load_prose_rules("r.yaml",
+                         "narrative:\n"
+                         "  exclude: [同比]\n"
+                         "  phrases:\n"
+                         "    - {figure: applications.received.total, all: [申请, [新收, 收到]], none: [结转]}\n");
     REQUIRE(r.phrases.size() == 1);
     CHECK(r.phrases[0].all.size() == 2);
     CHECK(r.phrases[0].all[1] == std::vector<std::string>{"新收", "收到"});
@@ -64,7 +67,8 @@ TEST_SUITE("prose_prose_rules") {
       }
       return std::string("no error");
     };
-    CHECK(message("figures:\n  - {id: a.b, zh: 甲, en: a}\n") == "r.yaml:2:5: bad prose rules: figure 'a.b' needs 'sum' or 'ratio'");
+    CHECK(message("figures:\n  - {id: a.b, zh: 甲, en: a}\n") ==
+          "r.yaml:2:5: bad prose rules: figure 'a.b' needs 'sum' or 'ratio'");
     CHECK(message("figures:\n  - {id: A.b, zh: 甲, en: a, sum: [x, y]}\n") ==
           "r.yaml:2:10: bad prose rules: 'A.b' is not a figure name (a.b.c in lower case)");
     CHECK(message("figures:\n  - {id: a.b, zh: 甲, en: a, sum: [x, y]}\n  - {id: a.b, zh: 乙, en: b, sum: [x, y]}\n") ==
@@ -72,6 +76,6 @@ TEST_SUITE("prose_prose_rules") {
     CHECK(message("narrative:\n  phrases:\n    - {figure: a.b, units: [件]}\n") ==
           "r.yaml:3:7: bad prose rules: 'all' must be a non-empty list");
     CHECK(message("phrases: []\n") == "r.yaml:1:1: bad prose rules: unknown key 'phrases'");
-    CHECK(message("figures: [\n") .starts_with("r.yaml:"));
+    CHECK(message("figures: [\n").starts_with("r.yaml:"));
   }
 }

@@ -40,7 +40,8 @@ TEST_SUITE("prose_samples") {
     REQUIRE(render_diagnostics_text(out, Lang::en) == "");
     for (const char* section : {"overview", "problems", "other_matters"})
       set_prose(*r, section, source(dir + section + ".md"), dir + section + ".md");
-    ProseInputs in{&*r, nullptr, &prose_rules(), read_work_plan(dir + "workplan.yaml", source(dir + "workplan.yaml"), out),
+    ProseInputs in{&*r, nullptr, &prose_rules(),
+                   read_work_plan(dir + "workplan.yaml", source(dir + "workplan.yaml"), out),
                    FeeStatement{true, 0, {}, {}, FeeUnit::yuan}};
     auto prose = expand_prose(in, out);
     CHECK(render_diagnostics_text(out, Lang::en) == "");
@@ -54,8 +55,11 @@ TEST_SUITE("prose_samples") {
           std::string::npos);
     const std::string& other = prose.at("other_matters");
     CHECK(other.find("### （三）收取信息处理费情况\n\n本年度未收取信息处理费。\n") != std::string::npos);
-    CHECK(other.find("### （四）落实上级年度政务公开工作要点情况\n\n对照《云溪市2023年政务公开工作要点》，本机关共承担工作任务6项，"
-                     "已完成3项，推进中2项，未完成1项。\n") != std::string::npos);
+    CHECK(
+        other.find(
+            "### "
+            "（四）落实上级年度政务公开工作要点情况\n\n对照《云溪市2023年政务公开工作要点》，本机关共承担工作任务6项，"
+            "已完成3项，推进中2项，未完成1项。\n") != std::string::npos);
   }
 
   TEST_CASE("the broken narrative-figure sample gives its one warning and nothing else") {

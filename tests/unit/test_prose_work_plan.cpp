@@ -57,7 +57,8 @@ TEST_SUITE("prose_work_plan") {
     CHECK(render_diagnostics_text(out, Lang::zh) ==
           "workplan.yaml:3:5: error[work-plan]: 第2项任务缺少「牵头处室」\n"
           "workplan.yaml:3:26: error[work-plan]: 第2项任务的完成情况「已推进」无法识别（可用：完成、推进中、未完成）\n"
-          "workplan.yaml:4:39: error[unknown-key]: 未知的键「owner」（在第3项任务中）；可用的键：task、lead、status、evidence、"
+          "workplan.yaml:4:39: error[unknown-key]: "
+          "未知的键「owner」（在第3项任务中）；可用的键：task、lead、status、evidence、"
           "工作任务、牵头处室、完成情况、佐证材料\n"
           "workplan.yaml:5:5: error[yaml]: 第4项任务应为映射，实为「公开决算」\n");
   }
@@ -73,7 +74,8 @@ TEST_SUITE("prose_work_plan") {
   TEST_CASE("a plan without tasks is an error") {
     Diagnostics out;
     (void)read_work_plan("w.yaml", "source: 《要点》\n", out);
-    CHECK(render_diagnostics_text(out, Lang::en) == "w.yaml:1:1: error[work-plan]: the work plan has no 'tasks' list\n");
+    CHECK(render_diagnostics_text(out, Lang::en) ==
+          "w.yaml:1:1: error[work-plan]: the work plan has no 'tasks' list\n");
   }
 
   TEST_CASE("text that is not YAML cannot be read at all") {

@@ -74,11 +74,11 @@ TEST_SUITE("render/html_report") {
               "<tr><th class=\"head\">商业企业</th><th class=\"head\">科研机构</th><th class=\"head\">社会公益组织</th>"
               "<th class=\"head\">法律服务机构</th><th class=\"head\">其他</th></tr>\n"
               "</thead>\n"));
-    CHECK(
-        has(html,
-            "<tr><th class=\"label\" colspan=\"3\">一、本年新收政府信息公开申请数量</th><td class=\"figure\">120</td>"
-            "<td class=\"figure\">4</td><td class=\"figure\">0</td><td class=\"figure\">0</td><td class=\"figure\">0</td>"
-            "<td class=\"figure\">0</td><td class=\"figure computed\" title=\"计算值\">124</td></tr>\n"));
+    CHECK(has(
+        html,
+        "<tr><th class=\"label\" colspan=\"3\">一、本年新收政府信息公开申请数量</th><td class=\"figure\">120</td>"
+        "<td class=\"figure\">4</td><td class=\"figure\">0</td><td class=\"figure\">0</td><td class=\"figure\">0</td>"
+        "<td class=\"figure\">0</td><td class=\"figure computed\" title=\"计算值\">124</td></tr>\n"));
     CHECK(has(html,
               "<tr><th class=\"label\" rowspan=\"22\">三、本年度办理结果</th><th class=\"label\" colspan=\"2\">"
               "（一）予以公开</th>"));

@@ -32,13 +32,13 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <set>
-#include <unistd.h>
 
 namespace gongkai::cli {
 
@@ -54,8 +54,8 @@ struct FormatInfo {
 };
 
 // In the order outputs are produced and listed.
-constexpr FormatInfo kFormats[] = {{Format::md, "md"}, {Format::html, "html"}, {Format::xlsx, "xlsx"},
-                                   {Format::json, "json"}};
+constexpr FormatInfo kFormats[] = {
+    {Format::md, "md"}, {Format::html, "html"}, {Format::xlsx, "xlsx"}, {Format::json, "json"}};
 
 struct BuildCmdOptions {
   std::vector<std::string> files;
@@ -150,10 +150,14 @@ ProseInputs prose_inputs(const std::string& input, const Report& report, const R
 
 std::string render(Format f, const BuiltReport& built, const HtmlTemplates& html, Lang lang) {
   switch (f) {
-    case Format::md: return render_markdown_report(built);
-    case Format::html: return render_html_report(built, html);
-    case Format::xlsx: return render_xlsx_report(built);
-    case Format::json: return render_report_json(built, lang);
+    case Format::md:
+      return render_markdown_report(built);
+    case Format::html:
+      return render_html_report(built, html);
+    case Format::xlsx:
+      return render_xlsx_report(built);
+    case Format::json:
+      return render_report_json(built, lang);
   }
   return {};
 }
@@ -234,9 +238,10 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
   // Each unit is rendered and written on its own worker into a staging folder; the folders are
   // moved into place afterwards in input order, so that which of two units of the same agency
   // wins does not depend on thread timing, and a unit with errors writes nothing.
-  const fs::path staging = to_stdout ? fs::path() : fs::path(opts.output) / fmt::format(".gongkai-staging-{}", ::getpid());
+  const fs::path staging =
+      to_stdout ? fs::path() : fs::path(opts.output) / fmt::format(".gongkai-staging-{}", ::getpid());
   struct Staged {
-    std::string dir;                                   // final folder; empty when nothing was staged
+    std::string dir;                                         // final folder; empty when nothing was staged
     std::vector<std::pair<std::string, std::string>> files;  // staged path, final path
     bool errors = false;
   };
@@ -282,9 +287,10 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
       Diagnostic d;
       d.severity = Severity::error;
       d.rule = "output";
-      d.message = {fmt::format("{} 与 {} 是同一机关，会写到同一目录 {}，未写入", units[it->second].path, units[i].path, st.dir),
-                   fmt::format("{} and {} are the same agency and would write the same folder {}; not written",
-                               units[it->second].path, units[i].path, st.dir)};
+      d.message = {
+          fmt::format("{} 与 {} 是同一机关，会写到同一目录 {}，未写入", units[it->second].path, units[i].path, st.dir),
+          fmt::format("{} and {} are the same agency and would write the same folder {}; not written",
+                      units[it->second].path, units[i].path, st.dir)};
       d.where = SourceLoc{units[i].path, 0, 0, {}};
       results[i].findings.add(std::move(d));
       ++results[i].summary.errors;
@@ -296,11 +302,13 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
     for (const auto& [from, to] : st.files) {
       for (const auto& input : files)
         if (same_file(input, to))
-          throw InputError(SourceLoc{to, 0, 0, {}}, {"输出文件与输入文件相同，拒绝覆盖输入",
-                                                     "the output is one of the inputs; refusing to overwrite an input"});
+          throw InputError(SourceLoc{to, 0, 0, {}},
+                           {"输出文件与输入文件相同，拒绝覆盖输入",
+                            "the output is one of the inputs; refusing to overwrite an input"});
       fs::rename(from, to, ec);
       if (ec)
-        throw InputError(SourceLoc{to, 0, 0, {}}, {fmt::format("无法写入：{}", ec.message()), fmt::format("cannot write: {}", ec.message())});
+        throw InputError(SourceLoc{to, 0, 0, {}},
+                         {fmt::format("无法写入：{}", ec.message()), fmt::format("cannot write: {}", ec.message())});
       written.push_back(to);
     }
   }
@@ -323,8 +331,9 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
                                      : "gongkai build: an input could not be read; nothing written\n");
     } else if (errors > 0 && !opts.allow_errors) {
       std::cerr << (lang == Lang::zh
-                        ? fmt::format("gongkai build: {} 个错误，未写入任何文件（--allow-errors 可写出标明含有错误的报告）\n",
-                                      errors)
+                        ? fmt::format(
+                              "gongkai build: {} 个错误，未写入任何文件（--allow-errors 可写出标明含有错误的报告）\n",
+                              errors)
                         : fmt::format("gongkai build: {} error{}, nothing written (--allow-errors writes the outputs "
                                       "stamped as containing errors)\n",
                                       errors, errors == 1 ? "" : "s"));
@@ -338,8 +347,10 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
       std::cerr << render_batch_summary(summaries, lang);
     }
   }
-  if (unreadable) ctx.exit_code = kUnreadable;
-  else ctx.exit_code = errors > 0 ? kFindings : kOk;
+  if (unreadable)
+    ctx.exit_code = kUnreadable;
+  else
+    ctx.exit_code = errors > 0 ? kFindings : kOk;
 }
 
 }  // namespace

@@ -41,7 +41,9 @@ std::optional<Report> read_checked(const std::string& path, const FormSet& forms
   Diagnostics found;
   std::optional<Report> report;
   try {
-    report = read_report(path, forms, options, [](const std::string& p) { return read_file(p); }, found).report;
+    report = read_report(
+                 path, forms, options, [](const std::string& p) { return read_file(p); }, found)
+                 .report;
   } catch (const InputError& e) {
     Diagnostic d;
     d.severity = Severity::error;
@@ -144,17 +146,21 @@ void register_check(CLI::App& app, Context& ctx) {
         std::cerr << render_rule_matrix_text(summaries, lang);
         std::cerr << render_batch_summary(summaries, lang);
       } else {
-        std::cerr << (lang == Lang::zh ? fmt::format("检查了 {} 个文件：{} 个错误，{} 个警告\n", units.size(), errors, warnings)
-                                       : fmt::format("checked {} file{}: {} error{}, {} warning{}\n", units.size(),
-                                                     units.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
-                                                     warnings, warnings == 1 ? "" : "s"));
+        std::cerr << (lang == Lang::zh
+                          ? fmt::format("检查了 {} 个文件：{} 个错误，{} 个警告\n", units.size(), errors, warnings)
+                          : fmt::format("checked {} file{}: {} error{}, {} warning{}\n", units.size(),
+                                        units.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
+                                        warnings == 1 ? "" : "s"));
       }
     }
     bool unreadable = roster_failed;
     for (const auto& r : results) unreadable = unreadable || r.summary.unreadable;
-    if (unreadable) ctx.exit_code = kUnreadable;
-    else if (errors > 0 || (opts->strict && warnings > 0)) ctx.exit_code = kFindings;
-    else ctx.exit_code = kOk;
+    if (unreadable)
+      ctx.exit_code = kUnreadable;
+    else if (errors > 0 || (opts->strict && warnings > 0))
+      ctx.exit_code = kFindings;
+    else
+      ctx.exit_code = kOk;
   });
 }
 

@@ -79,15 +79,17 @@ void register_merge(CLI::App& app, Context& ctx) {
       for (const auto& id : opts->explain)
         if (m.consolidated->form->cell(id) == nullptr)
           throw CLI::ValidationError("--explain", fmt::format("no cell '{}' in form {} (see `gongkai forms {}`)", id,
-                                                               m.consolidated->form->id, m.consolidated->form->id));
+                                                              m.consolidated->form->id, m.consolidated->form->id));
     }
     std::vector<UnitSummary> summaries;
     for (const auto& u : m.units) summaries.push_back(u.summary);
     bool unreadable = !m.consolidated;
     for (const auto& s : summaries) unreadable = unreadable || s.unreadable;
 
-    if (opts->format == "json") std::cerr << diagnostics_json(m.findings, lang).dump(2) << "\n";
-    else std::cerr << render_diagnostics_text(m.findings, lang);
+    if (opts->format == "json")
+      std::cerr << diagnostics_json(m.findings, lang).dump(2) << "\n";
+    else
+      std::cerr << render_diagnostics_text(m.findings, lang);
     if (m.consolidated) {
       if (!opts->explain.empty()) std::cout << explain_text(m, *m.consolidated->form, lang);
       YamlTallyNotes notes;
@@ -103,9 +105,12 @@ void register_merge(CLI::App& app, Context& ctx) {
     }
     const std::size_t errors = m.findings.count(Severity::error);
     const std::size_t warnings = m.findings.count(Severity::warning);
-    if (unreadable) ctx.exit_code = kUnreadable;
-    else if (errors > 0 || (opts->strict && warnings > 0)) ctx.exit_code = kFindings;
-    else ctx.exit_code = kOk;
+    if (unreadable)
+      ctx.exit_code = kUnreadable;
+    else if (errors > 0 || (opts->strict && warnings > 0))
+      ctx.exit_code = kFindings;
+    else
+      ctx.exit_code = kOk;
   });
 }
 

@@ -13,9 +13,9 @@ namespace gongkai::cli {
 
 // Exit codes are part of the interface: scripts rely on them.
 enum Exit : int {
-  kOk = 0,        // no errors (warnings allowed unless --strict)
-  kFindings = 1,  // the inputs were read and contain errors
-  kUnreadable = 2 // an input could not be read, or the command line is wrong
+  kOk = 0,         // no errors (warnings allowed unless --strict)
+  kFindings = 1,   // the inputs were read and contain errors
+  kUnreadable = 2  // an input could not be read, or the command line is wrong
 };
 
 struct Context {

@@ -13,13 +13,20 @@ void write_overview(const std::string& path, const std::vector<UnitSummary>& uni
                     const std::vector<std::string>& inputs) {
   std::string ext = path.substr(path.find_last_of('.') + 1);
   std::string content;
-  const std::string title = lang == Lang::zh ? "各单位政府信息公开工作年度报告概览" : "Overview of the units' annual reports";
-  if (ext == "md") content = render_overview_markdown(units, lang);
-  else if (ext == "html") content = render_overview_html(units, lang, title);
-  else if (ext == "csv") content = render_overview_csv(units, lang);
-  else if (ext == "json") content = overview_json(units).dump(2) + "\n";
-  else if (ext == "xlsx") content = render_overview_xlsx(units, lang, title);
-  else throw CLI::ValidationError("--overview", "the file must end in .md, .html, .csv, .json or .xlsx");
+  const std::string title =
+      lang == Lang::zh ? "各单位政府信息公开工作年度报告概览" : "Overview of the units' annual reports";
+  if (ext == "md")
+    content = render_overview_markdown(units, lang);
+  else if (ext == "html")
+    content = render_overview_html(units, lang, title);
+  else if (ext == "csv")
+    content = render_overview_csv(units, lang);
+  else if (ext == "json")
+    content = overview_json(units).dump(2) + "\n";
+  else if (ext == "xlsx")
+    content = render_overview_xlsx(units, lang, title);
+  else
+    throw CLI::ValidationError("--overview", "the file must end in .md, .html, .csv, .json or .xlsx");
   write_file_atomic(path, content, inputs);
 }
 

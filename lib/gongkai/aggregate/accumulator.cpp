@@ -26,9 +26,10 @@ bool Accumulator::add(const std::string& unit, const Report& report, Diagnostics
     return false;
   };
   if (report.form->id != form_->id)
-    return reject({fmt::format("单位「{}」使用 {} 表式，与汇总报告的 {} 表式不同，未计入汇总", unit, report.form->id, form_->id),
-                   fmt::format("unit '{}' uses form {}, not form {} like the consolidated report; left out of the sum",
-                               unit, report.form->id, form_->id)});
+    return reject(
+        {fmt::format("单位「{}」使用 {} 表式，与汇总报告的 {} 表式不同，未计入汇总", unit, report.form->id, form_->id),
+         fmt::format("unit '{}' uses form {}, not form {} like the consolidated report; left out of the sum", unit,
+                     report.form->id, form_->id)});
   if (report.year != year_)
     return reject({fmt::format("单位「{}」是 {} 年度报告，汇总报告是 {} 年度，未计入汇总", unit, report.year, year_),
                    fmt::format("unit '{}' reports on {}, the consolidated report on {}; left out of the sum", unit,

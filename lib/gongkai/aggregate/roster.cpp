@@ -23,8 +23,9 @@ bool read_meta(const YAML::Node& n, std::string_view name, ReportMeta& meta, Dia
     if (auto l = n["level"]) {
       meta.level = parse_level(l.as<std::string>());
       if (!meta.level) {
-        error(out, name, l.Mark(), {fmt::format("level 应为 department 或 government，而不是「{}」", l.as<std::string>()),
-                                    fmt::format("level must be department or government, not '{}'", l.as<std::string>())});
+        error(out, name, l.Mark(),
+              {fmt::format("level 应为 department 或 government，而不是「{}」", l.as<std::string>()),
+               fmt::format("level must be department or government, not '{}'", l.as<std::string>())});
         ok = false;
       }
     }
@@ -32,7 +33,8 @@ bool read_meta(const YAML::Node& n, std::string_view name, ReportMeta& meta, Dia
     if (auto f = n["form"]) meta.form_id = f.as<std::string>();
     if (auto p = n["published"]) meta.publication_date = p.as<std::string>();
   } catch (const YAML::Exception& e) {
-    error(out, name, e.mark, {fmt::format("名册字段类型有误：{}", e.msg), fmt::format("wrong type in roster: {}", e.msg)});
+    error(out, name, e.mark,
+          {fmt::format("名册字段类型有误：{}", e.msg), fmt::format("wrong type in roster: {}", e.msg)});
     ok = false;
   }
   return ok;
@@ -54,7 +56,8 @@ std::optional<Roster> parse_roster(std::string_view name, std::string_view yaml_
   try {
     root = YAML::Load(std::string(yaml_text));
   } catch (const YAML::ParserException& e) {
-    error(out, name, e.mark, {fmt::format("名册不是有效的 YAML：{}", e.msg), fmt::format("the roster is not valid YAML: {}", e.msg)});
+    error(out, name, e.mark,
+          {fmt::format("名册不是有效的 YAML：{}", e.msg), fmt::format("the roster is not valid YAML: {}", e.msg)});
     return std::nullopt;
   }
   if (!root.IsMap() || !root["units"] || !root["units"].IsSequence()) {
@@ -71,8 +74,11 @@ std::optional<Roster> parse_roster(std::string_view name, std::string_view yaml_
     for (const char* k : known) found = found || key == k;
     if (!found) {
       error(out, name, kv.first.Mark(),
-            {fmt::format("名册中未知的键「{}」（可用：agency, level, year, form, published, units, own, prose_from）", key),
-             fmt::format("unknown key '{}' in roster (known: agency, level, year, form, published, units, own, prose_from)", key)});
+            {fmt::format("名册中未知的键「{}」（可用：agency, level, year, form, published, units, own, prose_from）",
+                         key),
+             fmt::format(
+                 "unknown key '{}' in roster (known: agency, level, year, form, published, units, own, prose_from)",
+                 key)});
       ok = false;
     }
   }
@@ -87,7 +93,8 @@ std::optional<Roster> parse_roster(std::string_view name, std::string_view yaml_
       e.path = u["path"].as<std::string>();
       ok = read_meta(u, name, e.meta, out) && ok;
     } else {
-      error(out, name, u.Mark(), {"units 的每一项应是路径，或含 path 的映射", "each unit must be a path, or a mapping with 'path'"});
+      error(out, name, u.Mark(),
+            {"units 的每一项应是路径，或含 path 的映射", "each unit must be a path, or a mapping with 'path'"});
       ok = false;
       continue;
     }

@@ -14,15 +14,15 @@
 namespace gongkai {
 
 struct RosterEntry {
-  std::string path;   // relative to the roster file; may contain * ? [ ] (glob)
-  ReportMeta meta;    // agency / level / year / form for inputs that carry none (CSV)
-  SourceLoc where;    // the entry in the roster file
+  std::string path;  // relative to the roster file; may contain * ? [ ] (glob)
+  ReportMeta meta;   // agency / level / year / form for inputs that carry none (CSV)
+  SourceLoc where;   // the entry in the roster file
 };
 
 struct Roster {
-  ReportMeta meta;                 // the consolidated report: agency, level, year, form, published
-  std::vector<RosterEntry> units;  // in roster order
-  std::optional<std::string> own;  // this level's own consolidated figures, reconciled against the sum
+  ReportMeta meta;                        // the consolidated report: agency, level, year, form, published
+  std::vector<RosterEntry> units;         // in roster order
+  std::optional<std::string> own;         // this level's own consolidated figures, reconciled against the sum
   std::optional<std::string> prose_from;  // a YAML tally whose prose the consolidated report uses
   SourceLoc origin;
 };

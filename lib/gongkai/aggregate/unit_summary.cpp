@@ -12,8 +12,10 @@ const std::vector<KeyFigure>& key_figures() {
       {"refused", {"不予公开", "refused"}, {"applications.refused.total"}, false},
       {"carried_forward", {"结转下年度", "carried forward"}, {"applications.carried_forward.total"}, false},
       {"reviews", {"行政复议", "reviews"}, {"review_litigation.review.total"}, false},
-      {"suits", {"行政诉讼", "lawsuits"},
-       {"review_litigation.litigation_direct.total", "review_litigation.litigation_after_review.total"}, false},
+      {"suits",
+       {"行政诉讼", "lawsuits"},
+       {"review_litigation.litigation_direct.total", "review_litigation.litigation_after_review.total"},
+       false},
       {"fees", {"收费金额（万元）", "fees (万元)"}, {"proactive.fees.amount"}, true},
   };
   return figures;

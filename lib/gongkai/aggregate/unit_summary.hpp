@@ -14,10 +14,10 @@
 namespace gongkai {
 
 struct KeyFigure {
-  std::string id;                 // received, granted, ...
-  Text label;                     // column heading
-  std::vector<std::string> cells; // summed cell IDs
-  bool amount = false;            // an amount (万元) rather than a count
+  std::string id;                  // received, granted, ...
+  Text label;                      // column heading
+  std::vector<std::string> cells;  // summed cell IDs
+  bool amount = false;             // an amount (万元) rather than a count
 };
 
 // The overview's figure columns, in order.
@@ -25,9 +25,9 @@ struct KeyFigure {
 
 struct UnitSummary {
   std::size_t order = 0;
-  std::string unit;    // name in the roster (agency)
-  std::string path;    // the input file
-  std::string form;    // form ID, empty when unreadable
+  std::string unit;  // name in the roster (agency)
+  std::string path;  // the input file
+  std::string form;  // form ID, empty when unreadable
   int year = 0;
   bool unreadable = false;
   std::vector<std::optional<std::int64_t>> figures;  // parallel to key_figures()

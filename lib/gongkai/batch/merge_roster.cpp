@@ -50,9 +50,11 @@ void reconcile(const RosterNode& node, const Accumulator& sum, const MergeOption
   Diagnostics ignored;
   check_report(*own, CheckOptions{options.batch.forms}, ignored);
   if (own->form->id != sum.result().form->id) {
-    outcome.findings.add(merge_error(own->origin, {fmt::format("「{}」自报汇总数使用 {} 表式，与下级单位不同", node.name, own->form->id),
-                                                   fmt::format("'{}' reports its own figures in form {}, unlike its units", node.name, own->form->id)},
-                                     "reconcile"));
+    outcome.findings.add(merge_error(
+        own->origin,
+        {fmt::format("「{}」自报汇总数使用 {} 表式，与下级单位不同", node.name, own->form->id),
+         fmt::format("'{}' reports its own figures in form {}, unlike its units", node.name, own->form->id)},
+        "reconcile"));
     return;
   }
   const Report summed = sum.result();
@@ -63,13 +65,13 @@ void reconcile(const RosterNode& node, const Accumulator& sum, const MergeOption
     std::int64_t expected = theirs.has_value() ? theirs.raw : 0;
     if (mine.raw == expected) continue;
     const std::string label = own->form->cell_label(c);
-    Diagnostic d = merge_error(where_of(*own, c),
-                               {fmt::format("「{}」自报「{}」为 {}，但其 {} 个下级单位合计为 {}", node.name, label,
-                                            format_value(*c.column, mine.raw), sum.units(), format_value(*c.column, expected)),
-                                fmt::format("'{}' reports {} for '{}', but its {} units sum to {}", node.name,
-                                            format_value(*c.column, mine.raw), label, sum.units(),
-                                            format_value(*c.column, expected))},
-                               "reconcile");
+    Diagnostic d = merge_error(
+        where_of(*own, c),
+        {fmt::format("「{}」自报「{}」为 {}，但其 {} 个下级单位合计为 {}", node.name, label,
+                     format_value(*c.column, mine.raw), sum.units(), format_value(*c.column, expected)),
+         fmt::format("'{}' reports {} for '{}', but its {} units sum to {}", node.name,
+                     format_value(*c.column, mine.raw), label, sum.units(), format_value(*c.column, expected))},
+        "reconcile");
     d.cells.push_back(mention(*own->form, c));
     d.expected = format_value(*c.column, expected);
     d.actual = format_value(*c.column, mine.raw);
@@ -89,15 +91,17 @@ MergeOutcome merge_roster(const std::string& roster_path, const MergeOptions& op
   ReportMeta meta = top.meta;
   meta.override_with(options.batch.read.meta);
   if (!meta.year) {
-    outcome.findings.add(merge_error(tree->roster.origin, {"名册缺少 year（汇总年度）", "the roster has no 'year'"}, "roster"));
+    outcome.findings.add(
+        merge_error(tree->roster.origin, {"名册缺少 year（汇总年度）", "the roster has no 'year'"}, "roster"));
     return outcome;
   }
   std::shared_ptr<const Form> form =
       meta.form_id ? options.batch.forms->by_id(*meta.form_id) : options.batch.forms->for_year(*meta.year);
   if (!form) {
-    outcome.findings.add(merge_error(tree->roster.origin,
-                                     {fmt::format("没有适用于 {} 年的表式", *meta.year), fmt::format("no form for the year {}", *meta.year)},
-                                     "roster"));
+    outcome.findings.add(merge_error(
+        tree->roster.origin,
+        {fmt::format("没有适用于 {} 年的表式", *meta.year), fmt::format("no form for the year {}", *meta.year)},
+        "roster"));
     return outcome;
   }
 
@@ -109,7 +113,8 @@ MergeOutcome merge_roster(const std::string& roster_path, const MergeOptions& op
       if (nodes.find(r) == nodes.end()) {
         auto n = std::make_unique<Node>();
         n->roster = r;
-        n->sum = std::make_unique<Accumulator>(form, *meta.year, r == tree.get() ? options.explain : std::vector<std::string>{});
+        n->sum = std::make_unique<Accumulator>(form, *meta.year,
+                                               r == tree.get() ? options.explain : std::vector<std::string>{});
         nodes.emplace(r, std::move(n));
       }
   if (nodes.find(tree.get()) == nodes.end()) {
@@ -129,7 +134,7 @@ MergeOutcome merge_roster(const std::string& roster_path, const MergeOptions& op
     outcome.files.push_back(ref.leaf->path);
   }
   BatchOptions batch = options.batch;
-  batch.read.meta = ReportMeta{};  // units carry their own
+  batch.read.meta = ReportMeta{};        // units carry their own
   batch.read.defaults.year = meta.year;  // for units that carry none (CSV, XLSX)
   // Contributions are recorded per unit and re-ordered afterwards, so -j does not change output.
   std::vector<std::vector<Contribution>> contributions(leaves.size());
@@ -156,7 +161,8 @@ MergeOutcome merge_roster(const std::string& roster_path, const MergeOptions& op
   check_report(consolidated, CheckOptions{options.batch.forms}, outcome.findings);
   for (const auto& id : options.explain) {
     auto list = total.contributions(id);
-    std::stable_sort(list.begin(), list.end(), [](const Contribution& a, const Contribution& b) { return a.order < b.order; });
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Contribution& a, const Contribution& b) { return a.order < b.order; });
     outcome.explained.emplace_back(id, std::move(list));
   }
   outcome.consolidated = std::move(consolidated);

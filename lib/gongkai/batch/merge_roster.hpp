@@ -23,7 +23,7 @@ struct MergeOutcome {
   Diagnostics findings;                // roster, merge, reconcile and the consolidated report's own
   // For each --explain cell: every unit's contribution, in roster order.
   std::vector<std::pair<std::string, std::vector<Contribution>>> explained;
-  std::vector<std::string> files;      // every input file, for "never overwrite an input"
+  std::vector<std::string> files;  // every input file, for "never overwrite an input"
 };
 
 [[nodiscard]] MergeOutcome merge_roster(const std::string& roster_path, const MergeOptions& options);

@@ -19,7 +19,7 @@ namespace gongkai {
 struct UnitInput {
   std::string name;  // shown in summaries; empty = the report's agency
   std::string path;
-  ReportMeta meta;   // overrides for this unit (roster entry), applied over the batch's
+  ReportMeta meta;      // overrides for this unit (roster entry), applied over the batch's
   ReportMeta defaults;  // for inputs that carry no metadata (a roster's year)
 };
 

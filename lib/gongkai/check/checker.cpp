@@ -57,12 +57,12 @@ void check_lone_categories(const Report& r, Diagnostics& out) {
       }
       if (!category_given || kids_given || kids.empty()) continue;
       const std::string no = table_number(form, t);
-      Diagnostic d = finding(
-          Severity::warning, "category-sum",
-          {fmt::format("{} 「{}」只给出了类别合计，缺少其 {} 个分项", no, row.label, kids.size()),
-           fmt::format("{} '{}' ({}): only the category figure is given; its {} sub-rows are missing", no, row.label,
-                       row.en, kids.size())},
-          where_of(r, *first));
+      Diagnostic d =
+          finding(Severity::warning, "category-sum",
+                  {fmt::format("{} 「{}」只给出了类别合计，缺少其 {} 个分项", no, row.label, kids.size()),
+                   fmt::format("{} '{}' ({}): only the category figure is given; its {} sub-rows are missing", no,
+                               row.label, row.en, kids.size())},
+                  where_of(r, *first));
       d.cells.push_back(mention(form, *first));
       out.add(std::move(d));
     }
@@ -96,11 +96,11 @@ void check_sums(const Report& r, Diagnostics& out) {
     const std::string expected = format_value(*inst.total->column, *sum);
     Text msg;
     if (inst.rule->kind == RuleKind::column_sum) {
-      msg = {fmt::format("{} 「{}」：{} 为 {}，但 {} = {} = {}", no, inst.total->row->short_label,
-                         inst.total->column->label, actual, join_plus(zh_names), join_plus(figs), expected),
-             fmt::format("{} '{}' ({}): {} is {}, but {} = {} = {}", no, inst.total->row->short_label,
-                         inst.total->row->en, inst.total->column->id, actual, join_plus(en_names), join_plus(figs),
-                         expected)};
+      msg = {
+          fmt::format("{} 「{}」：{} 为 {}，但 {} = {} = {}", no, inst.total->row->short_label,
+                      inst.total->column->label, actual, join_plus(zh_names), join_plus(figs), expected),
+          fmt::format("{} '{}' ({}): {} is {}, but {} = {} = {}", no, inst.total->row->short_label, inst.total->row->en,
+                      inst.total->column->id, actual, join_plus(en_names), join_plus(figs), expected)};
     } else {
       const ColumnDef& col = *inst.total->column;
       std::string col_zh = col.group_label.empty() ? col.label : col.group_label + "·" + col.label;
@@ -178,7 +178,8 @@ void check_form_year(const Report& r, const CheckOptions& options, Diagnostics& 
   if (r.year == 0 || form.covers(r.year)) return;
   std::shared_ptr<const Form> right = options.forms ? options.forms->for_year(r.year) : nullptr;
   std::string want_zh = right ? fmt::format("应使用 {} 表式（{}）", right->id, right->title) : "没有适用的表式";
-  std::string want_en = right ? fmt::format("it must use form {} ({})", right->id, right->title) : "no form covers that year";
+  std::string want_en =
+      right ? fmt::format("it must use form {} ({})", right->id, right->title) : "no form covers that year";
   Diagnostic d = finding(Severity::error, "form-year",
                          {fmt::format("{} 年度报告使用了 {} 表式（{}），{}", r.year, form.id, form.title, want_zh),
                           fmt::format("the {} report uses form {} ({}); {}", r.year, form.id, form.title, want_en)},

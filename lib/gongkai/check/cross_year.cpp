@@ -72,8 +72,8 @@ void stock(const Report& cur, const Report& prev, const CrossYearRuleDef& rule, 
                              row.label, cur.year, s->column->label, *now, prev.year, s->column->label, *before,
                              a->column->label, *added, m->column->label, *removed, *expected),
                  fmt::format("{} '{}': {} {} is {}, but {} {} {} + {} {} - {} {} = {}", table_number(form, *t),
-                             row.label, cur.year, rule.stock, *now, prev.year, rule.stock, *before, rule.added,
-                             *added, rule.removed, *removed, *expected)};
+                             row.label, cur.year, rule.stock, *now, prev.year, rule.stock, *before, rule.added, *added,
+                             rule.removed, *removed, *expected)};
     d.cells.push_back(mention(form, *s));
     d.expected = fmt::format("{}", *expected);
     d.actual = fmt::format("{}", *now);
@@ -86,8 +86,10 @@ void stock(const Report& cur, const Report& prev, const CrossYearRuleDef& rule, 
 
 void check_cross_year(const Report& current, const Report& previous, Diagnostics& out) {
   for (const auto& rule : current.form->cross_year) {
-    if (rule.kind == CrossYearKind::carry) carry(current, previous, rule, out);
-    else stock(current, previous, rule, out);
+    if (rule.kind == CrossYearKind::carry)
+      carry(current, previous, rule, out);
+    else
+      stock(current, previous, rule, out);
   }
 }
 

@@ -23,12 +23,12 @@ struct CellMention {
 
 struct Diagnostic {
   Severity severity = Severity::error;
-  std::string rule;                    // stable rule ID: balance, outcome-sum, label, ...
-  Text message;                        // the full sentence, in both languages
-  std::vector<CellMention> cells;      // the cells the finding is about, first is the culprit
-  std::optional<std::string> expected; // the figure it should be, when the rule knows
-  std::optional<std::string> actual;   // the figure found
-  SourceLoc where;                     // where the culprit value came from
+  std::string rule;                     // stable rule ID: balance, outcome-sum, label, ...
+  Text message;                         // the full sentence, in both languages
+  std::vector<CellMention> cells;       // the cells the finding is about, first is the culprit
+  std::optional<std::string> expected;  // the figure it should be, when the rule knows
+  std::optional<std::string> actual;    // the figure found
+  SourceLoc where;                      // where the culprit value came from
 };
 
 // Collects findings in the order they are found. Reading continues after an error so that

@@ -1,7 +1,7 @@
 #include <gongkai/core/text.hpp>
 
-#include <cstdlib>
 #include <utf8proc.h>
+#include <cstdlib>
 
 namespace gongkai {
 

@@ -26,18 +26,18 @@ struct ColumnDef {
   std::string group;        // id of the column group it sits under, or empty
   std::string group_label;  // that group's verbatim label
   ValueKind kind = ValueKind::count;
-  std::string unit;         // 万元 for amounts; empty for counts
+  std::string unit;  // 万元 for amounts; empty for counts
 };
 
 struct RowDef {
   std::string id;
-  std::string label;   // verbatim
-  std::string short_label;  // a shorter name for messages (本年新收); defaults to label
-  std::string en;           // English name for messages; defaults to id
-  std::string parent;  // id of the group or category row it sits under, or empty
-  int depth = 0;       // 0 for top-level rows
-  bool has_cells = true;   // false for a printed label that spans its children
-  bool optional = false;   // a category figure: may be given or left out
+  std::string label;               // verbatim
+  std::string short_label;         // a shorter name for messages (本年新收); defaults to label
+  std::string en;                  // English name for messages; defaults to id
+  std::string parent;              // id of the group or category row it sits under, or empty
+  int depth = 0;                   // 0 for top-level rows
+  bool has_cells = true;           // false for a printed label that spans its children
+  bool optional = false;           // a category figure: may be given or left out
   std::vector<ColumnDef> columns;  // a group row's own columns (proactive blocks); else empty
   std::string csv_section;         // spec §7 `section` value for this row, when per-row
 };
@@ -59,12 +59,12 @@ struct RuleDef {
 
 struct TableDef {
   std::string id;
-  std::string section;  // id of the section it fills
-  std::string layout;   // blocks | grid | single_row: how renderers lay it out
+  std::string section;                    // id of the section it fills
+  std::string layout;                     // blocks | grid | single_row: how renderers lay it out
   std::vector<std::string> csv_sections;  // accepted spec §7 `section` values
   std::string corner_note;
   std::string column_title;
-  std::string row_header;  // the label over the row labels (信息内容), blocks layout
+  std::string row_header;          // the label over the row labels (信息内容), blocks layout
   std::vector<ColumnDef> columns;  // the table's columns (grid, single_row)
   std::vector<RowDef> rows;
   std::vector<RuleDef> rules;
@@ -91,8 +91,8 @@ struct CrossYearRuleDef {
   std::string rule;
   CrossYearKind kind = CrossYearKind::carry;
   std::string table;
-  std::string current;   // carry: `table.row`
-  std::string previous;  // carry: `table.row`
+  std::string current;                // carry: `table.row`
+  std::string previous;               // carry: `table.row`
   std::string stock, added, removed;  // stock: column ids
 };
 

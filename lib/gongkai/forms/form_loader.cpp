@@ -193,7 +193,8 @@ class Loader {
       root = YAML::Load(std::string(text));
     } catch (const YAML::ParserException& e) {
       SourceLoc loc{name_, e.mark.line + 1, e.mark.column + 1, {}};
-      throw InputError(loc, Text{fmt::format("表式定义不是有效的 YAML：{}", e.msg), fmt::format("form definition is not valid YAML: {}", e.msg)});
+      throw InputError(loc, Text{fmt::format("表式定义不是有效的 YAML：{}", e.msg),
+                                 fmt::format("form definition is not valid YAML: {}", e.msg)});
     }
     if (!root.IsMap()) fail(root, "the top level must be a mapping");
     auto form = std::make_shared<Form>();
@@ -223,7 +224,8 @@ class Loader {
         for (const auto& r : c) form->cross_year.push_back(cross(r));
     } catch (const YAML::Exception& e) {
       SourceLoc loc{name_, e.mark.line + 1, e.mark.column + 1, {}};
-      throw InputError(loc, Text{fmt::format("表式定义有误：{}", e.msg), fmt::format("bad form definition: {}", e.msg)});
+      throw InputError(loc,
+                       Text{fmt::format("表式定义有误：{}", e.msg), fmt::format("bad form definition: {}", e.msg)});
     }
     form->index_cells();
     return form;

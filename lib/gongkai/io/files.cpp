@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -14,8 +16,6 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace gongkai {
 namespace fs = std::filesystem;
@@ -38,7 +38,8 @@ std::string read_file(const std::string& path) {
   if (!fs::exists(path, ec)) fail(path, "文件不存在", "no such file");
   if (fs::is_directory(path, ec)) fail(path, "这是一个目录，不是文件", "is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
-  if (!in) fail(path, fmt::format("无法读取：{}", std::strerror(errno)), fmt::format("cannot read: {}", std::strerror(errno)));
+  if (!in)
+    fail(path, fmt::format("无法读取：{}", std::strerror(errno)), fmt::format("cannot read: {}", std::strerror(errno)));
   // One read of the known size: a register of a hundred megabytes is not read byte by byte.
   // Files whose size is unknown (pipes, /dev/stdin) are read as a stream.
   in.seekg(0, std::ios::end);
@@ -68,7 +69,8 @@ void write_file_atomic(const std::string& path, std::string_view content, const 
   }
   for (const auto& in : inputs)
     if (in != "-" && same_file(in, path))
-      fail(path, "输出文件与输入文件相同，拒绝覆盖输入", "the output is one of the inputs; refusing to overwrite an input");
+      fail(path, "输出文件与输入文件相同，拒绝覆盖输入",
+           "the output is one of the inputs; refusing to overwrite an input");
   fs::path target(path);
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::error_code ec;
@@ -77,7 +79,9 @@ void write_file_atomic(const std::string& path, std::string_view content, const 
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   int fd = ::mkstemp(name.data());
-  if (fd < 0) fail(path, fmt::format("无法写入：{}", std::strerror(errno)), fmt::format("cannot write: {}", std::strerror(errno)));
+  if (fd < 0)
+    fail(path, fmt::format("无法写入：{}", std::strerror(errno)),
+         fmt::format("cannot write: {}", std::strerror(errno)));
   const char* p = content.data();
   std::size_t left = content.size();
   while (left > 0) {
@@ -105,7 +109,8 @@ fs::path template_dir(const std::string& explicit_dir) {
   if (!explicit_dir.empty()) {
     candidates.emplace_back(explicit_dir);
   } else {
-    if (const char* env = std::getenv("GONGKAI_TEMPLATE_DIR"); env != nullptr && *env != '\0') candidates.emplace_back(env);
+    if (const char* env = std::getenv("GONGKAI_TEMPLATE_DIR"); env != nullptr && *env != '\0')
+      candidates.emplace_back(env);
     std::error_code ec;
     fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (!ec) candidates.push_back(exe.parent_path().parent_path() / "share" / "gongkai" / "report-templates");

@@ -19,8 +19,7 @@ namespace gongkai {
 // Writes `content` to `path` through a temporary file in the same directory and a rename.
 // "-" writes to standard output. Throws InputError when the directory cannot be written or
 // when `path` is one of `inputs` (never overwrite an input).
-void write_file_atomic(const std::string& path, std::string_view content,
-                       const std::vector<std::string>& inputs = {});
+void write_file_atomic(const std::string& path, std::string_view content, const std::vector<std::string>& inputs = {});
 
 // The report-templates directory: `explicit_dir` if given, else $GONGKAI_TEMPLATE_DIR, else
 // the one installed beside the binary, else the source tree's. Throws InputError if none exists.

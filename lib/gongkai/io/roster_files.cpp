@@ -64,8 +64,9 @@ std::unique_ptr<RosterNode> load(const std::string& path, std::set<std::string>&
     auto files = expand(pattern);
     if (files.size() == 1 && files[0] == pattern && !fs::exists(pattern, ec)) files.clear();
     if (files.empty()) {
-      roster_error(out, entry.where,
-                   {fmt::format("「{}」没有匹配任何文件", entry.path), fmt::format("'{}' matches no file", entry.path)});
+      roster_error(
+          out, entry.where,
+          {fmt::format("「{}」没有匹配任何文件", entry.path), fmt::format("'{}' matches no file", entry.path)});
       continue;
     }
     for (const auto& f : files) {

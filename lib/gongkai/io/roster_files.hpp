@@ -12,9 +12,9 @@
 namespace gongkai {
 
 struct RosterNode {
-  std::string path;         // the roster file
+  std::string path;  // the roster file
   Roster roster;
-  std::string name;         // the roster's agency, else the file stem
+  std::string name;  // the roster's agency, else the file stem
   std::vector<std::unique_ptr<RosterNode>> sub_rosters;
   struct Leaf {
     std::string path;

@@ -42,11 +42,11 @@ struct Report {
   std::string agency;
   Level level = Level::department;
   int year = 0;
-  std::optional<std::string> publication_date;  // YYYY-MM-DD
-  std::vector<CellValue> cells;                 // dense, by CellDef::index
-  std::map<std::string, std::string> prose;     // section id -> Markdown
-  std::map<std::string, SourceLoc> prose_where; // section id -> where the prose came from
-  SourceLoc origin;                             // the input file the report was read from
+  std::optional<std::string> publication_date;   // YYYY-MM-DD
+  std::vector<CellValue> cells;                  // dense, by CellDef::index
+  std::map<std::string, std::string> prose;      // section id -> Markdown
+  std::map<std::string, SourceLoc> prose_where;  // section id -> where the prose came from
+  SourceLoc origin;                              // the input file the report was read from
 
   // REQUIRES: form is set. Sizes `cells` to the form.
   explicit Report(std::shared_ptr<const Form> f);

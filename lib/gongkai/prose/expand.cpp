@@ -90,15 +90,19 @@ class Expander {
     const PlaceholderScan scan = scan_placeholders(sec.text);
     for (std::size_t at : scan.unterminated) {
       Placeholder p{at, at + 2, "{{"};
-      placeholder_error(sec, p, {"占位符缺少结尾的 }}（占位符不能跨行）", "unterminated placeholder: '}}' missing (a placeholder cannot span lines)"});
+      placeholder_error(sec, p,
+                        {"占位符缺少结尾的 }}（占位符不能跨行）",
+                         "unterminated placeholder: '}}' missing (a placeholder cannot span lines)"});
     }
     std::string out;
     std::size_t copied = 0;
     for (const auto& p : scan.found) {
       out.append(sec.text.substr(copied, p.begin - copied));
       copied = p.end;
-      if (auto text = resolve(sec, p)) out += *text;
-      else out.append(sec.text.substr(p.begin, p.end - p.begin));
+      if (auto text = resolve(sec, p))
+        out += *text;
+      else
+        out.append(sec.text.substr(p.begin, p.end - p.begin));
     }
     out.append(sec.text.substr(copied));
     return out;
@@ -242,9 +246,8 @@ class Expander {
                                      shown)});
       return std::nullopt;
     }
-    const std::size_t line_begin = sec.text.rfind('\n', p.begin) == std::string_view::npos
-                                       ? 0
-                                       : sec.text.rfind('\n', p.begin) + 1;
+    const std::size_t line_begin =
+        sec.text.rfind('\n', p.begin) == std::string_view::npos ? 0 : sec.text.rfind('\n', p.begin) + 1;
     const std::size_t line_end = std::min(sec.text.find('\n', p.end), sec.text.size());
     const std::string_view before = sec.text.substr(line_begin, p.begin - line_begin);
     const std::string_view after = sec.text.substr(p.end, line_end - p.end);
@@ -261,7 +264,8 @@ class Expander {
   }
 
   std::string add_generated(std::string text) {
-    if (in_.fees && !fees_placed_) text = append_subsection(std::move(text), kFeesTitle, render_fee_statement(*in_.fees));
+    if (in_.fees && !fees_placed_)
+      text = append_subsection(std::move(text), kFeesTitle, render_fee_statement(*in_.fees));
     if (in_.work_plan && !work_plan_placed_)
       text = append_subsection(std::move(text), kWorkPlanTitle, render_work_plan(*in_.work_plan));
     return text;

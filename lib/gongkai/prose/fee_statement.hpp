@@ -15,10 +15,10 @@ namespace gongkai {
 enum class FeeUnit { yuan, wan_yuan };  // 元, 万元
 
 struct FeeStatement {
-  bool none = false;           // `fees: none`: 本年度未收取信息处理费
-  std::int64_t notices = 0;    // 收费通知 sent (件)
-  Decimal charged;             // asked for in those notices
-  Decimal collected;           // actually paid
+  bool none = false;             // `fees: none`: 本年度未收取信息处理费
+  std::int64_t notices = 0;      // 收费通知 sent (件)
+  Decimal charged;               // asked for in those notices
+  Decimal collected;             // actually paid
   FeeUnit unit = FeeUnit::yuan;  // how the amounts are printed
 };
 

@@ -33,7 +33,8 @@ Text no_figure(const Form& form, const CellDef& c, const CellValue& v) {
   if (v.state == CellState::blank)
     return {fmt::format("表中「{}」为空", label), fmt::format("the table leaves '{}' ({}) blank", label, c.id)};
   // Absent: never given, or a total none of whose parts was given.
-  return {fmt::format("表中「{}」没有数字", label), fmt::format("the tables give no figure for '{}' ({})", label, c.id)};
+  return {fmt::format("表中「{}」没有数字", label),
+          fmt::format("the tables give no figure for '{}' ({})", label, c.id)};
 }
 
 FigureLookup lookup(const Report& r, const ProseRules* rules, std::string_view id, bool as_part, int depth);
@@ -50,7 +51,8 @@ FigureLookup sum_of(const Report& r, const ProseRules* rules, const FigureDef& f
       return out;
     }
     if (format && *format != part.value->format) {
-      out.problem = Text{fmt::format("「{}」把件数和金额相加", f.zh), fmt::format("'{}' adds counts and amounts", f.id)};
+      out.problem =
+          Text{fmt::format("「{}」把件数和金额相加", f.zh), fmt::format("'{}' adds counts and amounts", f.id)};
       return out;
     }
     format = part.value->format;
@@ -102,10 +104,14 @@ FigureLookup lookup(const Report& r, const ProseRules* rules, std::string_view i
     // Cited on its own, a cell must show a figure in the table: a blank is not 0. As a part of
     // a sum it counts as the table's own totals count it (see derive.hpp: resolved()).
     std::optional<std::int64_t> raw;
-    if (v.has_value()) raw = v.raw;
-    else if (as_part) raw = resolved(r, *c);
-    if (raw) out.value = FigureValue{*raw, format_of(*c->column), c->column};
-    else out.problem = no_figure(form, *c, v);
+    if (v.has_value())
+      raw = v.raw;
+    else if (as_part)
+      raw = resolved(r, *c);
+    if (raw)
+      out.value = FigureValue{*raw, format_of(*c->column), c->column};
+    else
+      out.problem = no_figure(form, *c, v);
     return out;
   }
   if (rules == nullptr || depth > kMaxDepth || !available(form, rules, id, depth)) return out;
@@ -122,9 +128,12 @@ FigureLookup lookup_figure(const Report& report, const ProseRules* rules, std::s
 std::string format_figure(const FigureValue& v) {
   if (v.column != nullptr) return format_value(*v.column, v.raw);
   switch (v.format) {
-    case FigureFormat::amount: return Decimal::from_micro(v.raw).to_string();
-    case FigureFormat::percent: return format_tenths(v.raw);
-    case FigureFormat::count: break;
+    case FigureFormat::amount:
+      return Decimal::from_micro(v.raw).to_string();
+    case FigureFormat::percent:
+      return format_tenths(v.raw);
+    case FigureFormat::count:
+      break;
   }
   return fmt::format("{}", v.raw);
 }

@@ -51,7 +51,15 @@ int digit_value(char32_t c) {
 
 bool ends_sentence(char32_t c) {
   switch (c) {
-    case U'。': case U'；': case U';': case U'！': case U'!': case U'？': case U'?': case U'\n': case U'|':
+    case U'。':
+    case U'；':
+    case U';':
+    case U'！':
+    case U'!':
+    case U'？':
+    case U'?':
+    case U'\n':
+    case U'|':
       return true;
     default:
       return false;
@@ -60,7 +68,11 @@ bool ends_sentence(char32_t c) {
 
 bool ends_clause(const std::u32string& s, std::size_t i) {
   switch (s[i]) {
-    case U'（': case U'）': case U'(': case U')': case U'，':
+    case U'（':
+    case U'）':
+    case U'(':
+    case U')':
+    case U'，':
       return true;
     case U',':
       // 1,234 is one number, not two clauses.
@@ -71,13 +83,13 @@ bool ends_clause(const std::u32string& s, std::size_t i) {
 }
 
 struct Number {
-  std::size_t first = 0;     // index of its first code point
+  std::size_t first = 0;       // index of its first code point
   std::size_t digits_end = 0;  // index just past its last digit
   std::size_t after = 0;       // index just past its unit (or its last digit)
-  std::string digits;        // ASCII digits without separators or point
-  int decimals = 0;          // digits after the point
-  std::string unit;          // the unit that follows it, or empty
-  bool hedged = false;       // 约 / 近 / 以上 / 余 …
+  std::string digits;          // ASCII digits without separators or point
+  int decimals = 0;            // digits after the point
+  std::string unit;            // the unit that follows it, or empty
+  bool hedged = false;         // 约 / 近 / 以上 / 余 …
 };
 
 bool starts_with_at(const std::u32string& s, std::size_t at, std::u32string_view word) {
@@ -154,8 +166,10 @@ std::optional<bool> states(const Number& n, const FigureValue& v) {
       break;
     case FigureFormat::amount:
       scale = 6;
-      if (n.unit == "元") shift = -4;
-      else if (n.unit != "万元") return std::nullopt;
+      if (n.unit == "元")
+        shift = -4;
+      else if (n.unit != "万元")
+        return std::nullopt;
       break;
     case FigureFormat::percent:
       scale = 1;
@@ -202,7 +216,9 @@ std::string quote(const std::u32string& all, std::size_t begin, std::size_t end)
 // sentence: 「…规范性文件4件，废止2件，现行有效29件」.
 constexpr std::u32string_view kFillers[] = {U"行政", U"共", U"为", U"计", U"达", U"了", U"有", U"已", U"另", U"均"};
 
-bool contains(std::u32string_view hay, const std::u32string& word) { return hay.find(word) != std::u32string_view::npos; }
+bool contains(std::u32string_view hay, const std::u32string& word) {
+  return hay.find(word) != std::u32string_view::npos;
+}
 
 class Scan {
  public:
@@ -337,8 +353,8 @@ class Scan {
     // 「5个工作日内答复」.
     for (const auto& other : numbers_in(masked_, b, e, units_)) {
       if (other.first == n.first) continue;
-      const bool year = other.digits.size() == 4 && other.decimals == 0 && other.digits_end < e &&
-                        masked_[other.digits_end] == U'年';
+      const bool year =
+          other.digits.size() == 4 && other.decimals == 0 && other.digits_end < e && masked_[other.digits_end] == U'年';
       if (!year) return;
     }
     const std::u32string_view clause = std::u32string_view(masked_).substr(b, e - b);
@@ -386,17 +402,17 @@ class Scan {
       const std::string label = form.cell_label(*c);
       const std::string number = table_number(form, *c->table);
       d.cells.push_back(mention(form, *c));
-      d.message = {fmt::format("正文「{}」中的 {} 与表{}「{}」的 {}{} 不符", said, written, number, label, table,
-                               table_unit),
-                   fmt::format("the prose says {} in 「{}」, but table {} gives {}{} for {} ({})", written, said, number,
-                               table, table_unit.empty() ? "" : " 万元", label, c->id)};
+      d.message = {
+          fmt::format("正文「{}」中的 {} 与表{}「{}」的 {}{} 不符", said, written, number, label, table, table_unit),
+          fmt::format("the prose says {} in 「{}」, but table {} gives {}{} for {} ({})", written, said, number, table,
+                      table_unit.empty() ? "" : " 万元", label, c->id)};
     } else {
       const Text label = figure_label(form, &rules_, phrase.figure);
       d.cells.push_back(CellMention{phrase.figure, label.zh});
-      d.message = {fmt::format("正文「{}」中的 {} 与按表计算的「{}」{}{} 不符", said, written, label.zh, table,
-                               table_unit),
-                   fmt::format("the prose says {} in 「{}」, but the tables give {}{} for {} ({})", written, said, table,
-                               table_unit.empty() ? "" : " 万元", label.en, phrase.figure)};
+      d.message = {
+          fmt::format("正文「{}」中的 {} 与按表计算的「{}」{}{} 不符", said, written, label.zh, table, table_unit),
+          fmt::format("the prose says {} in 「{}」, but the tables give {}{} for {} ({})", written, said, table,
+                      table_unit.empty() ? "" : " 万元", label.en, phrase.figure)};
     }
     out_.add(std::move(d));
   }

@@ -19,7 +19,7 @@ struct Placeholder {
 };
 
 struct PlaceholderScan {
-  std::vector<Placeholder> found;  // in text order
+  std::vector<Placeholder> found;         // in text order
   std::vector<std::size_t> unterminated;  // offsets of `{{` with no `}}` before the line ends
 };
 

@@ -16,7 +16,8 @@ class Loader {
   explicit Loader(std::string_view name) : name_(name) {}
 
   [[noreturn]] void fail(const YAML::Node& at, const std::string& what) const {
-    throw InputError(where(at), Text{fmt::format("正文规则定义有误：{}", what), fmt::format("bad prose rules: {}", what)});
+    throw InputError(where(at),
+                     Text{fmt::format("正文规则定义有误：{}", what), fmt::format("bad prose rules: {}", what)});
   }
 
   [[nodiscard]] SourceLoc where(const YAML::Node& at) const {
@@ -160,8 +161,6 @@ const FigureDef* ProseRules::figure(std::string_view id) const {
   return nullptr;
 }
 
-ProseRules load_prose_rules(std::string_view name, std::string_view yaml_text) {
-  return Loader(name).load(yaml_text);
-}
+ProseRules load_prose_rules(std::string_view name, std::string_view yaml_text) { return Loader(name).load(yaml_text); }
 
 }  // namespace gongkai

@@ -65,11 +65,15 @@ void ProseYaml::unknown_key(const YAML::Node& key, const Text& scope, const std:
 
 Text yaml_kind_of(const YAML::Node& n) {
   switch (n.Type()) {
-    case YAML::NodeType::Map: return {"映射", "a mapping"};
-    case YAML::NodeType::Sequence: return {"列表", "a list"};
-    case YAML::NodeType::Scalar: return {fmt::format("「{}」", n.Scalar()), fmt::format("'{}'", n.Scalar())};
+    case YAML::NodeType::Map:
+      return {"映射", "a mapping"};
+    case YAML::NodeType::Sequence:
+      return {"列表", "a list"};
+    case YAML::NodeType::Scalar:
+      return {fmt::format("「{}」", n.Scalar()), fmt::format("'{}'", n.Scalar())};
     case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined: break;
+    case YAML::NodeType::Undefined:
+      break;
   }
   return {"空值", "nothing (null)"};
 }
@@ -80,8 +84,8 @@ struct TaskKey {
   const char* en;
   const char* zh;
 };
-constexpr std::array<TaskKey, 4> kTaskKeys{{{"task", "工作任务"}, {"lead", "牵头处室"}, {"status", "完成情况"},
-                                            {"evidence", "佐证材料"}}};
+constexpr std::array<TaskKey, 4> kTaskKeys{
+    {{"task", "工作任务"}, {"lead", "牵头处室"}, {"status", "完成情况"}, {"evidence", "佐证材料"}}};
 
 void problem(ProseYaml& src, const char* rule, SourceLoc where, Text message) {
   src.error(rule, std::move(where), std::move(message));
@@ -131,10 +135,19 @@ std::optional<WorkPlanTask> read_task(ProseYaml& src, const YAML::Node& n, std::
     if (value.empty()) continue;  // treated as missing below
     seen[which] = true;
     switch (which) {
-      case 0: t.task = value; break;
-      case 1: t.lead = value; break;
-      case 2: status_text = value; status_where = src.where(kv.second); break;
-      default: t.evidence = value; break;
+      case 0:
+        t.task = value;
+        break;
+      case 1:
+        t.lead = value;
+        break;
+      case 2:
+        status_text = value;
+        status_where = src.where(kv.second);
+        break;
+      default:
+        t.evidence = value;
+        break;
     }
   }
   for (std::size_t i = 0; i < 3; ++i) {
@@ -162,9 +175,9 @@ std::optional<WorkPlanTask> read_task(ProseYaml& src, const YAML::Node& n, std::
                      fmt::format("task {}: unknown status '{}'; did you mean '{}'? (use 完成, 推进中 or 未完成)",
                                  number, *status_text, *guess)};
       } else {
-        d.message = {fmt::format("第{}项任务的完成情况「{}」无法识别（可用：完成、推进中、未完成）", number,
-                                 *status_text),
-                     fmt::format("task {}: unknown status '{}' (use 完成, 推进中 or 未完成)", number, *status_text)};
+        d.message = {
+            fmt::format("第{}项任务的完成情况「{}」无法识别（可用：完成、推进中、未完成）", number, *status_text),
+            fmt::format("task {}: unknown status '{}' (use 完成, 推进中 or 未完成)", number, *status_text)};
       }
       src.out().add(std::move(d));
       ok = false;
@@ -206,8 +219,10 @@ WorkPlan read_work_plan_node(ProseYaml& src, const YAML::Node& root) {
     for (const auto& kv : root) {
       const std::string key = kv.first.Scalar();
       if (key == "source" || key == "来源") {
-        if (kv.second.IsScalar()) plan.source = std::string(trim(kv.second.Scalar()));
-        else src.wrong_type(kv.second, src.where_value(kv.first, kv.second), {"工作要点来源", "source"}, {"文字", "text"});
+        if (kv.second.IsScalar())
+          plan.source = std::string(trim(kv.second.Scalar()));
+        else
+          src.wrong_type(kv.second, src.where_value(kv.first, kv.second), {"工作要点来源", "source"}, {"文字", "text"});
       } else if ((key == "tasks" || key == "任务") && !tasks) {
         tasks.emplace(kv.second);
       } else {
@@ -216,7 +231,8 @@ WorkPlan read_work_plan_node(ProseYaml& src, const YAML::Node& root) {
       }
     }
     if (!tasks) {
-      problem(src, "work-plan", src.where(root), {"工作要点缺少任务列表「tasks」", "the work plan has no 'tasks' list"});
+      problem(src, "work-plan", src.where(root),
+              {"工作要点缺少任务列表「tasks」", "the work plan has no 'tasks' list"});
       return plan;
     }
   } else {
@@ -253,8 +269,11 @@ std::optional<FeeStatement> read_fee_node(ProseYaml& src, const YAML::Node& key,
   Field notices, charged, collected, unit;
   for (const auto& kv : value) {
     const std::string k = kv.first.Scalar();
-    Field* f = k == "notices" ? &notices : k == "charged" ? &charged : k == "collected" ? &collected
-             : k == "unit" ? &unit : nullptr;
+    Field* f = k == "notices"     ? &notices
+               : k == "charged"   ? &charged
+               : k == "collected" ? &collected
+               : k == "unit"      ? &unit
+                                  : nullptr;
     if (f != nullptr && !*f) {
       f->key.emplace(kv.first);
       f->value.emplace(kv.second);
@@ -296,22 +315,26 @@ std::optional<FeeStatement> read_fee_node(ProseYaml& src, const YAML::Node& key,
     }
   }
   if (charged) {
-    if (auto a = amount(src, *charged.key, *charged.value, fees.unit)) fees.charged = Decimal::from_micro(*a);
-    else ok = false;
+    if (auto a = amount(src, *charged.key, *charged.value, fees.unit))
+      fees.charged = Decimal::from_micro(*a);
+    else
+      ok = false;
   }
   if (collected) {
-    if (auto a = amount(src, *collected.key, *collected.value, fees.unit)) fees.collected = Decimal::from_micro(*a);
-    else ok = false;
+    if (auto a = amount(src, *collected.key, *collected.value, fees.unit))
+      fees.collected = Decimal::from_micro(*a);
+    else
+      ok = false;
   }
   if (!ok) return std::nullopt;
   const char* u = fees.unit == FeeUnit::yuan ? "元" : "万元";
   if (fees.collected > fees.charged) {
-    problem(src, "fee-statement", src.where_value(*collected.key, *collected.value),
-            {fmt::format("实际收取的信息处理费 {}{} 超过应收取的 {}{}", format_fee_amount(fees.collected, fees.unit), u,
-                         format_fee_amount(fees.charged, fees.unit), u),
-             fmt::format("fees collected ({} {}) exceed fees charged ({} {})",
-                         format_fee_amount(fees.collected, fees.unit), u, format_fee_amount(fees.charged, fees.unit),
-                         u)});
+    problem(
+        src, "fee-statement", src.where_value(*collected.key, *collected.value),
+        {fmt::format("实际收取的信息处理费 {}{} 超过应收取的 {}{}", format_fee_amount(fees.collected, fees.unit), u,
+                     format_fee_amount(fees.charged, fees.unit), u),
+         fmt::format("fees collected ({} {}) exceed fees charged ({} {})", format_fee_amount(fees.collected, fees.unit),
+                     u, format_fee_amount(fees.charged, fees.unit), u)});
     return std::nullopt;
   }
   if (fees.notices == 0 && fees.charged.micro() > 0) {

@@ -46,7 +46,6 @@ class ProseYaml {
 [[nodiscard]] Text yaml_kind_of(const YAML::Node& n);
 
 [[nodiscard]] WorkPlan read_work_plan_node(ProseYaml& src, const YAML::Node& root);
-[[nodiscard]] std::optional<FeeStatement> read_fee_node(ProseYaml& src, const YAML::Node& key,
-                                                        const YAML::Node& value);
+[[nodiscard]] std::optional<FeeStatement> read_fee_node(ProseYaml& src, const YAML::Node& key, const YAML::Node& value);
 
 }  // namespace gongkai

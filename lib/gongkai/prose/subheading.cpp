@@ -63,8 +63,10 @@ std::optional<int> parse_chinese_number(std::u32string_view s) {
     return v > 0 ? std::optional<int>(v) : std::nullopt;
   }
   int tens = 1;
-  if (ten == 1) tens = digit(s[0]);
-  else if (ten != 0) return std::nullopt;
+  if (ten == 1)
+    tens = digit(s[0]);
+  else if (ten != 0)
+    return std::nullopt;
   if (tens <= 0) return std::nullopt;
   int ones = 0;
   if (ten + 1 < s.size()) {

@@ -16,11 +16,16 @@ std::u32string normalised(std::string_view text) {
   for (char32_t c : decode_utf8(nfkc(text))) {
     const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
     switch (cat) {
-      case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+      case UTF8PROC_CATEGORY_LU:
+      case UTF8PROC_CATEGORY_LL:
+      case UTF8PROC_CATEGORY_LT:
+      case UTF8PROC_CATEGORY_LM:
       case UTF8PROC_CATEGORY_LO:
         out.push_back(c);
         break;
-      case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      case UTF8PROC_CATEGORY_ND:
+      case UTF8PROC_CATEGORY_NL:
+      case UTF8PROC_CATEGORY_NO:
         out.push_back(U'0');
         break;
       default:
@@ -46,8 +51,8 @@ std::optional<ReuseScore> reuse_score(std::string_view current, std::string_view
   score.grams = now.size();
   for (const auto& g : now)
     if (before.contains(g)) ++score.shared;
-  score.tenths = percent_tenths(static_cast<std::int64_t>(score.shared), static_cast<std::int64_t>(score.grams))
-                     .value_or(0);
+  score.tenths =
+      percent_tenths(static_cast<std::int64_t>(score.shared), static_cast<std::int64_t>(score.grams)).value_or(0);
   return score;
 }
 

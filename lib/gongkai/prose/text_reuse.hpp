@@ -23,9 +23,9 @@ inline constexpr std::size_t kReuseMinGrams = 40;
 inline constexpr std::int64_t kReuseThresholdTenths = 600;  // 60.0%
 
 struct ReuseScore {
-  std::size_t grams = 0;   // distinct 5-grams this year
-  std::size_t shared = 0;  // of which also last year
-  std::int64_t tenths = 0; // shared / grams in tenths of a percent, rounded half away from zero
+  std::size_t grams = 0;    // distinct 5-grams this year
+  std::size_t shared = 0;   // of which also last year
+  std::int64_t tenths = 0;  // shared / grams in tenths of a percent, rounded half away from zero
 };
 
 // nullopt when `current` is too short to judge.

@@ -27,9 +27,12 @@ std::string cell(std::string_view s) {
 
 std::string_view to_zh(TaskStatus s) {
   switch (s) {
-    case TaskStatus::in_progress: return "推进中";
-    case TaskStatus::not_done: return "未完成";
-    case TaskStatus::done: break;
+    case TaskStatus::in_progress:
+      return "推进中";
+    case TaskStatus::not_done:
+      return "未完成";
+    case TaskStatus::done:
+      break;
   }
   return "完成";
 }
@@ -51,9 +54,12 @@ WorkPlan read_work_plan(std::string_view name, std::string_view text, Diagnostic
 std::string render_work_plan(const WorkPlan& plan) {
   std::size_t done = 0, in_progress = 0, not_done = 0;
   for (const auto& t : plan.tasks) {
-    if (t.status == TaskStatus::done) ++done;
-    else if (t.status == TaskStatus::in_progress) ++in_progress;
-    else ++not_done;
+    if (t.status == TaskStatus::done)
+      ++done;
+    else if (t.status == TaskStatus::in_progress)
+      ++in_progress;
+    else
+      ++not_done;
   }
   std::string counts = fmt::format("共承担工作任务{}项，已完成{}项", plan.tasks.size(), done);
   if (in_progress > 0) counts += fmt::format("，推进中{}项", in_progress);
@@ -64,7 +70,8 @@ std::string render_work_plan(const WorkPlan& plan) {
   md += "\n| 序号 | 工作任务 | 牵头处室 | 完成情况 | 佐证材料 |\n| ---: | --- | --- | --- | --- |\n";
   std::size_t n = 0;
   for (const auto& t : plan.tasks)
-    md += fmt::format("| {} | {} | {} | {} | {} |\n", ++n, cell(t.task), cell(t.lead), to_zh(t.status), cell(t.evidence));
+    md +=
+        fmt::format("| {} | {} | {} | {} | {} |\n", ++n, cell(t.task), cell(t.lead), to_zh(t.status), cell(t.evidence));
   return md;
 }
 

@@ -26,7 +26,7 @@ enum class TaskStatus { done, in_progress, not_done };
 
 struct WorkPlanTask {
   std::string task;
-  std::string lead;      // 牵头处室
+  std::string lead;  // 牵头处室
   TaskStatus status = TaskStatus::done;
   std::string evidence;  // may be empty
   SourceLoc where;

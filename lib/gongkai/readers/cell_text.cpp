@@ -18,8 +18,8 @@ struct Unit {
 };
 
 // Longest suffixes first so 万元 is not read as 元.
-constexpr std::array<Unit, 9> kUnits{{{"亿元", 10}, {"万元", 6}, {"元", 2}, {"件", -1}, {"个", -1}, {"条", -1},
-                                      {"项", -1}, {"人次", -1}, {"次", -1}}};
+constexpr std::array<Unit, 9> kUnits{
+    {{"亿元", 10}, {"万元", 6}, {"元", 2}, {"件", -1}, {"个", -1}, {"条", -1}, {"项", -1}, {"人次", -1}, {"次", -1}}};
 
 std::string cell_name(const Form& form, const CellDef& cell) { return form.cell_label(cell); }
 
@@ -34,8 +34,8 @@ Diagnostic make(Severity sev, std::string rule, const Form& form, const CellDef&
   return d;
 }
 
-std::optional<CellValue> parse(std::string_view original, const Form& form, const CellDef& cell,
-                               const SourceLoc& where, Diagnostics& out, bool typed) {
+std::optional<CellValue> parse(std::string_view original, const Form& form, const CellDef& cell, const SourceLoc& where,
+                               Diagnostics& out, bool typed) {
   const ColumnDef& col = *cell.column;
   CellValue v;
   v.where = where;
@@ -73,10 +73,10 @@ std::optional<CellValue> parse(std::string_view original, const Form& form, cons
       }
     }
     if (!parsed) {
-      out.add(make(Severity::error, "number", form, cell, where,
-                   {fmt::format("「{}」不是有效金额：{}（至多精确到分，即万元的小数点后六位）", label, original),
-                    fmt::format("'{}' is not a valid amount: {} (at most to the fen, six decimals of 万元)", label,
-                                original)}));
+      out.add(make(
+          Severity::error, "number", form, cell, where,
+          {fmt::format("「{}」不是有效金额：{}（至多精确到分，即万元的小数点后六位）", label, original),
+           fmt::format("'{}' is not a valid amount: {} (at most to the fen, six decimals of 万元)", label, original)}));
       return std::nullopt;
     }
     std::int64_t micro = *parsed;
@@ -131,8 +131,10 @@ std::optional<CellValue> parse(std::string_view original, const Form& form, cons
   std::size_t dots = 0;
   bool digits_only = !body.empty();
   for (char c : body) {
-    if (c == '.') ++dots;
-    else if (c < '0' || c > '9') digits_only = false;
+    if (c == '.')
+      ++dots;
+    else if (c < '0' || c > '9')
+      digits_only = false;
   }
   if (dots > 0 || !digits_only) {
     bool fraction = digits_only && dots == 1;
@@ -166,10 +168,10 @@ std::optional<CellValue> parse(std::string_view original, const Form& form, cons
   v.state = CellState::value;
   v.raw = *parsed;
   if (!unit.empty()) {
-    Diagnostic d = make(Severity::warning, "unit-in-cell", form, cell, where,
-                        {fmt::format("「{}」单元格内写有单位：「{}」，数值取 {}", label, original, *parsed),
-                         fmt::format("'{}': unit typed into the cell: '{}', value taken as {}", label, original,
-                                     *parsed)});
+    Diagnostic d =
+        make(Severity::warning, "unit-in-cell", form, cell, where,
+             {fmt::format("「{}」单元格内写有单位：「{}」，数值取 {}", label, original, *parsed),
+              fmt::format("'{}': unit typed into the cell: '{}', value taken as {}", label, original, *parsed)});
     d.actual = std::string(original);
     d.expected = fmt::format("{}", *parsed);
     out.add(std::move(d));

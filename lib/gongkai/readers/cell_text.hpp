@@ -21,8 +21,7 @@ namespace gongkai {
 
 // The same for a number already typed by its source (YAML int, XLSX numeric cell): `text` is
 // its canonical decimal form.
-[[nodiscard]] std::optional<CellValue> parse_cell_number(std::string_view text, const Form& form,
-                                                         const CellDef& cell, const SourceLoc& where,
-                                                         Diagnostics& out);
+[[nodiscard]] std::optional<CellValue> parse_cell_number(std::string_view text, const Form& form, const CellDef& cell,
+                                                         const SourceLoc& where, Diagnostics& out);
 
 }  // namespace gongkai

@@ -21,7 +21,7 @@ namespace gongkai {
 using FileLoader = std::function<std::string(const std::string& path)>;
 
 struct ReadOptions {
-  ReportMeta meta;                     // from the command line; overrides the files
+  ReportMeta meta;  // from the command line; overrides the files
   // Fills in what an input that carries no metadata (CSV, XLSX) does not say: a roster's year.
   // YAML tallies carry their own and ignore these. Default: none.
   ReportMeta defaults;

@@ -16,7 +16,7 @@
 namespace gongkai {
 
 // `text` must already be UTF-8 (see encoding.hpp). Every problem goes to `out`.
-[[nodiscard]] std::optional<Report> read_long_csv(std::string_view name, std::string_view text,
-                                                  const FormSet& forms, const ReportMeta& meta, Diagnostics& out);
+[[nodiscard]] std::optional<Report> read_long_csv(std::string_view name, std::string_view text, const FormSet& forms,
+                                                  const ReportMeta& meta, Diagnostics& out);
 
 }  // namespace gongkai

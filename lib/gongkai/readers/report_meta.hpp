@@ -14,7 +14,7 @@ struct ReportMeta {
   std::optional<std::string> agency;
   std::optional<Level> level;
   std::optional<int> year;
-  std::optional<std::string> form_id;  // "2019", "2021"; inferred or taken from the year when absent
+  std::optional<std::string> form_id;           // "2019", "2021"; inferred or taken from the year when absent
   std::optional<std::string> publication_date;  // YYYY-MM-DD
 
   // Fields set in `over` replace ours.

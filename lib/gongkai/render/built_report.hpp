@@ -13,12 +13,12 @@
 namespace gongkai {
 
 struct BuiltReport {
-  const Report* report = nullptr;                   // after check_report: totals derived
-  std::map<std::string, std::string> prose;         // section id -> expanded Markdown
-  Diagnostics findings;                             // everything check and prose found
-  bool stamped_with_errors = false;                 // --allow-errors: every output says so
-  std::string generated;                            // fixed timestamp (ISO 8601, UTC) for outputs,
-                                                    // from SOURCE_DATE_EPOCH or the publication date
+  const Report* report = nullptr;            // after check_report: totals derived
+  std::map<std::string, std::string> prose;  // section id -> expanded Markdown
+  Diagnostics findings;                      // everything check and prose found
+  bool stamped_with_errors = false;          // --allow-errors: every output says so
+  std::string generated;                     // fixed timestamp (ISO 8601, UTC) for outputs,
+                                             // from SOURCE_DATE_EPOCH or the publication date
 };
 
 }  // namespace gongkai

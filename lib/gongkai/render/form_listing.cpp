@@ -9,9 +9,12 @@ namespace {
 
 std::string_view kind_name(ValueKind k) {
   switch (k) {
-    case ValueKind::count: return "count";
-    case ValueKind::signed_count: return "signed_count";
-    case ValueKind::amount: return "amount";
+    case ValueKind::count:
+      return "count";
+    case ValueKind::signed_count:
+      return "signed_count";
+    case ValueKind::amount:
+      return "amount";
   }
   return "count";
 }
@@ -30,8 +33,8 @@ std::string render_form_text(const Form& form) {
       std::string flags;
       if (c.derived) flags += " [derived]";
       if (c.optional) flags += " [optional]";
-      if (c.column->kind != ValueKind::count) flags += fmt::format(" [{}{}]", kind_name(c.column->kind),
-                                                                   c.column->unit.empty() ? "" : ", " + c.column->unit);
+      if (c.column->kind != ValueKind::count)
+        flags += fmt::format(" [{}{}]", kind_name(c.column->kind), c.column->unit.empty() ? "" : ", " + c.column->unit);
       out += fmt::format("  {}\t{}{}\n", c.id, form.cell_label(c), flags);
     }
   }
@@ -42,10 +45,12 @@ nlohmann::ordered_json form_json(const Form& form) {
   nlohmann::ordered_json j;
   j["id"] = form.id;
   j["title"] = form.title;
-  j["years"] = {{"from", form.year_from}, {"to", form.year_to ? nlohmann::ordered_json(*form.year_to) : nlohmann::ordered_json(nullptr)}};
+  j["years"] = {{"from", form.year_from},
+                {"to", form.year_to ? nlohmann::ordered_json(*form.year_to) : nlohmann::ordered_json(nullptr)}};
   auto sections = nlohmann::ordered_json::array();
   for (const auto& s : form.sections)
-    sections.push_back({{"id", s.id}, {"number", s.number}, {"heading", s.heading}, {"kind", s.is_table ? "table" : "prose"}});
+    sections.push_back(
+        {{"id", s.id}, {"number", s.number}, {"heading", s.heading}, {"kind", s.is_table ? "table" : "prose"}});
   j["sections"] = std::move(sections);
   auto cells = nlohmann::ordered_json::array();
   for (const auto& c : form.cells()) {

@@ -53,7 +53,8 @@ void drop_cjk_soft_breaks(cmark_node* doc) {
   for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
     cmark_node* n = cmark_iter_get_node(it);
     if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_SOFTBREAK) continue;
-    if (is_wide(last_code_point(literal(cmark_node_previous(n)))) && is_wide(first_code_point(literal(cmark_node_next(n)))))
+    if (is_wide(last_code_point(literal(cmark_node_previous(n)))) &&
+        is_wide(first_code_point(literal(cmark_node_next(n)))))
       drop.push_back(n);
   }
   cmark_iter_free(it);

@@ -36,9 +36,12 @@ std::string csv_field(const std::string& s) {
 std::string md_cell(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -47,11 +50,20 @@ std::string html_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -61,9 +73,9 @@ std::string html_escape(const std::string& s) {
 
 std::vector<OverviewColumn> overview_columns(const std::vector<std::string>& rules, Lang lang) {
   std::vector<OverviewColumn> cols{{lang == Lang::zh ? "单位" : "unit", false},
-                           {lang == Lang::zh ? "文件" : "file", false},
-                           {lang == Lang::zh ? "表式" : "form", false},
-                           {lang == Lang::zh ? "年度" : "year", true}};
+                                   {lang == Lang::zh ? "文件" : "file", false},
+                                   {lang == Lang::zh ? "表式" : "form", false},
+                                   {lang == Lang::zh ? "年度" : "year", true}};
   for (const auto& k : key_figures()) cols.push_back({k.label.in(lang), true});
   cols.push_back({lang == Lang::zh ? "检查结果" : "status", false});
   cols.push_back({lang == Lang::zh ? "错误" : "errors", true});
@@ -144,9 +156,12 @@ nlohmann::ordered_json overview_json(const std::vector<UnitSummary>& units) {
     for (std::size_t i = 0; i < key_figures().size(); ++i) {
       const auto& k = key_figures()[i];
       const auto& v = i < u.figures.size() ? u.figures[i] : std::nullopt;
-      if (!v) figs[k.id] = nullptr;
-      else if (k.amount) figs[k.id] = Decimal::from_micro(*v).to_string(2);
-      else figs[k.id] = *v;
+      if (!v)
+        figs[k.id] = nullptr;
+      else if (k.amount)
+        figs[k.id] = Decimal::from_micro(*v).to_string(2);
+      else
+        figs[k.id] = *v;
     }
     j["figures"] = std::move(figs);
     nlohmann::ordered_json by_rule = nlohmann::ordered_json::object();
@@ -182,8 +197,11 @@ std::string render_overview_html(const std::vector<UnitSummary>& units, Lang lan
   out +=
       "</tbody>\n</table>\n<script>\n"
       "document.querySelectorAll('#overview th').forEach(function(th){th.addEventListener('click',function(){\n"
-      "var t=th.closest('table'),b=t.tBodies[0],c=+th.dataset.col,n=th.dataset.num,d=th.dataset.dir=th.dataset.dir==='a'?'d':'a';\n"
-      "var rows=Array.prototype.slice.call(b.rows);rows.sort(function(x,y){var p=x.cells[c].textContent,q=y.cells[c].textContent;\n"
+      "var "
+      "t=th.closest('table'),b=t.tBodies[0],c=+th.dataset.col,n=th.dataset.num,d=th.dataset.dir=th.dataset.dir==='a'?'"
+      "d':'a';\n"
+      "var rows=Array.prototype.slice.call(b.rows);rows.sort(function(x,y){var "
+      "p=x.cells[c].textContent,q=y.cells[c].textContent;\n"
       "var r=n?((parseFloat(p)||0)-(parseFloat(q)||0)):p.localeCompare(q,'zh');return d==='a'?r:-r;});\n"
       "rows.forEach(function(r){b.appendChild(r);});});});\n</script>\n</body>\n</html>\n";
   return out;
@@ -192,14 +210,20 @@ std::string render_overview_html(const std::vector<UnitSummary>& units, Lang lan
 std::string render_batch_summary(const std::vector<UnitSummary>& units, Lang lang) {
   std::size_t ok = 0, warn = 0, err = 0, bad = 0;
   for (const auto& u : units) {
-    if (u.unreadable) ++bad;
-    else if (u.errors > 0) ++err;
-    else if (u.warnings > 0) ++warn;
-    else ++ok;
+    if (u.unreadable)
+      ++bad;
+    else if (u.errors > 0)
+      ++err;
+    else if (u.warnings > 0)
+      ++warn;
+    else
+      ++ok;
   }
   if (lang == Lang::zh)
-    return fmt::format("共 {} 个单位：{} 个通过，{} 个有警告，{} 个有错误，{} 个无法读取\n", units.size(), ok, warn, err, bad);
-  return fmt::format("{} units: {} ok, {} with warnings, {} with errors, {} unreadable\n", units.size(), ok, warn, err, bad);
+    return fmt::format("共 {} 个单位：{} 个通过，{} 个有警告，{} 个有错误，{} 个无法读取\n", units.size(), ok, warn,
+                       err, bad);
+  return fmt::format("{} units: {} ok, {} with warnings, {} with errors, {} unreadable\n", units.size(), ok, warn, err,
+                     bad);
 }
 
 std::string render_rule_matrix_text(const std::vector<UnitSummary>& units, Lang lang) {
@@ -225,8 +249,10 @@ std::string render_rule_matrix_text(const std::vector<UnitSummary>& units, Lang 
     std::string line;
     for (std::size_t i = 0; i < row.size(); ++i) {
       std::size_t pad = widths[i] - display_width(row[i]);
-      if (i == 0) line += row[i] + std::string(pad, ' ');
-      else line += "  " + std::string(pad, ' ') + row[i];
+      if (i == 0)
+        line += row[i] + std::string(pad, ' ');
+      else
+        line += "  " + std::string(pad, ' ') + row[i];
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";

@@ -23,7 +23,8 @@ struct OverviewColumn {
   bool numeric = false;
 };
 [[nodiscard]] std::vector<OverviewColumn> overview_columns(const std::vector<std::string>& rules, Lang lang);
-[[nodiscard]] std::vector<std::string> overview_row(const UnitSummary& u, const std::vector<std::string>& rules, Lang lang);
+[[nodiscard]] std::vector<std::string> overview_row(const UnitSummary& u, const std::vector<std::string>& rules,
+                                                    Lang lang);
 
 [[nodiscard]] std::string render_overview_markdown(const std::vector<UnitSummary>& units, Lang lang);
 [[nodiscard]] std::string render_overview_csv(const std::vector<UnitSummary>& units, Lang lang);

@@ -57,8 +57,8 @@ std::string render_overview_xlsx(const std::vector<UnitSummary>& units, Lang lan
     for (std::size_t c = 0; c < cols.size(); ++c)
       xlsx_check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr));
     worksheet_freeze_panes(ws, 1, 1);
-    xlsx_check(worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(units.size()),
-                                    static_cast<lxw_col_t>(cols.size() - 1)));
+    xlsx_check(
+        worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(units.size()), static_cast<lxw_col_t>(cols.size() - 1)));
     xlsx_print_setup(ws, true, "");
     book.close();
   }

@@ -1,5 +1,6 @@
 #include <gongkai/render/xlsx_report.hpp>
 
+#include <gongkai/core/civil_date.hpp>
 #include <gongkai/render/report_text.hpp>
 #include <gongkai/render/table_layout.hpp>
 #include <gongkai/render/xlsx_findings_sheet.hpp>
@@ -8,7 +9,6 @@
 #include <gongkai/render/xlsx_styles.hpp>
 #include <gongkai/render/xlsx_table_sheet.hpp>
 #include <gongkai/render/xlsx_workbook.hpp>
-#include <gongkai/core/civil_date.hpp>
 
 #include <fmt/format.h>
 #include <xlsxwriter.h>
@@ -86,7 +86,8 @@ std::string render_xlsx_report(const BuiltReport& built) {
       write_table_sheet(xlsx_add_sheet(book.get(), name), layout, ctx);
     }
     write_prose_sheet(xlsx_add_sheet(book.get(), xlsx_sheet_name("报告正文", names)), ctx, table_sheets);
-    if (!built.findings.empty()) write_findings_sheet(xlsx_add_sheet(book.get(), xlsx_sheet_name("检查结果", names)), ctx);
+    if (!built.findings.empty())
+      write_findings_sheet(xlsx_add_sheet(book.get(), xlsx_sheet_name("检查结果", names)), ctx);
     book.close();
   }
   return file.read();

@@ -21,7 +21,8 @@ XlsxScratchFile::XlsxScratchFile() {
   buf.push_back('\0');
   const int fd = mkstemp(buf.data());
   if (fd < 0)
-    throw InputError({}, {fmt::format("无法创建临时文件 {}", pattern), fmt::format("cannot create a temporary file {}", pattern)});
+    throw InputError(
+        {}, {fmt::format("无法创建临时文件 {}", pattern), fmt::format("cannot create a temporary file {}", pattern)});
   close(fd);
   path_ = buf.data();
 }
@@ -36,7 +37,8 @@ std::string XlsxScratchFile::read() const {
   std::ostringstream out;
   out << in.rdbuf();
   if (!in && !in.eof())
-    throw InputError({}, {fmt::format("无法读取临时文件 {}", path_), fmt::format("cannot read the temporary file {}", path_)});
+    throw InputError(
+        {}, {fmt::format("无法读取临时文件 {}", path_), fmt::format("cannot read the temporary file {}", path_)});
   return std::move(out).str();
 }
 
