@@ -4,6 +4,8 @@ set -euo pipefail
 build=${1:-build}
 root="$(cd "$(dirname "$0")/.." && pwd)"
 [ -x /usr/bin/time ] || "$root/scripts/install-deps.sh" bench
+echo "== gongkai against the Python peer (same files, alternating runs)"
+python3 "$root/bench/peer_compare.py" --gongkai "$build/gongkai" ${BENCH_PEER_ARGS:-}
 echo "== XLSX streaming read"
 "$build/bench/xlsx_read_bench"
 echo "== case register tally"

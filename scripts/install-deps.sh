@@ -5,7 +5,7 @@
 #   test   + nothing more today (doctest is a build dependency of the test binary)
 #   e2e    + Chromium and LibreOffice Calc for the real-client suites
 #   lint   + clang-format
-#   bench  + GNU time (peak memory)
+#   bench  + GNU time (peak memory), python3-pandas and python3-openpyxl (the Python peer)
 set -euo pipefail
 level=${1:-build}
 pkgs=(g++ cmake make pkg-config python3
@@ -13,7 +13,7 @@ pkgs=(g++ cmake make pkg-config python3
       libzip-dev libexpat1-dev libkainjow-mustache-dev libutf8proc-dev nlohmann-json3-dev
       cmark-gfm unzip)
 if [ "$level" = bench ]; then
-  pkgs+=(time)
+  pkgs+=(time python3-pandas python3-openpyxl)
 fi
 if [ "$level" = lint ]; then
   pkgs+=(clang-format)
