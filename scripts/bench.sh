@@ -3,7 +3,7 @@
 set -euo pipefail
 build=${1:-build}
 root="$(cd "$(dirname "$0")/.." && pwd)"
-[ -x /usr/bin/time ] || "$root/scripts/install-deps.sh" bench
+"$root/scripts/install-deps.sh" bench
 echo "== gongkai against the Python peer (same files, alternating runs)"
 python3 "$root/bench/peer_compare.py" --gongkai "$build/gongkai" ${BENCH_PEER_ARGS:-}
 echo "== XLSX streaming read"
