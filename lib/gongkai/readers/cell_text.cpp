@@ -34,11 +34,34 @@ Diagnostic make(Severity sev, std::string rule, const Form& form, const CellDef&
   return d;
 }
 
+// A figure as nearly every cell holds it: ASCII digits, for an amount with at most one point.
+// Such text needs no normalisation and cannot give a finding, so it skips both (a province's
+// merge reads millions of cells).
+bool plain_figure(std::string_view text, ValueKind kind) {
+  if (text.empty() || text.size() > 18) return false;
+  bool point = false;
+  for (char c : text) {
+    if (c == '.' && kind == ValueKind::amount && !point) {
+      point = true;
+      continue;
+    }
+    if (c < '0' || c > '9') return false;
+  }
+  return text.front() != '.' && text.back() != '.';
+}
+
 std::optional<CellValue> parse(std::string_view original, const Form& form, const CellDef& cell, const SourceLoc& where,
                                Diagnostics& out, bool typed) {
   const ColumnDef& col = *cell.column;
   CellValue v;
   v.where = where;
+  if (plain_figure(original, col.kind)) {
+    if (auto parsed = parse_fixed(original, col.kind == ValueKind::amount ? Decimal::kScale : 0)) {
+      v.state = CellState::value;
+      v.raw = *parsed;
+      return v;
+    }
+  }
   std::string text = compact(original);
   if (text.empty() || text == "-" || text == "—" || text == "/") {
     v.state = CellState::blank;

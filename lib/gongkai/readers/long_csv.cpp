@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include <map>
+#include <memory>
 #include <set>
 #include <tuple>
 
@@ -137,12 +138,15 @@ struct SectionTarget {
   std::string row_section;  // empty: every row of the table
 };
 
-// One form's labels, ready to match, and what has been matched so far (one finding per
-// distinct printed label).
-class FormReader {
+// One form's labels, ready to match, with every match made so far remembered. Building the
+// matchers normalises every official spelling and matching a retyped label computes edit
+// distances, so both are done once per form and thread, not once per file: a province's
+// thousands of units print the same few hundred labels. The memo of a kind is cleared when it
+// grows past kMemo entries, so a file of endless distinct labels cannot grow it without bound.
+class LabelIndex {
  public:
-  FormReader(std::string_view name, std::shared_ptr<const Form> form) : name_(name), form_(std::move(form)) {
-    for (const auto& t : form_->tables) {
+  explicit LabelIndex(const Form& form) {
+    for (const auto& t : form.tables) {
       for (const auto& s : t.csv_sections) {
         bool per_row = false;
         for (const auto& r : t.rows) per_row = per_row || r.csv_section == s;
@@ -150,6 +154,101 @@ class FormReader {
       }
     }
   }
+
+  [[nodiscard]] const SectionTarget& target(std::size_t i) const { return section_targets_[i]; }
+
+  const LabelMatch& section(const std::string& printed) {
+    return memo(section_memo_, printed, [&] { return sections_.match(printed); });
+  }
+
+  const LabelMatch& row(const SectionTarget& s, const std::string& printed) {
+    return memo(row_memo_, std::make_pair(&s, printed), [&] { return row_matcher(s).match(printed); });
+  }
+
+  // The form's cell at a row and column (nullptr for none): looked up by ID once.
+  const CellDef* cell(const Form& form, const TableDef& t, const RowDef& row, const ColumnDef& column) {
+    auto [it, fresh] = cells_.try_emplace(std::make_pair(&row, &column), nullptr);
+    if (fresh) it->second = form.cell(t.id, row.id, column.id);
+    return it->second;
+  }
+
+  const LabelMatch& column(const TableDef& t, const std::vector<ColumnDef>& columns, const std::string& printed) {
+    return memo(column_memo_, std::make_pair(&columns, printed),
+                [&] { return column_matcher(t, columns).match(printed); });
+  }
+
+ private:
+  static constexpr std::size_t kMemo = 4096;
+
+  template <class Map, class Key, class Compute>
+  static const LabelMatch& memo(Map& map, Key&& key, Compute&& compute) {
+    auto it = map.find(key);
+    if (it != map.end()) return it->second;
+    if (map.size() >= kMemo) map.clear();
+    return map.emplace(std::forward<Key>(key), compute()).first->second;
+  }
+
+  void add_section(const std::string& text, SectionTarget target) {
+    for (std::size_t i = 0; i < section_targets_.size(); ++i) {
+      if (section_targets_[i].table == target.table && section_targets_[i].row_section == target.row_section) {
+        sections_.add(text, i);
+        return;
+      }
+    }
+    section_targets_.push_back(std::move(target));
+    sections_.add(text, section_targets_.size() - 1);
+  }
+
+  LabelMatcher& row_matcher(const SectionTarget& s) {
+    auto it = row_matchers_.find(&s);
+    if (it != row_matchers_.end()) return it->second;
+    LabelMatcher m;
+    const auto& rows = s.table->rows;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (!rows[i].has_cells) continue;
+      if (!s.row_section.empty() && rows[i].csv_section != s.row_section) continue;
+      for (auto& text : row_spellings(*s.table, rows[i])) m.add(std::move(text), i);
+    }
+    return row_matchers_.emplace(&s, std::move(m)).first->second;
+  }
+
+  LabelMatcher& column_matcher(const TableDef& t, const std::vector<ColumnDef>& columns) {
+    auto it = column_matchers_.find(&columns);
+    if (it != column_matchers_.end()) return it->second;
+    LabelMatcher matcher;
+    for (std::size_t i = 0; i < columns.size(); ++i)
+      for (auto& s : column_spellings(t, columns[i])) matcher.add(std::move(s), i);
+    return column_matchers_.emplace(&columns, std::move(matcher)).first->second;
+  }
+
+  LabelMatcher sections_;
+  std::vector<SectionTarget> section_targets_;  // never grows after construction: pointers stay valid
+  std::map<std::string, LabelMatch, std::less<>> section_memo_;
+  std::map<const SectionTarget*, LabelMatcher> row_matchers_;
+  std::map<std::pair<const SectionTarget*, std::string>, LabelMatch> row_memo_;
+  std::map<const std::vector<ColumnDef>*, LabelMatcher> column_matchers_;
+  std::map<std::pair<const std::vector<ColumnDef>*, std::string>, LabelMatch> column_memo_;
+  std::map<std::pair<const RowDef*, const ColumnDef*>, const CellDef*> cells_;
+};
+
+// The label index of a form for this thread. Each entry holds its form, so a form's address is
+// never reused for another while its index lives.
+LabelIndex& label_index(const std::shared_ptr<const Form>& form) {
+  struct Entry {
+    std::shared_ptr<const Form> form;
+    std::unique_ptr<LabelIndex> index;
+  };
+  thread_local std::map<const Form*, Entry> indexes;
+  auto it = indexes.find(form.get());
+  if (it == indexes.end()) it = indexes.emplace(form.get(), Entry{form, std::make_unique<LabelIndex>(*form)}).first;
+  return *it->second.index;
+}
+
+// Reads one file's lines against one form: the findings of each distinct printed label once.
+class FormReader {
+ public:
+  FormReader(std::string_view name, std::shared_ptr<const Form> form)
+      : name_(name), form_(std::move(form)), index_(label_index(form_)) {}
 
   std::size_t unmatched = 0;
   std::size_t label_warnings = 0;
@@ -167,7 +266,7 @@ class FormReader {
       const RowDef* row = section ? match_row(*section, l, out) : nullptr;
       const ColumnDef* column = row ? match_column(*section->table, *row, l, out) : nullptr;
       if (column == nullptr) continue;
-      const CellDef* cell = form_->cell(section->table->id, row->id, column->id);
+      const CellDef* cell = index_.cell(*form_, *section->table, *row, *column);
       if (cell == nullptr) continue;  // rows offered for matching all have cells
       const SourceLoc where{name_, l.line, l.value.column, {}};
       auto [it, fresh] = given_at.emplace(cell->index, l.line);
@@ -186,17 +285,6 @@ class FormReader {
   }
 
  private:
-  void add_section(const std::string& text, SectionTarget target) {
-    for (std::size_t i = 0; i < section_targets_.size(); ++i) {
-      if (section_targets_[i].table == target.table && section_targets_[i].row_section == target.row_section) {
-        sections_.add(text, i);
-        return;
-      }
-    }
-    section_targets_.push_back(std::move(target));
-    sections_.add(text, section_targets_.size() - 1);
-  }
-
   std::string table_name(const TableDef& t) const {
     for (const auto& s : form_->sections)
       if (s.id == t.section) return s.heading;
@@ -244,62 +332,31 @@ class FormReader {
   }
 
   const SectionTarget* match_section(const Line& l, Diagnostics& out) {
-    auto it = section_cache_.find(l.section.text);
-    if (it == section_cache_.end()) it = section_cache_.emplace(l.section.text, sections_.match(l.section.text)).first;
-    note(it->second, l.section, l.line, {"分节", "section"}, {}, out);
-    return it->second.matched() ? &section_targets_[it->second.target] : nullptr;
+    const LabelMatch& m = index_.section(l.section.text);
+    note(m, l.section, l.line, {"分节", "section"}, {}, out);
+    return m.matched() ? &index_.target(m.target) : nullptr;
   }
 
   const RowDef* match_row(const SectionTarget& s, const Line& l, Diagnostics& out) {
-    const auto key = std::make_pair(&s, l.row.text);
-    auto it = row_cache_.find(key);
-    if (it == row_cache_.end()) it = row_cache_.emplace(key, row_matcher(s).match(l.row.text)).first;
-    note(it->second, l.row, l.line, {"行标签", "row label"},
-         {fmt::format("表「{}」中的", table_name(*s.table)), fmt::format(" in table {}", s.table->id)}, out);
-    return it->second.matched() ? &s.table->rows[it->second.target] : nullptr;
+    const LabelMatch& m = index_.row(s, l.row.text);
+    if (m.kind != LabelMatchKind::exact)  // the messages' wording is built only when needed
+      note(m, l.row, l.line, {"行标签", "row label"},
+           {fmt::format("表「{}」中的", table_name(*s.table)), fmt::format(" in table {}", s.table->id)}, out);
+    return m.matched() ? &s.table->rows[m.target] : nullptr;
   }
 
   const ColumnDef* match_column(const TableDef& t, const RowDef& row, const Line& l, Diagnostics& out) {
     const std::vector<ColumnDef>& columns = t.columns_of(row);
-    const auto key = std::make_pair(&columns, l.column.text);
-    auto it = column_cache_.find(key);
-    if (it == column_cache_.end()) {
-      auto m = column_matchers_.find(&columns);
-      if (m == column_matchers_.end()) {
-        LabelMatcher matcher;
-        for (std::size_t i = 0; i < columns.size(); ++i)
-          for (auto& s : column_spellings(t, columns[i])) matcher.add(std::move(s), i);
-        m = column_matchers_.emplace(&columns, std::move(matcher)).first;
-      }
-      it = column_cache_.emplace(key, m->second.match(l.column.text)).first;
-    }
-    note(it->second, l.column, l.line, {"列标签", "column label"},
-         {fmt::format("「{}」行的", row.label), fmt::format(" of row '{}'", row.label)}, out);
-    return it->second.matched() ? &columns[it->second.target] : nullptr;
-  }
-
-  LabelMatcher& row_matcher(const SectionTarget& s) {
-    auto it = row_matchers_.find(&s);
-    if (it != row_matchers_.end()) return it->second;
-    LabelMatcher m;
-    const auto& rows = s.table->rows;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      if (!rows[i].has_cells) continue;
-      if (!s.row_section.empty() && rows[i].csv_section != s.row_section) continue;
-      for (auto& text : row_spellings(*s.table, rows[i])) m.add(std::move(text), i);
-    }
-    return row_matchers_.emplace(&s, std::move(m)).first->second;
+    const LabelMatch& m = index_.column(t, columns, l.column.text);
+    if (m.kind != LabelMatchKind::exact)
+      note(m, l.column, l.line, {"列标签", "column label"},
+           {fmt::format("「{}」行的", row.label), fmt::format(" of row '{}'", row.label)}, out);
+    return m.matched() ? &columns[m.target] : nullptr;
   }
 
   std::string name_;
   std::shared_ptr<const Form> form_;
-  LabelMatcher sections_;
-  std::vector<SectionTarget> section_targets_;
-  std::map<std::string, LabelMatch, std::less<>> section_cache_;
-  std::map<const SectionTarget*, LabelMatcher> row_matchers_;
-  std::map<std::pair<const SectionTarget*, std::string>, LabelMatch> row_cache_;
-  std::map<const std::vector<ColumnDef>*, LabelMatcher> column_matchers_;
-  std::map<std::pair<const std::vector<ColumnDef>*, std::string>, LabelMatch> column_cache_;
+  LabelIndex& index_;
   std::set<std::tuple<std::string, std::string, std::string>> reported_;  // (kind, printed, official)
 };
 
