@@ -38,7 +38,11 @@ const CellDef* Form::cell(std::string_view cell_id) const {
 }
 
 const CellDef* Form::cell(std::string_view t, std::string_view r, std::string_view c) const {
-  return cell(fmt::format("{}.{}.{}", t, r, c));
+  // Called for every cell of every unit: the ID is assembled in a buffer kept per thread, so
+  // that a lookup allocates nothing once the buffer has grown to the longest ID.
+  thread_local std::string key;
+  key.assign(t).append(1, '.').append(r).append(1, '.').append(c);
+  return cell(std::string_view(key));
 }
 
 std::string Form::cell_label(const CellDef& c) const {

@@ -304,10 +304,12 @@ class FormReader {
   // Reports a match once per distinct printed label, wherever it recurs: a warning when it is
   // not verbatim, an error when it matches nothing. `what` names the kind of label, `where_in`
   // the table or row it was looked up in.
+  // REQUIRES: m is not exact (an exact label gives no finding; callers skip building the wording).
   void note(const LabelMatch& m, const Field& printed, int line, const Text& what, const Text& where_in,
             Diagnostics& out) {
-    if (m.kind == LabelMatchKind::exact) return;
-    if (!reported_.emplace(what.en, printed.text, m.official).second) return;
+    const std::tuple<std::string_view, std::string_view, std::string_view> key{what.en, printed.text, m.official};
+    if (reported_.contains(key)) return;  // looked up without copying: a retyped label recurs on every line
+    reported_.emplace(key);
     const SourceLoc where{name_, line, printed.column, {}};
     if (m.matched()) {
       ++label_warnings;
@@ -333,7 +335,7 @@ class FormReader {
 
   const SectionTarget* match_section(const Line& l, Diagnostics& out) {
     const LabelMatch& m = index_.section(l.section.text);
-    note(m, l.section, l.line, {"分节", "section"}, {}, out);
+    if (m.kind != LabelMatchKind::exact) note(m, l.section, l.line, {"分节", "section"}, {}, out);
     return m.matched() ? &index_.target(m.target) : nullptr;
   }
 
@@ -357,7 +359,7 @@ class FormReader {
   std::string name_;
   std::shared_ptr<const Form> form_;
   LabelIndex& index_;
-  std::set<std::tuple<std::string, std::string, std::string>> reported_;  // (kind, printed, official)
+  std::set<std::tuple<std::string, std::string, std::string>, std::less<>> reported_;  // (kind, printed, official)
 };
 
 struct Attempt {
