@@ -181,4 +181,30 @@ TEST_SUITE("readers/label_match") {
     CHECK(r.target == 0);
     CHECK(r.official == "法人或其他组织/商业企业");
   }
+
+  TEST_CASE("a label wrapped inside its cell reads as the official wording; a retyped one does not") {
+    CHECK(strip_white_space("结\n果\n维\n持") == "结果维持");
+    CHECK(strip_white_space("商业 \r\n企业\u00A0\u3000\t") == "商业企业");
+    CHECK(strip_white_space("\u200B（一）予以公开") == "（一）予以公开");
+    CHECK(strip_white_space("(一)予以公开") == "(一)予以公开");  // width is not white space
+    LabelMatcher m;
+    m.add("结果维持", 0);
+    m.add("总计", 1);
+    m.add("（一）予以公开", 2);
+    LabelMatch wrapped = m.match("结\n果\n维\n持");
+    CHECK(wrapped.kind == LabelMatchKind::normalised);
+    CHECK(wrapped.wrapped);
+    CHECK(wrapped.official == "结果维持");
+    CHECK(reads_as_official(wrapped));
+    CHECK(reads_as_official(m.match("\u00A0（一）予以\n公开 ")));
+    CHECK(reads_as_official(m.match("总计")));
+    // A real variant stays one, wrapped or not: half-width brackets, another word.
+    LabelMatch half = m.match("(一)予以\n公开");
+    CHECK(half.kind == LabelMatchKind::normalised);
+    CHECK_FALSE(half.wrapped);
+    CHECK_FALSE(reads_as_official(half));
+    LabelMatch other = m.match("合\n计");
+    CHECK(other.kind == LabelMatchKind::near);
+    CHECK_FALSE(reads_as_official(other));
+  }
 }

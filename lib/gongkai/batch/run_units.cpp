@@ -19,9 +19,11 @@ UnitResult run_one(std::size_t index, const UnitInput& unit, const BatchOptions&
   read.meta = meta;
   read.defaults.override_with(unit.defaults);
   std::optional<Report> report;
+  bool readable = false;
   try {
     ReadResult r = read_report(unit.path, *options.forms, read, options.load, result.findings);
     report = std::move(r.report);
+    readable = r.readable;
   } catch (const InputError& e) {
     Diagnostic d;
     d.severity = Severity::error;
@@ -37,7 +39,8 @@ UnitResult run_one(std::size_t index, const UnitInput& unit, const BatchOptions&
     d.where = SourceLoc{unit.path, 0, 0, {}};
     result.findings.add(std::move(d));
   }
-  const bool unreadable = !report || result.findings.has_errors();
+  // A label matching nothing is an error of the report, not of reading it: it is checked.
+  const bool unreadable = !report || !readable;
   if (!unreadable) {
     check_report(*report, CheckOptions{options.forms}, result.findings);
     if (options.step) {

@@ -82,8 +82,31 @@ NameHints hints_from_file_name(const std::string& path) {
   return h;
 }
 
+namespace {
+ReadResult read_report_unjudged(const std::string& path, const FormSet& forms, const ReadOptions& options,
+                                const FileLoader& load, Diagnostics& out);
+}  // namespace
+
+bool is_report_error(const Diagnostic& d) {
+  return d.severity == Severity::error && (d.rule == "label" || d.rule == "duplicate");
+}
+
 ReadResult read_report(const std::string& path, const FormSet& forms, const ReadOptions& options,
                        const FileLoader& load, Diagnostics& out) {
+  const std::size_t before = out.items().size();
+  ReadResult result = read_report_unjudged(path, forms, options, load, out);
+  result.readable = result.report.has_value();
+  for (std::size_t i = before; i < out.items().size() && result.readable; ++i) {
+    const Diagnostic& d = out.items()[i];
+    if (d.severity == Severity::error && !is_report_error(d)) result.readable = false;
+  }
+  return result;
+}
+
+namespace {
+
+ReadResult read_report_unjudged(const std::string& path, const FormSet& forms, const ReadOptions& options,
+                                const FileLoader& load, Diagnostics& out) {
   ReadResult result;
   result.files.push_back(path);
   std::string ext = lower_ext(path);
@@ -128,5 +151,7 @@ ReadResult read_report(const std::string& path, const FormSet& forms, const Read
   result.report = read_table_file(path, forms, meta, options, load, out);
   return result;
 }
+
+}  // namespace
 
 }  // namespace gongkai

@@ -31,10 +31,20 @@ struct ReadOptions {
 struct ReadResult {
   std::optional<Report> report;    // nullopt when unreadable
   std::vector<std::string> files;  // every file read, for "never overwrite an input"
+  // A report was read, and every error found while reading it is an error of the report (see
+  // is_report_error): it is checked like any other, its errors exit 1, and --allow-errors
+  // still builds it. False when the input could not be read (exit 2).
+  bool readable = false;
 };
 
-// Every problem is appended to `out`. The input counts as unreadable when `out` gained an
-// error; the report may then be partial and must not be checked or built.
+// Errors a reader finds in what a table says, not in whether it can be read: a label that
+// matches no row or column of the form (rule `label`), a cell given twice (`duplicate`). The
+// figures that depend on them are left out; everything else of the report stands.
+[[nodiscard]] bool is_report_error(const Diagnostic& d);
+
+// Every problem is appended to `out`. The input counts as unreadable (`readable` false) when
+// no report came back or `out` gained an error other than the report's own (is_report_error);
+// the report may then be partial and must not be checked or built.
 [[nodiscard]] ReadResult read_report(const std::string& path, const FormSet& forms, const ReadOptions& options,
                                      const FileLoader& load, Diagnostics& out);
 

@@ -3,6 +3,8 @@
 #include <gongkai/core/normalize.hpp>
 #include <gongkai/core/text.hpp>
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -45,6 +47,19 @@ std::string label_key(std::string_view label) {
     out.push_back(c);
   }
   return encode_utf8(out);
+}
+
+std::string strip_white_space(std::string_view label) {
+  std::u32string cps = decode_utf8(label);
+  std::u32string kept;
+  kept.reserve(cps.size());
+  for (char32_t c : cps) {
+    const bool space = (c >= U'\t' && c <= U'\r') || c == U'\u0085' || c == U'\u2028' || c == U'\u2029' ||
+                       c == U'\u200B' || c == U'\uFEFF' ||
+                       utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_ZS;
+    if (!space) kept.push_back(c);
+  }
+  return encode_utf8(kept);
 }
 
 std::size_t edit_distance(std::u32string_view a, std::u32string_view b) {
@@ -97,6 +112,21 @@ LabelMatch LabelMatcher::match(std::string_view printed) const {
     result.target = (*one)->target;
     result.official = (*one)->text;
     return result;
+  }
+
+  // Wrapped: the official wording once the white space is taken out.
+  const std::string bare = strip_white_space(printed);
+  if (bare.size() != printed.size()) {
+    for (const auto& c : candidates_)
+      if (strip_white_space(c.text) == bare) hits.push_back(&c);
+    if (auto one = single_target(hits)) {
+      if (*one == nullptr) return ambiguous(hits);
+      result.kind = LabelMatchKind::normalised;
+      result.wrapped = true;
+      result.target = (*one)->target;
+      result.official = (*one)->text;
+      return result;
+    }
   }
 
   const std::string key = label_key(printed);

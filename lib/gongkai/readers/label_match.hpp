@@ -21,6 +21,11 @@ namespace gongkai {
 // 「，」 read as 「,」 and the various quote marks (“”‘’「」) read as 「"」.
 [[nodiscard]] std::string label_key(std::string_view label);
 
+// The label with every white space removed — spaces, line breaks, tabs, no-break and
+// ideographic spaces, zero-width spaces — and nothing else changed: a label wrapped inside its
+// cell (「结\n果\n维\n持」, 「商业 \n企业」) gives back the official wording.
+[[nodiscard]] std::string strip_white_space(std::string_view label);
+
 // Levenshtein distance between two strings in code points.
 [[nodiscard]] std::size_t edit_distance(std::u32string_view a, std::u32string_view b);
 
@@ -38,9 +43,19 @@ struct LabelMatch {
   // When not matched: up to three candidate texts of the closest targets, closest first.
   std::vector<std::string> closest;
   bool ambiguous = false;  // when not matched: several targets fit equally (`closest` names them)
+  // When normalised: the printed label is the official wording once its white space is removed
+  // (strip_white_space): wrapped inside its cell, not retyped. A reader of table cells, where
+  // a wrap is layout, not wording, reports no finding for it (see `reads_as_official`).
+  bool wrapped = false;
 
   [[nodiscard]] bool matched() const { return kind != LabelMatchKind::none; }
 };
+
+// True when the match is the official wording as far as a table cell can tell: verbatim, or
+// only wrapped (white space inside the cell).
+[[nodiscard]] inline bool reads_as_official(const LabelMatch& m) {
+  return m.kind == LabelMatchKind::exact || (m.kind == LabelMatchKind::normalised && m.wrapped);
+}
 
 class LabelMatcher {
  public:

@@ -140,6 +140,7 @@ struct TableFinder::Matchers {
   std::vector<ColumnSet> column_sets;  // grid, single_row: the table's; blocks: one per block
   CachedMatcher titles;                // blocks: targets index into table.rows
   CachedMatcher row_header;            // blocks: 信息内容
+  CachedMatcher header_texts;          // header_top(): every text of the form's header block
 
   ColumnSet& set_for(const std::vector<ColumnDef>* defs) {
     for (auto& s : column_sets) {
@@ -173,6 +174,30 @@ TableFinder::TableFinder(const Form& form, const TableDef& table)
     if (!table.row_header.empty()) m_->row_header.add(table.row_header, 0);
   } else {
     add_set(table.columns);
+  }
+  // The header block's texts. Targets only tell texts apart: which one matched does not matter.
+  std::size_t n = 0;
+  auto header = [&](const std::string& text) {
+    if (!text.empty()) m_->header_texts.add(text, n++);
+  };
+  for (const auto& section : form.sections) {
+    if (section.id == table.section) header(section.heading);
+  }
+  header(table.corner_note);
+  header(table.column_title);
+  header(table.row_header);
+  std::set<std::string> seen;
+  auto columns = [&](const std::vector<ColumnDef>& defs) {
+    for (const auto& c : defs) {
+      if (seen.insert(c.label).second) header(c.label);
+      if (!c.group_label.empty() && seen.insert(c.group_label).second) header(c.group_label);
+    }
+  };
+  columns(table.columns);
+  for (const auto& r : table.rows) {
+    columns(r.columns);
+    // Block titles (第二十条第（一）项); 行政复议, 行政诉讼 … where they stand above their columns.
+    if (table.layout == "single_row" || !r.columns.empty()) header(r.label);
   }
 }
 
@@ -216,7 +241,7 @@ ColumnMap map_columns(const CachedMatcher& set, const SheetGrid& grid, std::uint
         done = true;
         if (inside) break;
         map.columns[x] = m.target;
-        if (m.kind != LabelMatchKind::exact) {
+        if (!reads_as_official(m)) {
           map.notes.push_back({m, std::string(t), {"列标签", "column label"}, span ? span->first.row : y, x});
         }
       } else if (!unknown && !inside) {
@@ -299,7 +324,7 @@ void note_row_labels(const TableDef& table, const RowDef& row, const std::vector
   for (std::size_t i = 0; i < labels.size(); ++i) officials.add(labels[i], i);
   for (const RowText& o : own) {
     LabelMatch m = officials.match(o.text);
-    if (m.matched() && m.kind != LabelMatchKind::exact) {
+    if (m.matched() && !reads_as_official(m)) {
       notes.push_back({std::move(m), o.text, {"行标签", "row label"}, y, o.column});
     }
   }
@@ -325,6 +350,24 @@ std::vector<std::uint32_t> TableFinder::anchors(const SheetGrid& grid) const {
     if (anchor) out.push_back(y);
   }
   return out;
+}
+
+std::uint32_t TableFinder::header_top(const SheetGrid& grid, std::uint32_t anchor) const {
+  std::uint32_t top = anchor;
+  for (std::uint32_t y = anchor; y-- > 1;) {
+    bool any = false;
+    for (std::uint32_t x = 1; x <= grid.columns(); ++x) {
+      if (grid.covered(y, x)) continue;
+      const GridCell* c = grid.value(y, x);
+      if (c == nullptr || trim(c->text).empty()) continue;
+      // A figure, or a text that is not one of the header's, ends the block.
+      if (c->type != XlsxValueType::text || !m_->header_texts.match(trim(c->text)).matched()) return top;
+      any = true;
+    }
+    if (!any) return top;
+    top = y;
+  }
+  return top;
 }
 
 namespace {
@@ -406,7 +449,7 @@ TablePlacement TableFinder::place(const SheetGrid& grid, std::uint32_t from, std
           title = table_.rows[*t].label;
           labels.reset();
           const LabelMatch& m = m_->titles.match(texts.front().text);
-          if (m.kind != LabelMatchKind::exact)
+          if (!reads_as_official(m))
             p.notes.push_back({m, texts.front().text, {"行标签", "row label"}, y, texts.front().column});
           continue;
         }
@@ -499,7 +542,7 @@ TablePlacement TableFinder::place(const SheetGrid& grid, std::uint32_t from, std
         const CellRange* span = grid.merge_at(y, tx);
         std::uint32_t ny = span ? span->first.row : y;
         std::uint32_t nx = span ? span->first.column : tx;
-        if (m.kind != LabelMatchKind::exact && noted.emplace(ny, nx).second) {
+        if (!reads_as_official(m) && noted.emplace(ny, nx).second) {
           row_notes.push_back({m, std::string(t), {"行标签", "row label"}, ny, nx});
         }
       }

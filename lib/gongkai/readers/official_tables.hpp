@@ -75,6 +75,14 @@ class TableFinder {
   // Rows of `grid` whose labels say this table is there: its header rows, block titles.
   [[nodiscard]] std::vector<std::uint32_t> anchors(const SheetGrid& grid) const;
 
+  // The first row of the table's header block that ends at `anchor` (one of anchors()): the
+  // rows right above it that hold only the form's own header texts and no figure — the
+  // section heading, the corner note (the 勾稽关系 note of table 三), the column title
+  // (申请人情况), column groups (法人或其他组织), the label over the row labels (信息内容),
+  // the column labels and, where a row's label stands above its columns (table 四), the row
+  // labels. Read from the form, so wherever a paste puts them they end the table above.
+  [[nodiscard]] std::uint32_t header_top(const SheetGrid& grid, std::uint32_t anchor) const;
+
   // Reads the table from rows [from, to] of `grid`. REQUIRES: `from` is one of anchors().
   [[nodiscard]] TablePlacement place(const SheetGrid& grid, std::uint32_t from, std::uint32_t to) const;
 

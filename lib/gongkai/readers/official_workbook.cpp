@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
@@ -102,13 +103,16 @@ class FormAttempt {
       }
       const SheetGrid& grid = grids_[*sheet];
       const std::uint32_t from = anchors[t][*sheet].front();
-      // The table ends where another table's header begins.
+      // The table ends where another table's header block begins: its column labels and the
+      // form's texts above them (the 勾稽关系 note, 申请人情况, the section heading …).
       std::uint32_t to = grid.rows();
       for (std::size_t o = 0; o < finders.size(); ++o) {
         if (o == t) continue;
-        for (std::uint32_t row : anchors[o][*sheet]) {
-          if (row > from) to = std::min(to, row - 1);
-        }
+        // Its first anchor below `from` is enough: a later one's block starts no higher.
+        auto row = std::upper_bound(anchors[o][*sheet].begin(), anchors[o][*sheet].end(), from);
+        if (row == anchors[o][*sheet].end()) continue;
+        const std::uint32_t top = finders[o]->header_top(grid, *row);
+        to = std::min(to, (top > from ? top : *row) - 1);
       }
       TablePlacement placed = finders[t]->place(grid, from, to);
       take(report, form, table, grid, placed);
@@ -158,7 +162,7 @@ class FormAttempt {
 
   // One finding per distinct printed label (and what it was taken for), at its first place.
   void note(const LabelNote& n, const Form& form, const TableDef& table, const SheetGrid& grid) {
-    if (n.match.kind == LabelMatchKind::exact) return;
+    if (reads_as_official(n.match)) return;
     if (!reported_.emplace(n.kind.en, n.printed, n.match.official).second) return;
     const SourceLoc where = at(grid, n.row, n.column);
     if (n.match.matched()) {
