@@ -138,11 +138,11 @@ TEST_SUITE("readers/official_tables") {
     TableFinder applications(f, *f.table("applications"));
     // As a pasted page has it: the last row of table 二, the section heading, the 勾稽关系
     // note merged down the label columns beside 申请人情况, then the column labels.
-    SheetGrid three = grid({t("A1", "行政事业性收费"), n("D1", "5"), t("A2", "三、收到和处理政府信息公开申请情况"),
-                            t("A3", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） "),
-                            t("C3", "申请人情况 "), t("C4", "自然人"), t("D4", "法人或其他组织"), t("E4", "总计"),
-                            t("D5", "商业\n企业")},
-                           {"A3:B5", "C3:E3"});
+    SheetGrid three =
+        grid({t("A1", "行政事业性收费"), n("D1", "5"), t("A2", "三、收到和处理政府信息公开申请情况"),
+              t("A3", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） "), t("C3", "申请人情况 "),
+              t("C4", "自然人"), t("D4", "法人或其他组织"), t("E4", "总计"), t("D5", "商业\n企业")},
+             {"A3:B5", "C3:E3"});
     REQUIRE(applications.anchors(three) == std::vector<std::uint32_t>{4});
     CHECK(applications.header_top(three, 4) == 2);
     // Any other text ends the header: a note of the office's own is not the form's.
@@ -151,9 +151,10 @@ TEST_SUITE("readers/official_tables") {
 
     TableFinder review(f, *f.table("review_litigation"));
     // The 2022 page's heading has a word more (「行政法复议」): still its heading.
-    SheetGrid four = grid({t("A1", "四、结转下年度继续办理"), n("C1", "0"), t("A2", "四、政府信息公开行政法复议、行政诉讼情况"),
-                           t("A3", "行政复议"), t("F3", "行政诉讼"), t("A4", "结\n果\n维\n持"), t("B4", "总计"),
-                           t("F4", "未经复议直接起诉")});
+    SheetGrid four =
+        grid({t("A1", "四、结转下年度继续办理"), n("C1", "0"), t("A2", "四、政府信息公开行政法复议、行政诉讼情况"),
+              t("A3", "行政复议"), t("F3", "行政诉讼"), t("A4", "结\n果\n维\n持"), t("B4", "总计"),
+              t("F4", "未经复议直接起诉")});
     REQUIRE(review.anchors(four) == std::vector<std::uint32_t>{4});
     CHECK(review.header_top(four, 4) == 2);
   }
@@ -161,10 +162,10 @@ TEST_SUITE("readers/official_tables") {
   TEST_CASE("a label wrapped inside its cell is not noted; a retyped one is, line breaks and all") {
     const Form& f = form_2021();
     TableFinder finder(f, *f.table("review_litigation"));
-    SheetGrid g = grid({t("A1", "行政复议 "), t("A2", "结\n果\n维\n持"), t("B2", "结果\u00A0纠正"),
-                        t("C2", "其 他 结 果"), t("D2", "尚\r\n未\r\n审\r\n结"), t("E2", "合\n计"), n("A3", "1"),
-                        n("E3", "1")},
-                       {"A1:E1"});
+    SheetGrid g =
+        grid({t("A1", "行政复议 "), t("A2", "结\n果\n维\n持"), t("B2", "结果\u00A0纠正"), t("C2", "其 他 结 果"),
+              t("D2", "尚\r\n未\r\n审\r\n结"), t("E2", "合\n计"), n("A3", "1"), n("E3", "1")},
+             {"A1:E1"});
     TablePlacement p = finder.place(g, finder.anchors(g).front(), g.rows());
     CHECK(p.problems.empty());
     CHECK(placed(g, p).size() == 5);

@@ -2,12 +2,12 @@
 #include "xlsx_test_files.hpp"
 
 #include <gongkai/check/checker.hpp>
+#include <gongkai/core/text.hpp>
 #include <gongkai/io/files.hpp>
 #include <gongkai/readers/input.hpp>
 #include <gongkai/readers/official_workbook.hpp>
 #include <gongkai/readers/xlsx/cell_ref.hpp>
 #include <gongkai/render/xlsx_report.hpp>
-#include <gongkai/core/text.hpp>
 
 #include <doctest/doctest.h>
 
@@ -317,8 +317,7 @@ void paste_page(lxw_worksheet* ws, std::uint32_t first, std::uint32_t last, std:
   for (const PageCell& c : page_cells(kPage2022)) {
     if (c.row < first || c.row > last) continue;
     if (c.number) {
-      REQUIRE(worksheet_write_number(ws, at_row(c.row), at_col(c.column), std::stod(c.text), nullptr) ==
-              LXW_NO_ERROR);
+      REQUIRE(worksheet_write_number(ws, at_row(c.row), at_col(c.column), std::stod(c.text), nullptr) == LXW_NO_ERROR);
     } else {
       REQUIRE(worksheet_write_string(ws, at_row(c.row), at_col(c.column), c.text.c_str(), nullptr) == LXW_NO_ERROR);
     }
@@ -600,8 +599,8 @@ TEST_SUITE("readers/official_workbook") {
     for (const auto& [name, sheets] : layouts) {
       CAPTURE(name);
       Diagnostics out;
-      auto r = read_official_workbook("2022.xlsx", pasted_workbook(dir, sheets), test::forms(), meta_pingtan_2022(),
-                                      out);
+      auto r =
+          read_official_workbook("2022.xlsx", pasted_workbook(dir, sheets), test::forms(), meta_pingtan_2022(), out);
       REQUIRE(r);
       CHECK(lines(out) == "info form 2022.xlsx: form 2021 (国办公开办函〔2021〕30号) inferred from the labels\n");
       // The page gives every figure of the form; the category figures of （三） to （六） are
@@ -640,17 +639,17 @@ TEST_SUITE("readers/official_workbook") {
     }
   }
 
-  TEST_CASE("in a pasted page, a label that is not the form's is still a finding; one that matches nothing is an "
-            "error of the report, which stays readable") {
+  TEST_CASE(
+      "in a pasted page, a label that is not the form's is still a finding; one that matches nothing is an "
+      "error of the report, which stays readable") {
     TempDir dir;
-    std::string bytes = pasted_workbook(dir, {{"Sheet1", [](lxw_worksheet* ws) {
-                                                 paste_page(ws, 34, 85, 34, 1);
-                                                 // A row the form does not have, and a retyped total.
-                                                 REQUIRE(worksheet_write_string(ws, 45, 0, "行政征收", nullptr) ==
-                                                         LXW_NO_ERROR);
-                                                 REQUIRE(worksheet_write_string(ws, 81, 10, "合计", nullptr) ==
-                                                         LXW_NO_ERROR);
-                                               }}});
+    std::string bytes =
+        pasted_workbook(dir, {{"Sheet1", [](lxw_worksheet* ws) {
+                                 paste_page(ws, 34, 85, 34, 1);
+                                 // A row the form does not have, and a retyped total.
+                                 REQUIRE(worksheet_write_string(ws, 45, 0, "行政征收", nullptr) == LXW_NO_ERROR);
+                                 REQUIRE(worksheet_write_string(ws, 81, 10, "合计", nullptr) == LXW_NO_ERROR);
+                               }}});
     auto load = [&](const std::string&) { return bytes; };
     Diagnostics out;
     ReadOptions options;
