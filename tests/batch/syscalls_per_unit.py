@@ -25,7 +25,7 @@ def count_calls(strace_out):
     calls = {}
     for line in open(strace_out, encoding="utf-8", errors="replace"):
         m = re.match(r"^\s*[\d.]+\s+[\d.]+\s+\d+\s+(\d+)\s+(?:\d+\s+)?(\w+)\s*$", line)
-        if m:
+        if m and m.group(2) != "total":
             calls[m.group(2)] = int(m.group(1))
     return calls
 

@@ -90,7 +90,8 @@ TEST_SUITE("io/files") {
     set_max_input_size(5000);
     CHECK(read_file((t.path / "a.yaml").string()).size() == 5000);
     set_max_input_size(kDefaultMaxInputSize);
-    CHECK(error_of([&] { (void)read_file(t.path.string()); }) == t.path.string() + ": is a directory, not a file [input]");
+    CHECK(error_of([&] { (void)read_file(t.path.string()); }) ==
+          t.path.string() + ": is a directory, not a file [input]");
     CHECK(error_of([&] { (void)read_file((t.path / "none").string()); }) ==
           (t.path / "none").string() + ": no such file [input]");
   }
@@ -119,7 +120,8 @@ TEST_SUITE("io/files") {
     CHECK(slurp(t.path / "target.yaml") == "new\n");
     fs::create_symlink("missing/x.yaml", t.path / "dangling.yaml");
     CHECK(error_of([&] { write_output((t.path / "dangling.yaml").string(), "x"); }) ==
-          (t.path / "dangling.yaml").string() + ": is a symbolic link to nothing; refusing to write through it [output]");
+          (t.path / "dangling.yaml").string() +
+              ": is a symbolic link to nothing; refusing to write through it [output]");
     CHECK_FALSE(fs::exists(t.path / "missing"));
     CHECK(entries(t.path) == 3);
   }
@@ -137,7 +139,8 @@ TEST_SUITE("io/files") {
   }
 
   TEST_CASE("a character device is written as a stream and stays a device") {
-    struct stat before {}, after {};
+    struct stat before {
+    }, after{};
     REQUIRE(::stat("/dev/null", &before) == 0);
     if (::access("/dev/null", W_OK) == 0) {
       write_output("/dev/null", "discarded\n");
@@ -177,9 +180,7 @@ TEST_SUITE("io/files") {
     }
     CHECK_FALSE(fs::exists(staged_path));
     CHECK(slurp(out / "x" / "report.md") == "# x\n");
-    {
-      StagingDir staging((t.path / "c" / "d").string());
-    }
+    { StagingDir staging((t.path / "c" / "d").string()); }
     CHECK_FALSE(fs::exists(t.path / "c"));
   }
 }

@@ -49,7 +49,8 @@ TEST_SUITE("render/output_name") {
     CHECK(safe_dir_name("a<b>c:d\"e|f?g*h") == "a_b_c_d_e_f_g_h");
     CHECK(safe_dir_name("x\x7fy\u0085z") == "x_y_z");
     CHECK(safe_dir_name("局\u202e名\u2066") == "局_名_");
-    CHECK(safe_dir_name("a\xff\xc3" "b") == "a__b");
+    CHECK(safe_dir_name("a\xff\xc3"
+                        "b") == "a__b");
     CHECK(safe_dir_name("CON") == "_CON");
     CHECK(safe_dir_name("nul.txt") == "_nul.txt");
     CHECK(safe_dir_name("Com7") == "_Com7");

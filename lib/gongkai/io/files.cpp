@@ -34,7 +34,8 @@ std::atomic<std::uint64_t> g_max_input_size{kDefaultMaxInputSize};
 }
 
 [[noreturn]] void cannot_write(const std::string& path, int err) {
-  fail_output(path, fmt::format("无法写入：{}", std::strerror(err)), fmt::format("cannot write: {}", std::strerror(err)));
+  fail_output(path, fmt::format("无法写入：{}", std::strerror(err)),
+              fmt::format("cannot write: {}", std::strerror(err)));
 }
 
 [[noreturn]] void too_large(const std::string& path) {
@@ -93,7 +94,8 @@ bool read_all(int fd, std::uint64_t limit, std::size_t size_hint, std::string& o
   const int err = errno;
   if (total > limit) return false;
   out.reserve(total);
-  for (std::size_t i = 0; i < chunks.size(); ++i) out.append(chunks[i].get(), i + 1 == chunks.size() ? in_last : kChunk);
+  for (std::size_t i = 0; i < chunks.size(); ++i)
+    out.append(chunks[i].get(), i + 1 == chunks.size() ? in_last : kChunk);
   errno = err;
   return true;
 }
@@ -188,7 +190,8 @@ Resolved resolve_output(const std::string& path) {
   char* real = ::realpath(path.c_str(), nullptr);
   if (real == nullptr) {
     if (errno == ENOENT)
-      fail_output(path, "这是指向不存在文件的符号链接，拒绝写入", "is a symbolic link to nothing; refusing to write through it");
+      fail_output(path, "这是指向不存在文件的符号链接，拒绝写入",
+                  "is a symbolic link to nothing; refusing to write through it");
     cannot_write(path, errno);
   }
   r.target = real;
@@ -214,9 +217,9 @@ std::optional<std::uint64_t> parse_byte_size(std::string_view text) {
   std::string suffix(text.substr(i));
   for (char& ch : suffix) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
   int shift = -1;
-  const std::pair<const char*, int> kSuffixes[] = {
-      {"", 0},     {"B", 0},     {"K", 10},  {"KB", 10},   {"KIB", 10}, {"M", 20},  {"MB", 20},
-      {"MIB", 20}, {"G", 30},    {"GB", 30}, {"GIB", 30},  {"T", 40},   {"TB", 40}, {"TIB", 40}};
+  const std::pair<const char*, int> kSuffixes[] = {{"", 0},     {"B", 0},   {"K", 10},   {"KB", 10}, {"KIB", 10},
+                                                   {"M", 20},   {"MB", 20}, {"MIB", 20}, {"G", 30},  {"GB", 30},
+                                                   {"GIB", 30}, {"T", 40},  {"TB", 40},  {"TIB", 40}};
   for (const auto& [name, bits] : kSuffixes)
     if (suffix == name) shift = bits;
   if (shift < 0) return std::nullopt;
@@ -288,9 +291,9 @@ void InputFiles::add(const std::string& path) {
 bool InputFiles::contains(std::uint64_t dev, std::uint64_t ino) const { return ids_.count({dev, ino}) != 0; }
 
 bool same_file(const std::string& a, const std::string& b) {
-  struct stat sa {}, sb {};
-  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
-         sa.st_ino == sb.st_ino;
+  struct stat sa {
+  }, sb{};
+  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 std::vector<std::string> make_output_dir(const std::string& dir) {

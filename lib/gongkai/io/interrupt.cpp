@@ -89,9 +89,10 @@ void install_interrupt_cleanup(Lang lang) {
     r.closing = true;
     remove_all_registered(r);
     const char* name = sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "SIGHUP";
-    const std::string line =
-        lang == Lang::zh ? fmt::format("gongkai：收到 {}，已停止；临时文件已删除，只留下完整的文件\n", name)
-                         : fmt::format("gongkai: {} received: stopped; temporary files removed, only complete files "
+    const std::string line = lang == Lang::zh
+                                 ? fmt::format("gongkai：收到 {}，已停止；临时文件已删除，只留下完整的文件\n", name)
+                                 : fmt::format(
+                                       "gongkai: {} received: stopped; temporary files removed, only complete files "
                                        "left\n",
                                        name);
     ssize_t ignored = ::write(STDERR_FILENO, line.data(), line.size());
