@@ -2,7 +2,7 @@
 #   make demo   build and run gongkai on sample-data/
 #   make test   build and run the unit and golden tests
 #   make asan   the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
-#   make heavy  the batch suite (1,000 generated units): heavier, run by .ci/run
+#   make heavy  the batch suites (1,000 generated units; syscalls per unit by strace): run by .ci/run
 #   make e2e    real-client suites (Chromium, LibreOffice): heavier, run by .ci/run
 #   make bench  benchmarks (print figures; never part of the tests)
 #   make format / lint
@@ -34,6 +34,7 @@ asan: deps
 	@cd build-asan && ctest --output-on-failure -j $(JOBS) -LE 'e2e|heavy'
 
 heavy: build
+	@scripts/install-deps.sh heavy
 	@cd $(BUILD) && ctest --output-on-failure -L heavy
 
 e2e: build

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages gongkai needs to build and test, only those missing.
-# Usage: scripts/install-deps.sh [build|test|e2e]
+# Usage: scripts/install-deps.sh [build|test|e2e|lint|bench|heavy]
 #   build  compilers, CMake and the libraries (default)
 #   test   + nothing more today (doctest is a build dependency of the test binary)
 #   e2e    + Chromium and LibreOffice Calc for the real-client suites
 #   lint   + clang-format
 #   bench  + GNU time (peak memory), python3-pandas and python3-openpyxl (the Python peer)
+#   heavy  + strace (syscalls per unit of a batch build)
 set -euo pipefail
 level=${1:-build}
 pkgs=(g++ cmake make pkg-config python3
@@ -14,6 +15,9 @@ pkgs=(g++ cmake make pkg-config python3
       cmark-gfm unzip)
 if [ "$level" = bench ]; then
   pkgs+=(time python3-pandas python3-openpyxl)
+fi
+if [ "$level" = heavy ]; then
+  pkgs+=(strace)
 fi
 if [ "$level" = lint ]; then
   pkgs+=(clang-format)

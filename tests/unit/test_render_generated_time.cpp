@@ -38,10 +38,37 @@ TEST_SUITE("render/output_name") {
   TEST_CASE("an agency name stays Chinese; separators and leading dots cannot escape the folder") {
     CHECK(safe_dir_name("云溪市市场监督管理局") == "云溪市市场监督管理局");
     CHECK(safe_dir_name(" 某局/办公室\\二科 ") == "某局_办公室_二科");
-    CHECK(safe_dir_name("..") == "_.");
+    CHECK(safe_dir_name("..") == "__");  // a trailing dot too: Windows drops it
     CHECK(safe_dir_name("../x") == "_._x");
     CHECK(safe_dir_name("a\nb\tc") == "a_b_c");
     CHECK(safe_dir_name("") == "_");
     CHECK(safe_dir_name("   ") == "_");
+  }
+
+  TEST_CASE("what Windows forbids or reserves, C1 controls, bidi overrides and non-UTF-8 bytes") {
+    CHECK(safe_dir_name("a<b>c:d\"e|f?g*h") == "a_b_c_d_e_f_g_h");
+    CHECK(safe_dir_name("x\x7fy\u0085z") == "x_y_z");
+    CHECK(safe_dir_name("局\u202e名\u2066") == "局_名_");
+    CHECK(safe_dir_name("a\xff\xc3"
+                        "b") == "a__b");
+    CHECK(safe_dir_name("CON") == "_CON");
+    CHECK(safe_dir_name("nul.txt") == "_nul.txt");
+    CHECK(safe_dir_name("Com7") == "_Com7");
+    CHECK(safe_dir_name("COM10") == "COM10");
+    CHECK(safe_dir_name("CONSOLE") == "CONSOLE");
+    CHECK(safe_dir_name("某局 .") == "某局__");  // white space before a trailing dot too
+  }
+
+  TEST_CASE("a long name is cut at a character boundary, ending in a hash of the whole name") {
+    std::string a, b;
+    for (int i = 0; i < 300; ++i) a += "很";
+    b = a + "甲";
+    const std::string da = safe_dir_name(a), db = safe_dir_name(b);
+    CHECK(da.size() <= kMaxDirNameBytes);
+    CHECK(da != db);
+    CHECK(da.substr(0, da.size() - 9) == db.substr(0, db.size() - 9));
+    CHECK(da[da.size() - 9] == '~');
+    CHECK((da.size() - 9) % 3 == 0);  // whole characters of 3 bytes
+    CHECK(safe_dir_name(std::string(kMaxDirNameBytes, 'x')) == std::string(kMaxDirNameBytes, 'x'));
   }
 }

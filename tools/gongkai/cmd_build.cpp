@@ -4,7 +4,10 @@
 // Each input is read, checked (with --previous, also against last year's report), its prose
 // expanded (prose/expand.hpp), then rendered in memory; only then is anything written, each file
 // atomically. An unreadable input writes nothing (exit 2); errors write nothing (exit 1) unless
-// --allow-errors, which writes every output stamped as containing errors (still exit 1).
+// --allow-errors, which writes every output stamped as containing errors (still exit 1). An
+// output that cannot be written (the folder is a file, no permission, a full disk) is exit 2,
+// the previous file left as it was; files are staged in DIR/.gongkai-staging-* and moved into
+// place (io/files.hpp), so an interrupted build leaves only complete files.
 // Findings go to standard error, so `-o -` keeps standard output for the report alone.
 // Identical input gives identical bytes: the only timestamp is SOURCE_DATE_EPOCH, else the
 // publication date (render/generated_time.hpp).
@@ -235,15 +238,20 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
     return;
   }
 
-  // Each unit is rendered and written on its own worker into a staging folder; the folders are
+  // Each unit is rendered and written on its own worker into a staging folder; the files are
   // moved into place afterwards in input order, so that which of two units of the same agency
-  // wins does not depend on thread timing, and a unit with errors writes nothing.
-  const fs::path staging =
-      to_stdout ? fs::path() : fs::path(opts.output) / fmt::format(".gongkai-staging-{}", ::getpid());
+  // wins does not depend on thread timing, and a unit with errors writes nothing. The output
+  // folder and the staging folder are made first: an output folder that cannot be written
+  // stops the build before any input is read (exit 2). "Is this output an input?" is one
+  // lookup in a set made once (issue 10: it was a stat of every input for every output).
+  std::unique_ptr<StagingDir> staging;
+  if (!to_stdout) staging = std::make_unique<StagingDir>(opts.output);
+  const InputFiles inputs(files);
   struct Staged {
     std::string dir;                                         // final folder; empty when nothing was staged
     std::vector<std::pair<std::string, std::string>> files;  // staged path, final path
     bool errors = false;
+    bool output_failed = false;
   };
   std::vector<Staged> staged(units.size());
   BatchOptions batch;
@@ -263,24 +271,46 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
     built.stamped_with_errors = out.has_errors();
     staged[index].errors = out.has_errors();
     if (out.has_errors() && !opts.allow_errors) return;
-    if (to_stdout) {
-      write_file_atomic("-", render(formats->front().format, built, html, lang));
-      return;
-    }
-    staged[index].dir = (fs::path(opts.output) / safe_dir_name(report.agency)).string();
-    for (const auto& f : *formats) {
-      const std::string name = std::string("report.") + f.name;
-      const std::string tmp = (staging / fmt::format("{}", index) / name).string();
-      write_file_atomic(tmp, render(f.format, built, html, lang), files);
-      staged[index].files.emplace_back(tmp, (fs::path(staged[index].dir) / name).string());
+    try {
+      if (to_stdout) {
+        write_output("-", render(formats->front().format, built, html, lang));
+        return;
+      }
+      const std::string dir = (fs::path(opts.output) / safe_dir_name(report.agency)).string();
+      std::vector<std::pair<std::string, std::string>> done;
+      for (const auto& f : *formats) {
+        const std::string name = std::string("report.") + f.name;
+        const std::string final_path = (fs::path(dir) / name).string();
+        done.emplace_back(
+            staging->write(fmt::format("{}.{}", index, f.name), render(f.format, built, html, lang), final_path),
+            final_path);
+      }
+      staged[index].files = std::move(done);
+      staged[index].dir = dir;
+    } catch (const InputError&) {
+      staged[index].output_failed = true;
+      throw;  // run_units records it as the unit's `output` finding
     }
   };
   std::vector<UnitResult> results = run_units(units, batch);
 
   std::map<std::string, std::size_t> taken;  // output folder -> the unit that has it
   std::vector<std::string> written;
+  bool output_failed = false;
+  auto output_error = [&](std::size_t i, const InputError& e) {
+    Diagnostic d;
+    d.severity = Severity::error;
+    d.rule = "output";
+    d.message = e.message();
+    d.where = e.where();
+    results[i].findings.add(std::move(d));
+    ++results[i].summary.errors;
+    ++results[i].summary.by_rule["output"];
+    output_failed = true;
+  };
   for (std::size_t i = 0; i < units.size(); ++i) {
     Staged& st = staged[i];
+    output_failed = output_failed || st.output_failed;
     if (st.dir.empty()) continue;
     auto [it, fresh] = taken.emplace(st.dir, i);
     if (!fresh) {
@@ -297,25 +327,17 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
       ++results[i].summary.by_rule["output"];
       continue;
     }
-    std::error_code ec;
-    fs::create_directories(st.dir, ec);
-    for (const auto& [from, to] : st.files) {
-      for (const auto& input : files)
-        if (same_file(input, to))
-          throw InputError(SourceLoc{to, 0, 0, {}},
-                           {"输出文件与输入文件相同，拒绝覆盖输入",
-                            "the output is one of the inputs; refusing to overwrite an input"});
-      fs::rename(from, to, ec);
-      if (ec)
-        throw InputError(SourceLoc{to, 0, 0, {}},
-                         {fmt::format("无法写入：{}", ec.message()), fmt::format("cannot write: {}", ec.message())});
-      written.push_back(to);
+    try {
+      make_output_dir(st.dir);
+      for (const auto& [from, to] : st.files) {
+        install_output(from, to, inputs);
+        written.push_back(to);
+      }
+    } catch (const InputError& e) {
+      output_error(i, e);
     }
   }
-  if (!staging.empty()) {
-    std::error_code ec;
-    fs::remove_all(staging, ec);
-  }
+  staging.reset();
 
   std::vector<UnitSummary> summaries;
   for (const auto& r : results) {
@@ -329,7 +351,7 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
     if (unreadable) {
       std::cerr << (lang == Lang::zh ? "gongkai build: 有输入无法读取，未写入任何文件\n"
                                      : "gongkai build: an input could not be read; nothing written\n");
-    } else if (errors > 0 && !opts.allow_errors) {
+    } else if (errors > 0 && !opts.allow_errors && !output_failed) {
       std::cerr << (lang == Lang::zh
                         ? fmt::format(
                               "gongkai build: {} 个错误，未写入任何文件（--allow-errors 可写出标明含有错误的报告）\n",
@@ -347,7 +369,7 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
       std::cerr << render_batch_summary(summaries, lang);
     }
   }
-  if (unreadable)
+  if (unreadable || output_failed)
     ctx.exit_code = kUnreadable;
   else
     ctx.exit_code = errors > 0 ? kFindings : kOk;

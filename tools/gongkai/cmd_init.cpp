@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <iostream>
 
@@ -166,17 +167,28 @@ void register_init(CLI::App& app, Context& ctx) {
       }
     }
     if (clash) return;
-    std::error_code ec;
-    fs::create_directories(opts->dir, ec);
-    if (ec)
-      return fail(
-          ctx, SourceLoc{opts->dir, 0, 0, {}},
-          {fmt::format("无法创建目录：{}", ec.message()), fmt::format("cannot create the folder: {}", ec.message())});
-    for (const auto& f : folder.files) {
-      const std::string path = (fs::path(opts->dir) / f.name).string();
-      write_file_atomic(path, f.content, inputs);
-      if (!ctx.quiet) std::cout << (lang == Lang::zh ? "已创建 " : "created ") << path << "\n";
+    // All or nothing: when one file cannot be written (no permission, a full disk), the ones
+    // already written and the folders made are removed again (none of them existed before).
+    std::vector<std::string> created;
+    std::vector<std::string> written;
+    try {
+      created = make_output_dir(opts->dir);
+      const InputFiles input_files(inputs);
+      for (const auto& f : folder.files) {
+        const std::string path = (fs::path(opts->dir) / f.name).string();
+        write_output(path, f.content, input_files);
+        written.push_back(path);
+      }
+    } catch (const InputError& e) {
+      for (const auto& path : written) ::unlink(path.c_str());
+      for (auto it = created.rbegin(); it != created.rend(); ++it) ::rmdir(it->c_str());
+      print_input_error(e, lang);
+      std::cerr << (lang == Lang::zh ? "gongkai init：未写出任何文件\n" : "gongkai init: nothing was written\n");
+      ctx.exit_code = kUnreadable;
+      return;
     }
+    if (!ctx.quiet)
+      for (const auto& path : written) std::cout << (lang == Lang::zh ? "已创建 " : "created ") << path << "\n";
     if (!ctx.quiet && o.last_year != nullptr) {
       for (const auto& row : folder.carried.rows)
         std::cout << (lang == Lang::zh ? fmt::format("{} 由 {} 预填\n", row, o.last_year_name)

@@ -24,7 +24,7 @@ const FormSet& Context::forms() {
 
 void print_input_error(const InputError& e, Lang lang) {
   std::string where = e.where().to_string();
-  std::cerr << fmt::format("{}{}error[input]: {}\n", where, where.empty() ? "" : ": ", e.message().in(lang));
+  std::cerr << fmt::format("{}{}error[{}]: {}\n", where, where.empty() ? "" : ": ", e.rule(), e.message().in(lang));
 }
 
 }  // namespace gongkai::cli

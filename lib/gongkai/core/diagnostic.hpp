@@ -51,14 +51,18 @@ class Diagnostics {
 // YAML or CSV, a wrong type). Thrown by readers, caught once by the command, exit code 2.
 class InputError : public std::exception {
  public:
-  InputError(SourceLoc where, Text message) : where_(std::move(where)), message_(std::move(message)) {}
+  // `rule`: "input" (a file could not be read) or "output" (one could not be written).
+  InputError(SourceLoc where, Text message, std::string rule = "input")
+      : where_(std::move(where)), message_(std::move(message)), rule_(std::move(rule)) {}
   [[nodiscard]] const SourceLoc& where() const { return where_; }
   [[nodiscard]] const Text& message() const { return message_; }
+  [[nodiscard]] const std::string& rule() const { return rule_; }
   [[nodiscard]] const char* what() const noexcept override { return message_.en.c_str(); }
 
  private:
   SourceLoc where_;
   Text message_;
+  std::string rule_;
 };
 
 }  // namespace gongkai

@@ -2,106 +2,437 @@
 
 #include <gongkai/core/diagnostic.hpp>
 #include <gongkai/forms/form_loader.hpp>
+#include <gongkai/io/interrupt.hpp>
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
+#include <memory>
 
 namespace gongkai {
 namespace fs = std::filesystem;
 
 namespace {
 
+std::atomic<std::uint64_t> g_max_input_size{kDefaultMaxInputSize};
+
 [[noreturn]] void fail(const std::string& path, const std::string& zh, const std::string& en) {
   throw InputError(SourceLoc{path, 0, 0, {}}, Text{zh, en});
 }
 
-}  // namespace
-
-std::string read_file(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    return ss.str();
-  }
-  std::error_code ec;
-  if (!fs::exists(path, ec)) fail(path, "文件不存在", "no such file");
-  if (fs::is_directory(path, ec)) fail(path, "这是一个目录，不是文件", "is a directory, not a file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    fail(path, fmt::format("无法读取：{}", std::strerror(errno)), fmt::format("cannot read: {}", std::strerror(errno)));
-  // One read of the known size: a register of a hundred megabytes is not read byte by byte.
-  // Files whose size is unknown (pipes, /dev/stdin) are read as a stream.
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (size > 0) {
-    std::string content(static_cast<std::size_t>(size), '\0');
-    in.seekg(0, std::ios::beg);
-    in.read(content.data(), static_cast<std::streamsize>(size));
-    content.resize(static_cast<std::size_t>(in.gcount()));
-    return content;
-  }
-  in.clear();
-  in.seekg(0, std::ios::beg);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+[[noreturn]] void fail_output(const std::string& path, const std::string& zh, const std::string& en) {
+  throw InputError(SourceLoc{path, 0, 0, {}}, Text{zh, en}, "output");
 }
 
-bool same_file(const std::string& a, const std::string& b) {
-  std::error_code ec;
-  return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
+[[noreturn]] void cannot_write(const std::string& path, int err) {
+  fail_output(path, fmt::format("无法写入：{}", std::strerror(err)),
+              fmt::format("cannot write: {}", std::strerror(err)));
 }
 
-void write_file_atomic(const std::string& path, std::string_view content, const std::vector<std::string>& inputs) {
-  if (path == "-") {
-    std::cout.write(content.data(), static_cast<std::streamsize>(content.size()));
-    std::cout.flush();
-    return;
+[[noreturn]] void too_large(const std::string& path) {
+  const std::string limit = format_byte_size(max_input_size());
+  fail(path, fmt::format("超过输入大小上限 {}，未读完（可用 --max-input-size 调高）", limit),
+       fmt::format("larger than the input size limit of {}; not read to its end (raise it with --max-input-size)",
+                   limit));
+}
+
+// Reads fd to its end or until more than `limit` bytes; false when over the limit. On a read
+// error returns true with errno set (0 otherwise). A file of known size is read in one go; a
+// stream (a pipe, a device) in chunks kept apart until its end, so that one over the limit
+// costs no more than reading the limit once (no growing copies).
+bool read_all(int fd, std::uint64_t limit, std::size_t size_hint, std::string& out) {
+  out.clear();
+  if (size_hint > 0) {
+    out.resize(size_hint + 1);
+    std::size_t got = 0;
+    while (got < out.size()) {
+      const ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        out.resize(got);
+        return true;
+      }
+      if (n == 0) break;
+      got += static_cast<std::size_t>(n);
+    }
+    out.resize(got);
+    if (got <= size_hint) {
+      errno = 0;
+      return got <= limit;
+    }
+    // The file grew while read: go on as a stream.
   }
-  for (const auto& in : inputs)
-    if (in != "-" && same_file(in, path))
-      fail(path, "输出文件与输入文件相同，拒绝覆盖输入",
-           "the output is one of the inputs; refusing to overwrite an input");
-  fs::path target(path);
-  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  std::string tmpl = (dir / fmt::format(".{}.XXXXXX", target.filename().string())).string();
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  int fd = ::mkstemp(name.data());
-  if (fd < 0)
-    fail(path, fmt::format("无法写入：{}", std::strerror(errno)),
-         fmt::format("cannot write: {}", std::strerror(errno)));
+  constexpr std::size_t kChunk = std::size_t{1} << 20;
+  std::vector<std::unique_ptr<char[]>> chunks;
+  std::size_t total = out.size();
+  std::size_t in_last = kChunk;
+  for (;;) {
+    if (total > limit) return false;
+    if (in_last == kChunk) {
+      chunks.emplace_back(new char[kChunk]);  // not zero-filled
+      in_last = 0;
+    }
+    const ssize_t n = ::read(fd, chunks.back().get() + in_last, kChunk - in_last);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) break;
+    if (n == 0) {
+      errno = 0;
+      break;
+    }
+    in_last += static_cast<std::size_t>(n);
+    total += static_cast<std::size_t>(n);
+  }
+  const int err = errno;
+  if (total > limit) return false;
+  out.reserve(total);
+  for (std::size_t i = 0; i < chunks.size(); ++i)
+    out.append(chunks[i].get(), i + 1 == chunks.size() ? in_last : kChunk);
+  errno = err;
+  return true;
+}
+
+// Writes all of `content` to fd; 0 or the errno.
+int write_all(int fd, std::string_view content) {
   const char* p = content.data();
   std::size_t left = content.size();
   while (left > 0) {
     ssize_t n = ::write(fd, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      int err = errno;
-      ::close(fd);
-      ::unlink(name.data());
-      fail(path, fmt::format("写入失败：{}", std::strerror(err)), fmt::format("write failed: {}", std::strerror(err)));
+      return errno;
     }
     p += n;
     left -= static_cast<std::size_t>(n);
   }
-  ::fchmod(fd, 0644);
-  if (::close(fd) != 0 || std::rename(name.data(), path.c_str()) != 0) {
+  return 0;
+}
+
+std::string parent_of(const std::string& path) {
+  fs::path p(path);
+  return p.has_parent_path() ? p.parent_path().string() : std::string(".");
+}
+
+// A device or FIFO: opened for writing (never created, never truncated, never renamed over).
+void write_stream(const std::string& shown, const std::string& target, std::string_view content) {
+  int fd = ::open(target.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) cannot_write(shown, errno);
+  int err = write_all(fd, content);
+  if (::close(fd) != 0 && err == 0 && errno != EINTR) err = errno;
+  if (err != 0) cannot_write(shown, err);
+}
+
+// A temporary file beside `target`, renamed over it once whole.
+void replace_atomically(const std::string& shown, const std::string& target, std::string_view content, mode_t mode) {
+  std::string tmpl = (fs::path(parent_of(target)) / ".gongkai-XXXXXX.tmp").string();
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  int fd = -1;
+  {
+    CleanupLock lock;
+    throw_if_interrupted_locked();
+    fd = ::mkstemps(name.data(), 4);
+    if (fd < 0) cannot_write(shown, errno);
+    register_temp_file_locked(name.data());
+  }
+  auto discard = [&](int err) {
+    ::close(fd);
+    CleanupLock lock;
+    ::unlink(name.data());
+    unregister_temp_locked(name.data());
+    cannot_write(shown, err);
+  };
+  ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+  if (int err = write_all(fd, content); err != 0) discard(err);
+  if (::fchmod(fd, mode) != 0) discard(errno);
+  if (::close(fd) != 0) {
+    fd = -1;
+    discard(errno);
+  }
+  CleanupLock lock;
+  throw_if_interrupted_locked();
+  if (::rename(name.data(), target.c_str()) != 0) {
     int err = errno;
     ::unlink(name.data());
-    fail(path, fmt::format("写入失败：{}", std::strerror(err)), fmt::format("write failed: {}", std::strerror(err)));
+    unregister_temp_locked(name.data());
+    cannot_write(shown, err);
   }
+  unregister_temp_locked(name.data());
+}
+
+// What a path is, following symlinks to their final target. False (errno set) when the path
+// does not exist or cannot be looked at; `target` is then `path`.
+struct Resolved {
+  std::string target;
+  struct stat st {};
+  bool exists = false;
+  bool link = false;
+};
+
+Resolved resolve_output(const std::string& path) {
+  Resolved r;
+  r.target = path;
+  if (::lstat(path.c_str(), &r.st) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR) return r;  // make_output_dir says which folder is a file
+    cannot_write(path, errno);
+  }
+  r.exists = true;
+  if (!S_ISLNK(r.st.st_mode)) return r;
+  r.link = true;
+  char* real = ::realpath(path.c_str(), nullptr);
+  if (real == nullptr) {
+    if (errno == ENOENT)
+      fail_output(path, "这是指向不存在文件的符号链接，拒绝写入",
+                  "is a symbolic link to nothing; refusing to write through it");
+    cannot_write(path, errno);
+  }
+  r.target = real;
+  std::free(real);
+  if (::stat(r.target.c_str(), &r.st) != 0) cannot_write(path, errno);
+  return r;
+}
+
+}  // namespace
+
+void set_max_input_size(std::uint64_t bytes) { g_max_input_size = bytes; }
+std::uint64_t max_input_size() { return g_max_input_size; }
+
+std::optional<std::uint64_t> parse_byte_size(std::string_view text) {
+  std::size_t i = 0;
+  std::uint64_t value = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+    if (value > (std::uint64_t{1} << 62) / 10) return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(text[i] - '0');
+    ++i;
+  }
+  if (i == 0) return std::nullopt;
+  std::string suffix(text.substr(i));
+  for (char& ch : suffix) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
+  int shift = -1;
+  const std::pair<const char*, int> kSuffixes[] = {{"", 0},     {"B", 0},   {"K", 10},   {"KB", 10}, {"KIB", 10},
+                                                   {"M", 20},   {"MB", 20}, {"MIB", 20}, {"G", 30},  {"GB", 30},
+                                                   {"GIB", 30}, {"T", 40},  {"TB", 40},  {"TIB", 40}};
+  for (const auto& [name, bits] : kSuffixes)
+    if (suffix == name) shift = bits;
+  if (shift < 0) return std::nullopt;
+  if (value == 0 || value > ((std::uint64_t{1} << 62) >> shift)) return std::nullopt;
+  return value << shift;
+}
+
+std::string format_byte_size(std::uint64_t bytes) {
+  constexpr const char* kUnits[] = {"KiB", "MiB", "GiB", "TiB"};
+  for (int u = 3; u >= 0; --u) {
+    const std::uint64_t unit = std::uint64_t{1} << (10 * (u + 1));
+    if (bytes >= unit && bytes % unit == 0) return fmt::format("{} {}", bytes / unit, kUnits[u]);
+  }
+  return fmt::format("{} bytes", bytes);
+}
+
+std::string read_file(const std::string& path) {
+  const std::uint64_t limit = max_input_size();
+  std::string content;
+  if (path == "-") {
+    const bool within = read_all(STDIN_FILENO, limit, 0, content);
+    const int err = errno;
+    if (!within) too_large(path);
+    if (err != 0)
+      fail(path, fmt::format("无法读取：{}", std::strerror(err)), fmt::format("cannot read: {}", std::strerror(err)));
+    return content;
+  }
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    const int err = errno;
+    if (err == ENOENT) fail(path, "文件不存在", "no such file");
+    fail(path, fmt::format("无法读取：{}", std::strerror(err)), fmt::format("cannot read: {}", std::strerror(err)));
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) st.st_mode = 0;
+  if (S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    fail(path, "这是一个目录，不是文件", "is a directory, not a file");
+  }
+  const bool regular = S_ISREG(st.st_mode);
+  if (regular && static_cast<std::uint64_t>(st.st_size) > limit) {
+    ::close(fd);
+    too_large(path);
+  }
+  // One read of the known size for a regular file; a device or a pipe is read in chunks and
+  // given up on past the limit.
+  const bool within = read_all(fd, limit, regular ? static_cast<std::size_t>(st.st_size) : 0, content);
+  const int err = errno;
+  ::close(fd);
+  if (!within) too_large(path);
+  if (err != 0) {
+    if (err == EISDIR) fail(path, "这是一个目录，不是文件", "is a directory, not a file");
+    fail(path, fmt::format("无法读取：{}", std::strerror(err)), fmt::format("cannot read: {}", std::strerror(err)));
+  }
+  return content;
+}
+
+InputFiles::InputFiles(const std::vector<std::string>& paths) {
+  for (const auto& p : paths) add(p);
+}
+
+void InputFiles::add(const std::string& path) {
+  if (path == "-") return;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0)
+    ids_.emplace(static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino));
+}
+
+bool InputFiles::contains(std::uint64_t dev, std::uint64_t ino) const { return ids_.count({dev, ino}) != 0; }
+
+bool same_file(const std::string& a, const std::string& b) {
+  struct stat sa {
+  }, sb{};
+  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+std::vector<std::string> make_output_dir(const std::string& dir) {
+  std::vector<std::string> created;
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) return created;
+    fail_output(dir, "输出目录是一个文件，不是目录", "the output folder is a file, not a folder");
+  }
+  fs::path p = fs::path(dir).lexically_normal();
+  if (!p.has_filename() && p.has_relative_path()) p = p.parent_path();  // "out/" → "out"
+  // The missing folders, innermost first, up to the first that exists.
+  std::vector<fs::path> missing;
+  for (fs::path q = p; !q.empty(); q = q.parent_path()) {
+    struct stat s {};
+    if (::stat(q.c_str(), &s) == 0) {
+      if (!S_ISDIR(s.st_mode))
+        fail_output(dir, fmt::format("路径中的 {} 是文件，不是目录", q.string()),
+                    fmt::format("{} in the path is a file, not a folder", q.string()));
+      break;
+    }
+    if (errno != ENOENT && errno != ENOTDIR)
+      fail_output(dir, fmt::format("无法创建目录：{}", std::strerror(errno)),
+                  fmt::format("cannot create the folder: {}", std::strerror(errno)));
+    missing.push_back(q);
+    if (q == q.parent_path() || !q.has_relative_path()) break;
+  }
+  for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+    if (::mkdir(it->c_str(), 0755) != 0 && errno != EEXIST) {
+      const int err = errno;
+      for (auto c = created.rbegin(); c != created.rend(); ++c) ::rmdir(c->c_str());
+      fail_output(dir, fmt::format("无法创建目录：{}", std::strerror(err)),
+                  fmt::format("cannot create the folder: {}", std::strerror(err)));
+    }
+    created.push_back(it->string());
+  }
+  return created;
+}
+
+void write_output(const std::string& path, std::string_view content, const InputFiles& inputs) {
+  if (path == "-") {
+    if (int err = write_all(STDOUT_FILENO, content); err != 0)
+      fail_output("-", fmt::format("无法写入标准输出：{}", std::strerror(err)),
+                  fmt::format("cannot write standard output: {}", std::strerror(err)));
+    return;
+  }
+  if (path.empty()) fail_output(path, "输出路径为空", "the output path is empty");
+  Resolved r = resolve_output(path);
+  if (!r.exists) {
+    const std::vector<std::string> created = make_output_dir(parent_of(path));
+    try {
+      replace_atomically(path, path, content, 0644);
+    } catch (...) {
+      for (auto it = created.rbegin(); it != created.rend(); ++it) ::rmdir(it->c_str());
+      throw;
+    }
+    return;
+  }
+  const mode_t type = r.st.st_mode & S_IFMT;
+  if (type == S_IFDIR) fail_output(path, "这是一个目录，不是文件", "is a directory, not a file");
+  if (type == S_IFBLK)
+    fail_output(path, "这是块设备（磁盘），拒绝写入", "is a block device (a disk); refusing to write to it");
+  if (type == S_IFSOCK) fail_output(path, "这是套接字，无法写入", "is a socket; cannot write to it");
+  if (type == S_IFCHR || type == S_IFIFO) return write_stream(path, r.target, content);
+  if (inputs.contains(static_cast<std::uint64_t>(r.st.st_dev), static_cast<std::uint64_t>(r.st.st_ino)))
+    fail_output(path, "输出文件与输入文件相同，拒绝覆盖输入",
+                "the output is one of the inputs; refusing to overwrite an input");
+  replace_atomically(path, r.target, content, r.st.st_mode & 0777);
+}
+
+void write_file_atomic(const std::string& path, std::string_view content, const std::vector<std::string>& inputs) {
+  write_output(path, content, InputFiles(inputs));
+}
+
+StagingDir::StagingDir(const std::string& output_dir) {
+  created_ = make_output_dir(output_dir);
+  std::string tmpl = (fs::path(output_dir) / ".gongkai-staging-XXXXXX").string();
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  CleanupLock lock;
+  throw_if_interrupted_locked();
+  if (::mkdtemp(name.data()) == nullptr) {
+    const int err = errno;
+    for (auto it = created_.rbegin(); it != created_.rend(); ++it) ::rmdir(it->c_str());
+    cannot_write(output_dir, err);
+  }
+  path_ = name.data();
+  register_temp_dir_locked(path_);
+}
+
+StagingDir::~StagingDir() {
+  std::error_code ec;
+  CleanupLock lock;
+  fs::remove_all(path_, ec);
+  unregister_temp_locked(path_);
+  for (auto it = created_.rbegin(); it != created_.rend(); ++it) ::rmdir(it->c_str());  // only if left empty
+}
+
+std::string StagingDir::write(const std::string& name, std::string_view content, const std::string& shown_as) const {
+  const std::string path = path_ + "/" + name;
+  int fd = -1;
+  {
+    CleanupLock lock;
+    throw_if_interrupted_locked();
+    fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+  }
+  if (fd < 0) cannot_write(shown_as, errno);
+  int err = write_all(fd, content);
+  if (::close(fd) != 0 && err == 0) err = errno;
+  if (err != 0) {
+    ::unlink(path.c_str());
+    cannot_write(shown_as, err);
+  }
+  return path;
+}
+
+void install_output(const std::string& staged, const std::string& target, const InputFiles& inputs) {
+  struct stat st {};
+  const bool exists = ::lstat(target.c_str(), &st) == 0;
+  if (!exists && errno != ENOENT) cannot_write(target, errno);
+  if (!exists || S_ISREG(st.st_mode)) {
+    if (exists && inputs.contains(static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)))
+      fail_output(target, "输出文件与输入文件相同，拒绝覆盖输入",
+                  "the output is one of the inputs; refusing to overwrite an input");
+    CleanupLock lock;
+    throw_if_interrupted_locked();
+    if (::rename(staged.c_str(), target.c_str()) == 0) return;
+    if (errno != EXDEV) cannot_write(target, errno);
+  }
+  // A symlink, a device, a FIFO, a folder, or another file system: as write_output does it.
+  std::string content;
+  int fd = ::open(staged.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || !read_all(fd, UINT64_MAX, 0, content) || errno != 0) {
+    const int err = errno;
+    if (fd >= 0) ::close(fd);
+    cannot_write(target, err);
+  }
+  ::close(fd);
+  write_output(target, content, inputs);
 }
 
 fs::path template_dir(const std::string& explicit_dir) {

@@ -4,7 +4,11 @@
 #include <gongkai/render/xlsx_sheet.hpp>
 
 #include <fmt/format.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <filesystem>
 #include <fstream>
@@ -14,6 +18,15 @@
 namespace gongkai {
 
 XlsxScratchFile::XlsxScratchFile() {
+  // In memory when the kernel allows (memfd, reached by libxlsxwriter through /proc/self/fd):
+  // nothing on disk, so nothing left behind if the run is interrupted. Else a temporary file.
+  memfd_ = ::memfd_create("gongkai-xlsx", MFD_CLOEXEC);
+  if (memfd_ >= 0) {
+    path_ = fmt::format("/proc/self/fd/{}", memfd_);
+    if (::access(path_.c_str(), W_OK) == 0) return;
+    ::close(memfd_);
+    memfd_ = -1;
+  }
   std::error_code ec;
   const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
   std::string pattern = ((ec ? std::filesystem::path("/tmp") : dir) / "gongkai-xlsx-XXXXXX").string();
@@ -28,11 +41,31 @@ XlsxScratchFile::XlsxScratchFile() {
 }
 
 XlsxScratchFile::~XlsxScratchFile() {
+  if (memfd_ >= 0) {
+    ::close(memfd_);
+    return;
+  }
   std::error_code ec;
   std::filesystem::remove(path_, ec);
 }
 
 std::string XlsxScratchFile::read() const {
+  if (memfd_ >= 0) {
+    struct stat st {};
+    std::string out;
+    if (::fstat(memfd_, &st) == 0) {
+      out.resize(static_cast<std::size_t>(st.st_size));
+      std::size_t got = 0;
+      while (got < out.size()) {
+        const ssize_t n = ::pread(memfd_, out.data() + got, out.size() - got, static_cast<off_t>(got));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += static_cast<std::size_t>(n);
+      }
+      if (got == out.size()) return out;
+    }
+    throw InputError({}, {"无法读取内存中的临时文件", "cannot read the in-memory temporary file"});
+  }
   std::ifstream in(path_, std::ios::binary);
   std::ostringstream out;
   out << in.rdbuf();

@@ -10,7 +10,8 @@
 
 namespace gongkai {
 
-// A file for libxlsxwriter to write to, removed when this goes out of scope.
+// A file for libxlsxwriter to write to (libxlsxwriter 1.1.4 writes only to a named file): an
+// in-memory file (memfd) where possible, else a temporary file; gone when this goes out of scope.
 class XlsxScratchFile {
  public:
   XlsxScratchFile();  // throws InputError when no temporary file can be made
@@ -23,6 +24,7 @@ class XlsxScratchFile {
 
  private:
   std::string path_;
+  int memfd_ = -1;
 };
 
 // Closes (and so frees) the workbook exactly once, also when a sheet throws half-way.
