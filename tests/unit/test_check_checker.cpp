@@ -25,6 +25,7 @@ Report consistent() {
   r.agency = "测试局";
   r.year = 2023;
   r.origin = SourceLoc{"t.yaml", 1, 1, {}};
+  set(r, "proactive.regulations.in_force", 3);  // table 二 given (a missing table is a warning)
   set(r, "applications.received.natural_person", 120);
   set(r, "applications.received.business", 4);
   set(r, "applications.carried_over.natural_person", 3);
@@ -54,6 +55,30 @@ std::string text(const Diagnostics& d, Lang lang) { return render_diagnostics_te
 }  // namespace
 
 TEST_SUITE("check/checker") {
+  TEST_CASE("a cell still holding gongkai init's 【待填写】 is an error, not a blank") {
+    Report r = consistent();
+    const CellDef* c = r.form->cell("applications.received.research");
+    r.at(*c) = CellValue{CellState::blank, 0, false, SourceLoc{"t.yaml", 7, 15, {}}, true};
+    Diagnostics d = run(r);
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].severity == Severity::error);
+    CHECK(text(d, Lang::en) ==
+          "t.yaml:7:15: error[stub]: '一、本年新收政府信息公开申请数量 · 法人或其他组织·科研机构' is not filled in: it "
+          "still holds gongkai init's 【待填写】 marker\n");
+  }
+
+  TEST_CASE("a table of which no cell is given is missing: a warning, and it is not counted as given") {
+    Report r = consistent();
+    r.at(*r.form->cell("proactive.regulations.in_force")) = CellValue{};
+    Diagnostics d = run(r);
+    REQUIRE(d.items().size() == 1);
+    CHECK(text(d, Lang::en) ==
+          "t.yaml:1:1: warning[missing-table]: table 二 has no figure at all: the table is missing and prints empty "
+          "(not as 0)\n");
+    CHECK_FALSE(table_given(r, *r.form->table("proactive")));
+    CHECK(table_given(r, *r.form->table("applications")));
+  }
+
   TEST_CASE("a given 总计 that breaks the balance is reported in its own column") {
     Report r = consistent();
     set(r, "applications.received.total", 124, 11);
