@@ -25,7 +25,6 @@ Report consistent() {
   r.agency = "测试局";
   r.year = 2023;
   r.origin = SourceLoc{"t.yaml", 1, 1, {}};
-  set(r, "proactive.regulations.in_force", 3);  // table 二 given (a missing table is a warning)
   set(r, "applications.received.natural_person", 120);
   set(r, "applications.received.business", 4);
   set(r, "applications.carried_over.natural_person", 3);
@@ -65,18 +64,6 @@ TEST_SUITE("check/checker") {
     CHECK(text(d, Lang::en) ==
           "t.yaml:7:15: error[stub]: '一、本年新收政府信息公开申请数量 · 法人或其他组织·科研机构' is not filled in: it "
           "still holds gongkai init's 【待填写】 marker\n");
-  }
-
-  TEST_CASE("a table of which no cell is given is missing: a warning, and it is not counted as given") {
-    Report r = consistent();
-    r.at(*r.form->cell("proactive.regulations.in_force")) = CellValue{};
-    Diagnostics d = run(r);
-    REQUIRE(d.items().size() == 1);
-    CHECK(text(d, Lang::en) ==
-          "t.yaml:1:1: warning[missing-table]: table 二 has no figure at all: the table is missing and prints empty "
-          "(not as 0)\n");
-    CHECK_FALSE(table_given(r, *r.form->table("proactive")));
-    CHECK(table_given(r, *r.form->table("applications")));
   }
 
   TEST_CASE("a given 总计 that breaks the balance is reported in its own column") {

@@ -121,9 +121,10 @@ TEST_SUITE("render/markdown_report") {
         if (c.table->id == "review_litigation") r.at(c) = CellValue{};
     });
     const std::string md = render_markdown_report(f.built);
-    CHECK(between(md, "## 四、", "## 五、").ends_with("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | "
-                                                     "---: | ---: | ---: | ---: | ---: | ---: |\n"
-                                                     "|  |  |  |  |  |  |  |  |  |  |  |  |  |  |  |\n\n"));
+    CHECK(between(md, "## 四、", "## 五、")
+              .ends_with("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | "
+                         "---: | ---: | ---: | ---: | ---: | ---: |\n"
+                         "|  |  |  |  |  |  |  |  |  |  |  |  |  |  |  |\n\n"));
     // 三 gives some cells: the ones it leaves out are 0.
     CHECK(md.find("| 0 |") != std::string::npos);
   }

@@ -215,9 +215,9 @@ TEST_SUITE("render/xlsx_report") {
     CHECK(has(parts.at("xl/styles.xml"), "<numFmt numFmtId=\"164\" formatCode=\"0.00####\"/>"));
     // Figures right-aligned, as in the HTML page.
     CHECK(has(parts.at("xl/styles.xml"), "<alignment horizontal=\"right\""));
-    CHECK(has(s2, "<mergeCell ref=\"B15:D15\"/>"));                      // one figure spans the block
-    CHECK(num_fmt_of(parts, "xl/worksheets/sheet1.xml", "B4") == "1");   // built-in "0"
-    CHECK(has(cell_xml(s2, "B4"), "<v>2</v>"));                          // 规章 本年制发件数
+    CHECK(has(s2, "<mergeCell ref=\"B15:D15\"/>"));                     // one figure spans the block
+    CHECK(num_fmt_of(parts, "xl/worksheets/sheet1.xml", "B4") == "1");  // built-in "0"
+    CHECK(has(cell_xml(s2, "B4"), "<v>2</v>"));                         // 规章 本年制发件数
     CHECK(has(parts.at("xl/sharedStrings.xml"), "<t>本年收费金额（单位：万元）</t>"));
   }
 

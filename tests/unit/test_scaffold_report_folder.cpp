@@ -70,7 +70,7 @@ TEST_SUITE("scaffold/report_folder") {
       CHECK(r.agency == "某县某局");
       CHECK(f.files[0].content.find("prose:\n  overview: {file: \"overview.md\"}") != std::string::npos);
       CHECK(f.files[0].content.find("regulations:                      # 规章\n") != std::string::npos);
-      CHECK(f.files[0].content.find("    new: 【待填写】") != std::string::npos);
+      CHECK(f.files[0].content.find(": 【待填写】  ") != std::string::npos);
       CHECK(f.files[0].content.find(": 0 ") == std::string::npos);  // no figure nobody gave
     }
   }

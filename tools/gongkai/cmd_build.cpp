@@ -163,8 +163,7 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
   bool unreadable = all.has_errors();
   const ReadOptions read_options = make_read_options(opts.report);
   PreviousReports previous;  // --previous (a report or a roster), else each unit's `previous:`
-  if (!opts.previous.empty() && !previous.read(opts.previous, ctx.forms(), read_options, files, all))
-    unreadable = true;
+  if (!opts.previous.empty() && !previous.read(opts.previous, ctx.forms(), read_options, files, all)) unreadable = true;
   for (const auto& u : units) files.push_back(u.path);
   if (unreadable) {
     std::cerr << render_diagnostics_text(all, lang);
@@ -269,7 +268,7 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
   if (!opts.findings.empty()) {
     // The findings are working material: never inside the published outputs, here when asked.
     const std::string text = fs::path(opts.findings).extension() == ".json" ? diagnostics_json(all, lang).dump(2) + "\n"
-                                                                           : render_diagnostics_text(all, lang);
+                                                                            : render_diagnostics_text(all, lang);
     write_file_atomic(opts.findings, text, files);
     if (!ctx.quiet)
       std::cerr << (lang == Lang::zh ? fmt::format("已写入 {}\n", opts.findings)

@@ -74,10 +74,10 @@ std::vector<std::string> merge_header(const std::string& roster, const MergeOutc
   if (summed == m.units.size())
     lines.push_back(fmt::format("gongkai merge {}: {} 个单位的合计 (the sum of {} units)", roster, summed, summed));
   else
-    lines.push_back(fmt::format("gongkai merge {}: 名册 {} 个单位中 {} 个的合计，{} 个未计入 (the sum of {} of the "
-                                "roster's {} units; {} left out)",
-                                roster, m.units.size(), summed, m.units.size() - summed, summed, m.units.size(),
-                                m.units.size() - summed));
+    lines.push_back(fmt::format(
+        "gongkai merge {}: 名册 {} 个单位中 {} 个的合计，{} 个未计入 (the sum of {} of the "
+        "roster's {} units; {} left out)",
+        roster, m.units.size(), summed, m.units.size() - summed, summed, m.units.size(), m.units.size() - summed));
   lines.push_back(fmt::format("计入的单位 (units summed): {}", summed));
   for (std::size_t i = 0; i < m.units.size(); ++i)
     if (m.summed[i] != 0) lines.push_back(fmt::format("  {}  {}", m.units[i].summary.unit, m.units[i].summary.path));

@@ -12,8 +12,8 @@
 #include <gongkai/readers/input.hpp>
 
 #include <map>
-#include <mutex>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>

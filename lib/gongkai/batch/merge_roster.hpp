@@ -24,7 +24,7 @@ struct MergeOutcome {
   // not, why (the first error that left it out: unreadable, another form or year, an overflow).
   std::vector<char> summed;
   std::vector<Text> left_out_because;
-  Diagnostics findings;                // roster, merge, reconcile and the consolidated report's own
+  Diagnostics findings;  // roster, merge, reconcile and the consolidated report's own
   // For each --explain cell: every unit's contribution, in roster order.
   std::vector<std::pair<std::string, std::vector<Contribution>>> explained;
   std::vector<std::string> files;  // every input file, for "never overwrite an input"

@@ -25,11 +25,11 @@ void check_blank_cells(const Report& r, Diagnostics& out) {
     if (r.at(c).state != CellState::blank) continue;
     const std::string label = form.cell_label(c);
     if (r.at(c).stub) {
-      Diagnostic d = finding(Severity::error, "stub",
-                             {fmt::format("「{}」尚未填写：仍是 gongkai init 留下的「{}」", label, kStubMarker),
-                              fmt::format("'{}' is not filled in: it still holds gongkai init's {} marker", label,
-                                          kStubMarker)},
-                             where_of(r, c));
+      Diagnostic d =
+          finding(Severity::error, "stub",
+                  {fmt::format("「{}」尚未填写：仍是 gongkai init 留下的「{}」", label, kStubMarker),
+                   fmt::format("'{}' is not filled in: it still holds gongkai init's {} marker", label, kStubMarker)},
+                  where_of(r, c));
       d.cells.push_back(mention(form, c));
       out.add(std::move(d));
       continue;
@@ -41,20 +41,6 @@ void check_blank_cells(const Report& r, Diagnostics& out) {
     Diagnostic d = finding(Severity::warning, "blank-cell", std::move(msg), where_of(r, c));
     d.cells.push_back(mention(form, c));
     out.add(std::move(d));
-  }
-}
-
-// A table of which no cell is given at all: the report does not have it. Its cells print empty
-// (render/report_text.hpp), never as zeros nobody stated.
-void check_missing_tables(const Report& r, Diagnostics& out) {
-  const Form& form = *r.form;
-  for (const auto& t : form.tables) {
-    if (table_given(r, t)) continue;
-    const std::string no = table_number(form, t);
-    out.add(finding(Severity::warning, "missing-table",
-                    {fmt::format("表{}没有任何数字：这张表缺失，输出中留空（不按 0 计）", no),
-                     fmt::format("table {} has no figure at all: the table is missing and prints empty (not as 0)", no)},
-                    r.origin));
   }
 }
 
@@ -237,7 +223,6 @@ void check_deadline(const Report& r, Diagnostics& out) {
 void check_report(Report& report, const CheckOptions& options, Diagnostics& out) {
   check_form_year(report, options, out);
   check_blank_cells(report, out);
-  check_missing_tables(report, out);
   check_lone_categories(report, out);
   derive_totals(report, out);
   check_sums(report, out);

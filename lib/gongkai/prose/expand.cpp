@@ -97,17 +97,16 @@ class Expander {
     for (std::size_t at = sec.text.find(kStubMarkerWord); at != std::string_view::npos;
          at = sec.text.find(kStubMarkerWord, at + kStubMarkerWord.size())) {
       const std::string_view open = "【";
-      const std::size_t from = at >= open.size() && sec.text.substr(at - open.size(), open.size()) == open
-                                   ? at - open.size()
-                                   : at;
+      const std::size_t from =
+          at >= open.size() && sec.text.substr(at - open.size(), open.size()) == open ? at - open.size() : at;
       Diagnostic d;
       d.severity = Severity::error;
       d.rule = "stub";
       d.where = sec.locate->at(from);
-      d.message = {fmt::format("「{}」中仍有 gongkai init 留下的「{}」：请写出这部分内容", sec.def->heading,
-                               kStubMarker),
-                   fmt::format("section {} still holds gongkai init's {} marker: write this part", sec.def->heading,
-                               kStubMarker)};
+      d.message = {
+          fmt::format("「{}」中仍有 gongkai init 留下的「{}」：请写出这部分内容", sec.def->heading, kStubMarker),
+          fmt::format("section {} still holds gongkai init's {} marker: write this part", sec.def->heading,
+                      kStubMarker)};
       out_.add(std::move(d));
     }
   }
@@ -364,37 +363,48 @@ std::map<std::string, std::string> expand_prose(const ProseInputs& in, Diagnosti
 void check_publication_parts(const ProseInputs& in, const std::map<std::string, std::string>& result,
                              Diagnostics& out) {
   const Form& form = *in.report->form;
-    const Report& r = *in.report;
-    auto warn = [&](const char* rule, Text message) {
-      Diagnostic d;
-      d.severity = Severity::warning;
-      d.rule = rule;
-      d.where = r.origin;
-      d.message = std::move(message);
-      out.add(std::move(d));
-    };
-    if (!r.publication_date)
-      warn("no-publication-date", {"报告没有发布日期（report.yaml 中的 published: YYYY-MM-DD）",
-                                   "the report has no publication date (published: YYYY-MM-DD in its YAML)"});
-    const SectionDef* six = nullptr;
+  const Report& r = *in.report;
+  auto warn = [&](const char* rule, Text message) {
+    Diagnostic d;
+    d.severity = Severity::warning;
+    d.rule = rule;
+    d.where = r.origin;
+    d.message = std::move(message);
+    out.add(std::move(d));
+  };
+  // A table of which no cell is given at all is missing: it prints empty (render/report_text.hpp),
+  // never as zeros nobody stated.
+  for (const auto& t : form.tables) {
+    if (table_given(r, t)) continue;
+    std::string no = t.id;
     for (const auto& s : form.sections)
-      if (s.id == kOtherMatters) six = &s;
-    if (six == nullptr) return;
-    auto text = result.find(std::string(kOtherMatters));
-    const std::string_view said = text == result.end() ? std::string_view() : std::string_view(text->second);
-    if (!in.fees && said.find("信息处理费") == std::string_view::npos)
-      warn("no-fee-statement",
-           {fmt::format("「{}」没有收取信息处理费情况的说明（report.yaml 中的 fees:，见 docs/prose.md）", six->heading),
-            fmt::format("section {} does not state the information-processing fees ('fees:' in the report's "
-                        "YAML, see docs/prose.md)",
-                        six->heading)});
-    if (!in.work_plan && said.find("工作要点") == std::string_view::npos)
-      warn("no-work-plan",
-           {fmt::format("「{}」没有落实上级年度政务公开工作要点情况（report.yaml 中的 work_plan:，见 docs/prose.md）",
-                        six->heading),
-            fmt::format("section {} does not report on the year's work plan ('work_plan:' in the report's YAML, "
-                        "see docs/prose.md)",
-                        six->heading)});
+      if (s.id == t.section) no = s.number;
+    warn("missing-table",
+         {fmt::format("表{}没有任何数字：这张表缺失，输出中留空（不按 0 计）", no),
+          fmt::format("table {} has no figure at all: the table is missing and prints empty (not as 0)", no)});
+  }
+  if (!r.publication_date)
+    warn("no-publication-date", {"报告没有发布日期（report.yaml 中的 published: YYYY-MM-DD）",
+                                 "the report has no publication date (published: YYYY-MM-DD in its YAML)"});
+  const SectionDef* six = nullptr;
+  for (const auto& s : form.sections)
+    if (s.id == kOtherMatters) six = &s;
+  if (six == nullptr) return;
+  auto text = result.find(std::string(kOtherMatters));
+  const std::string_view said = text == result.end() ? std::string_view() : std::string_view(text->second);
+  if (!in.fees && said.find("信息处理费") == std::string_view::npos)
+    warn("no-fee-statement",
+         {fmt::format("「{}」没有收取信息处理费情况的说明（report.yaml 中的 fees:，见 docs/prose.md）", six->heading),
+          fmt::format("section {} does not state the information-processing fees ('fees:' in the report's "
+                      "YAML, see docs/prose.md)",
+                      six->heading)});
+  if (!in.work_plan && said.find("工作要点") == std::string_view::npos)
+    warn("no-work-plan",
+         {fmt::format("「{}」没有落实上级年度政务公开工作要点情况（report.yaml 中的 work_plan:，见 docs/prose.md）",
+                      six->heading),
+          fmt::format("section {} does not report on the year's work plan ('work_plan:' in the report's YAML, "
+                      "see docs/prose.md)",
+                      six->heading)});
 }
 
 }  // namespace gongkai

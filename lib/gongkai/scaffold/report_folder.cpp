@@ -21,12 +21,11 @@ YamlTallyNotes notes_for(const ReportFolderOptions& o, const Report& r, const Ca
                         : fmt::format("{}: figures of the {} annual report (made by gongkai init; form {})", o.agency,
                                       o.year, r.form->title));
   if (o.tallied != nullptr)
-    n.header.push_back(
-        zh ? "表三、表四由下列台账统计；其余数字为【待填写】，请逐项改为实际数字（没有的填 0）；"
-             "留有【待填写】的报告不能通过检查。值留空表示「未填」，与 0 不同。"
-           : "Tables 三 and 四 are counted from the registers below; every other figure is 【待填写】: "
-             "write the real one in each (0 where there is none); a report that still holds 【待填写】 "
-             "does not pass check. An empty value means blank, which is not 0.");
+    n.header.push_back(zh ? "表三、表四由下列台账统计；其余数字为【待填写】，请逐项改为实际数字（没有的填 0）；"
+                            "留有【待填写】的报告不能通过检查。值留空表示「未填」，与 0 不同。"
+                          : "Tables 三 and 四 are counted from the registers below; every other figure is 【待填写】: "
+                            "write the real one in each (0 where there is none); a report that still holds 【待填写】 "
+                            "does not pass check. An empty value means blank, which is not 0.");
   else
     n.header.push_back(zh ? "每个数字为【待填写】，请逐项改为实际数字（没有的填 0）；留有【待填写】的报告不能通过检查。"
                             "值留空表示「未填」，与 0 不同。"
@@ -92,7 +91,8 @@ YamlTallyNotes notes_for(const ReportFolderOptions& o, const Report& r, const Ca
                "work_plan: workplan.yaml  # 落实上级年度政务公开工作要点情况"};
   n.agency_missing = "agency: ";
   n.previous = o.last_year_link;
-  n.previous_comment = zh ? "上年报告：check 和 build 据此作跨年度检查和同比" : "last year's report, for check and build";
+  n.previous_comment =
+      zh ? "上年报告：check 和 build 据此作跨年度检查和同比" : "last year's report, for check and build";
   return n;
 }
 
