@@ -54,6 +54,18 @@ std::string text(const Diagnostics& d, Lang lang) { return render_diagnostics_te
 }  // namespace
 
 TEST_SUITE("check/checker") {
+  TEST_CASE("a cell still holding gongkai init's 【待填写】 is an error, not a blank") {
+    Report r = consistent();
+    const CellDef* c = r.form->cell("applications.received.research");
+    r.at(*c) = CellValue{CellState::blank, 0, false, SourceLoc{"t.yaml", 7, 15, {}}, true};
+    Diagnostics d = run(r);
+    REQUIRE(d.items().size() == 1);
+    CHECK(d.items()[0].severity == Severity::error);
+    CHECK(text(d, Lang::en) ==
+          "t.yaml:7:15: error[stub]: '一、本年新收政府信息公开申请数量 · 法人或其他组织·科研机构' is not filled in: it "
+          "still holds gongkai init's 【待填写】 marker\n");
+  }
+
   TEST_CASE("a given 总计 that breaks the balance is reported in its own column") {
     Report r = consistent();
     set(r, "applications.received.total", 124, 11);

@@ -46,6 +46,11 @@ std::unique_ptr<Report> year_2022() {
   return r;
 }
 
+Diagnostics& ignored_findings() {
+  static Diagnostics d;
+  return d;
+}
+
 std::string lines(const Diagnostics& d, Lang lang) { return render_diagnostics_text(d, lang); }
 
 std::string one_line(const Diagnostics& d, Lang lang) {
@@ -64,6 +69,68 @@ std::string line_of(const Diagnostic& d, Lang lang) {
 }  // namespace
 
 TEST_SUITE("prose_expand") {
+  TEST_CASE("gongkai init's 【待填写】 left in the prose is an error where it stands") {
+    auto r = year_2023();
+    set_prose(*r, "problems", "### （一）存在的主要问题\n\n【待填写】\n\n### （二）改进情况\n\n已改进。\n",
+              "problems.md");
+    Diagnostics out;
+    (void)expand_prose({r.get(), nullptr, &prose_rules(), {}, {}}, out);
+    CHECK(one_line(out, Lang::en) ==
+          "problems.md:3:1: error[stub]: section 五、存在的主要问题及改进情况 still holds gongkai init's 【待填写】 "
+          "marker: write this part");
+    CHECK(one_line(out, Lang::zh) ==
+          "problems.md:3:1: error[stub]: 「五、存在的主要问题及改进情况」中仍有 gongkai init "
+          "留下的「【待填写】」：请写出这部分内容");
+  }
+
+  TEST_CASE("authoring notes in HTML comments are not part of any output") {
+    auto r = year_2023();
+    set_prose(*r, "other_matters", "<!-- 信息处理费由 fees: 生成 -->\n本年度无其他需要报告的事项。<!-- 注 -->\n",
+              "other_matters.md");
+    Diagnostics out;
+    auto prose = expand_prose({r.get(), nullptr, &prose_rules(), {}, {}}, out);
+    CHECK(out.empty());
+    CHECK(prose.at("other_matters") == "本年度无其他需要报告的事项。\n");
+  }
+
+  TEST_CASE("a report without a publication date, a fee statement or a work plan gets warnings") {
+    auto r = year_2023();
+    Diagnostics out;
+    ProseInputs in{r.get(), nullptr, &prose_rules(), {}, {}};
+    check_publication_parts(in, expand_prose(in, out), out);
+    REQUIRE(out.items().size() == 3);
+    CHECK(out.items()[0].rule == "no-publication-date");
+    CHECK(out.items()[1].rule == "no-fee-statement");
+    CHECK(out.items()[2].rule == "no-work-plan");
+    CHECK(out.items()[2].severity == Severity::warning);
+    CHECK(line_of(out.items()[1], Lang::en)
+              .ends_with("warning[no-fee-statement]: section 六、其他需要报告的事项 does not state the "
+                         "information-processing fees "
+                         "('fees:' in the report's YAML, see docs/prose.md)"));
+
+    // A table of which no cell is given is missing (it prints empty, not as zeros).
+    auto old = year_2022();
+    Diagnostics missing;
+    ProseInputs in_old{old.get(), nullptr, &prose_rules(), {}, {}};
+    check_publication_parts(in_old, expand_prose(in_old, ignored_findings()), missing);
+    REQUIRE(missing.items().size() >= 2);
+    CHECK(line_of(missing.items()[0], Lang::en)
+              .ends_with("warning[missing-table]: table 二 has no figure at all: the table is missing and prints empty "
+                         "(not as 0)"));
+    CHECK(line_of(missing.items()[1], Lang::zh)
+              .ends_with("warning[missing-table]: 表四没有任何数字：这张表缺失，输出中留空（不按 0 计）"));
+    CHECK_FALSE(table_given(*old, *old->form->table("proactive")));
+    CHECK(table_given(*old, *old->form->table("applications")));
+
+    r->publication_date = "2024-01-20";
+    set_prose(*r, "other_matters", "本年度未收取信息处理费。落实上级年度政务公开工作要点情况良好。\n",
+              "other_matters.md");
+    Diagnostics ok;
+    ProseInputs in2{r.get(), nullptr, &prose_rules(), {}, {}};
+    check_publication_parts(in2, expand_prose(in2, ok), ok);
+    CHECK(ok.empty());
+  }
+
   TEST_CASE("placeholders are replaced by the checked report's figures") {
     auto r = year_2023();
     set_prose(

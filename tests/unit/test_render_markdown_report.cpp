@@ -115,6 +115,20 @@ TEST_SUITE("render/markdown_report") {
           "| 2 | 1 | 0 | 0 | 3 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\n");
   }
 
+  TEST_CASE("cells left out of a given table print 0; a table not given at all prints empty, not as zeros") {
+    auto f = test::sample_built([](Report& r) {
+      for (const auto& c : r.form->cells())
+        if (c.table->id == "review_litigation") r.at(c) = CellValue{};
+    });
+    const std::string md = render_markdown_report(f.built);
+    CHECK(between(md, "## 四、", "## 五、")
+              .ends_with("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | "
+                         "---: | ---: | ---: | ---: | ---: | ---: |\n"
+                         "|  |  |  |  |  |  |  |  |  |  |  |  |  |  |  |\n\n"));
+    // 三 gives some cells: the ones it leaves out are 0.
+    CHECK(md.find("| 0 |") != std::string::npos);
+  }
+
   TEST_CASE("a category given alone is one row") {
     auto f = test::sample_built([](Report& r) {
       r.at(*r.form->cell("applications.other.other.natural_person")) = CellValue{};

@@ -203,16 +203,21 @@ TEST_SUITE("render/xlsx_report") {
     CHECK_FALSE(cell_xml(s4, "G5").empty());      // but bordered
   }
 
-  TEST_CASE("amounts keep their exact value with a two-decimal format, counts an integer format") {
+  TEST_CASE("amounts keep their exact value and show every decimal (at least two), counts an integer format") {
     Built b = build(sample());
     const auto parts = unzip(render_xlsx_report(b.built));
     const std::string& s2 = parts.at("xl/worksheets/sheet1.xml");
     // Block 第二十条第（八）项 is the last: title row 13, header 14, 行政事业性收费 row 15.
     CHECK(has(cell_xml(s2, "B15"), "<v>24252.311082</v>"));
-    CHECK(num_fmt_of(parts, "xl/worksheets/sheet1.xml", "B15") == "2");  // built-in "0.00"
-    CHECK(has(s2, "<mergeCell ref=\"B15:D15\"/>"));                      // one figure spans the block
-    CHECK(num_fmt_of(parts, "xl/worksheets/sheet1.xml", "B4") == "1");   // built-in "0"
-    CHECK(has(cell_xml(s2, "B4"), "<v>2</v>"));                          // 规章 本年制发件数
+    // Not "0.00", which shows 24252.31 (or 36.8245 as 36.82): the sheet shows what the other
+    // formats print.
+    CHECK(num_fmt_of(parts, "xl/worksheets/sheet1.xml", "B15") == "164");
+    CHECK(has(parts.at("xl/styles.xml"), "<numFmt numFmtId=\"164\" formatCode=\"0.00####\"/>"));
+    // Figures right-aligned, as in the HTML page.
+    CHECK(has(parts.at("xl/styles.xml"), "<alignment horizontal=\"right\""));
+    CHECK(has(s2, "<mergeCell ref=\"B15:D15\"/>"));                     // one figure spans the block
+    CHECK(num_fmt_of(parts, "xl/worksheets/sheet1.xml", "B4") == "1");  // built-in "0"
+    CHECK(has(cell_xml(s2, "B4"), "<v>2</v>"));                         // 规章 本年制发件数
     CHECK(has(parts.at("xl/sharedStrings.xml"), "<t>本年收费金额（单位：万元）</t>"));
   }
 
@@ -269,15 +274,16 @@ TEST_SUITE("render/xlsx_report") {
     CHECK(m1.str(1) != m2.str(1));
 
     const std::string& wb = parts.at("xl/workbook.xml");
-    CHECK(has(wb, "<sheet name=\"检查结果\""));
+    CHECK_FALSE(has(wb, "检查结果"));  // published outputs hold the report only: no findings sheet
     const Text notice = stamp_notice(b.built);
     CHECK(notice.zh == "本报告未通过检查，含有 1 个错误，不得作为正式报告发布。");
     CHECK(has(parts.at("xl/sharedStrings.xml"), "<t>" + notice.zh + "\n" + notice.en + "</t>"));
-    for (int i = 1; i <= 5; ++i) {
+    CHECK_FALSE(parts.contains("xl/worksheets/sheet5.xml"));
+    for (int i = 1; i <= 4; ++i) {
       const std::string& sheet = parts.at("xl/worksheets/sheet" + std::to_string(i) + ".xml");
       CHECK_MESSAGE(has(sheet, notice.zh + "</oddHeader>"), i);
     }
-    CHECK(has(parts.at("xl/sharedStrings.xml"), "<t>case-total</t>"));
+    CHECK_FALSE(has(parts.at("xl/sharedStrings.xml"), "<t>case-total</t>"));
     CHECK(has(parts.at("docProps/core.xml"), "<cp:contentStatus>含有错误（--allow-errors）</cp:contentStatus>"));
   }
 

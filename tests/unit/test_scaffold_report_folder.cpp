@@ -46,30 +46,65 @@ TEST_SUITE("scaffold/report_folder") {
     CHECK(f.files[4].content.starts_with("PK\x03\x04"));
   }
 
-  TEST_CASE("report.yaml has every fillable cell at zero, reads back and checks clean, in both forms") {
+  TEST_CASE("report.yaml has every fillable cell 【待填写】 (blank, never 0): it reads back and fails check") {
     for (const auto& [year, form] : std::vector<std::pair<int, std::string>>{{2023, "2021"}, {2020, "2019"}}) {
       const ReportFolder f = scaffold_report_folder(options(year, form));
       Diagnostics found;
       Report r = read_back(f.files[0], found);
       CHECK(render_diagnostics_text(found, Lang::en) == "");
-      std::size_t zeros = 0;
+      std::size_t stubs = 0;
       for (const auto& c : r.form->cells()) {
         const CellValue& v = r.at(c);
         if (c.derived)
           CHECK_MESSAGE(v.state == CellState::absent, c.id);
         else {
-          CHECK_MESSAGE(v.has_value(), c.id);
-          CHECK_MESSAGE(v.raw == 0, c.id);
-          ++zeros;
+          CHECK_MESSAGE(v.state == CellState::blank, c.id);
+          CHECK_MESSAGE(v.stub, c.id);
+          ++stubs;
         }
       }
-      CHECK(zeros > 100);
+      CHECK(stubs > 100);
       check_report(r, CheckOptions{&test::forms()}, found);
-      CHECK(render_diagnostics_text(found, Lang::en) == "");
+      CHECK(found.count(Severity::error) == stubs);
+      for (const auto& d : found.items()) CHECK(d.rule == "stub");
       CHECK(r.agency == "某县某局");
       CHECK(f.files[0].content.find("prose:\n  overview: {file: \"overview.md\"}") != std::string::npos);
       CHECK(f.files[0].content.find("regulations:                      # 规章\n") != std::string::npos);
+      CHECK(f.files[0].content.find(": 【待填写】  ") != std::string::npos);
+      CHECK(f.files[0].content.find(": 0 ") == std::string::npos);  // no figure nobody gave
     }
+  }
+
+  TEST_CASE("an empty register does not zero what last year carries over: last year's figures win, with a warning") {
+    Report last(test::forms().by_id("2021"));
+    last.agency = "某县某局";
+    last.year = 2022;
+    last.at(*last.form->cell("applications.received.natural_person")) =
+        CellValue{CellState::value, 4, false, SourceLoc{"t.yaml", 2, 3, {}}};
+    last.at(*last.form->cell("applications.carried_forward.natural_person")) =
+        CellValue{CellState::value, 4, false, SourceLoc{"t.yaml", 3, 3, {}}};
+    Diagnostics ignored;
+    check_report(last, CheckOptions{&test::forms()}, ignored);
+    Report tallied(test::forms().by_id("2021"));
+    for (const auto& c : tallied.form->cells())
+      if (c.table->id == "applications" && !c.derived)
+        tallied.at(c) = CellValue{CellState::value, 0, false, SourceLoc{"r.csv", 0, 0, {}}};
+    ReportFolderOptions o = options(2023, "2021");
+    o.last_year = &last;
+    o.last_year_name = "t.yaml";
+    o.last_year_link = "../2022/report.yaml";
+    o.tallied = &tallied;
+    const ReportFolder f = scaffold_report_folder(o);
+    CHECK(f.carried.rows == std::vector<std::string>{"applications.carried_over"});
+    REQUIRE(f.warnings.size() == 1);
+    CHECK(f.warnings[0].en ==
+          "the registers count '二、上年结转政府信息公开申请数量' as 0: kept what the 2022 report (t.yaml) carries "
+          "over; check whether the registers hold the requests carried over from last year");
+    Diagnostics found;
+    Report next = read_back(f.files[0], found);
+    CHECK(next.find("applications.carried_over.natural_person")->raw == 4);
+    CHECK(next.find("applications.received.natural_person")->raw == 0);  // counted from the register
+    CHECK(f.files[0].content.find("previous: \"../2022/report.yaml\"") != std::string::npos);
   }
 
   TEST_CASE("with last year's report, 上年结转 and 现行有效件数 start where last year ended") {
@@ -168,7 +203,7 @@ TEST_SUITE("scaffold/report_folder") {
     CHECK(next.find("applications.granted.natural_person")->raw == 5);
     CHECK(next.find("proactive.normative_docs.in_force")->raw == 9);
     check_report(next, CheckOptions{&test::forms()}, found);
-    CHECK(render_diagnostics_text(found, Lang::en) == "");
+    for (const auto& d : found.items()) CHECK(d.rule == "stub");  // what nobody filled yet
     Diagnostics cross;
     check_cross_year(next, last, cross);
     CHECK(render_diagnostics_text(cross, Lang::en) ==

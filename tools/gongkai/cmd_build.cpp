@@ -13,6 +13,7 @@
 // publication date (render/generated_time.hpp).
 #include "context.hpp"
 #include "progress.hpp"
+#include "prose_run.hpp"
 #include "report_options.hpp"
 #include "unit_inputs.hpp"
 
@@ -24,6 +25,7 @@
 #include <gongkai/prose/prose_rules.hpp>
 #include <gongkai/readers/input.hpp>
 #include <gongkai/render/built_report.hpp>
+#include <gongkai/render/diagnostics_json.hpp>
 #include <gongkai/render/diagnostics_text.hpp>
 #include <gongkai/render/generated_time.hpp>
 #include <gongkai/render/html_report.hpp>
@@ -34,6 +36,7 @@
 #include <gongkai/render/xlsx_report.hpp>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <unistd.h>
 #include <cstdlib>
@@ -68,23 +71,9 @@ struct BuildCmdOptions {
   std::string formats = "md,html,xlsx,json";
   bool allow_errors = false;
   std::string previous;
+  std::string findings;  // --findings FILE: the findings, apart from the report
   ReportOptionValues report;
 };
-
-void add_input_error(Diagnostics& out, const InputError& e) {
-  Diagnostic d;
-  d.severity = Severity::error;
-  d.rule = "input";
-  d.message = e.message();
-  d.where = e.where();
-  out.add(std::move(d));
-}
-
-bool is_yaml(const std::string& path) {
-  std::string ext = fs::path(path).extension().string();
-  for (char& ch : ext) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-  return ext == ".yaml" || ext == ".yml";
-}
 
 // The formats asked for, in kFormats order without repeats; nullopt (with the culprit) when
 // one is unknown.
@@ -105,50 +94,6 @@ std::optional<std::vector<FormatInfo>> parse_formats(const std::string& list, st
   for (const auto& f : kFormats)
     if (asked.count(f.name) != 0) out.push_back(f);
   return out;
-}
-
-// Reads and checks last year's report; nullptr when it could not be read (reason in `out`).
-std::unique_ptr<Report> read_checked(const std::string& path, Context& ctx, const ReadOptions& options,
-                                     std::vector<std::string>& files, Diagnostics& out) {
-  auto loader = [](const std::string& p) { return read_file(p); };
-  Diagnostics found;
-  std::unique_ptr<Report> report;
-  try {
-    ReadResult r = read_report(path, ctx.forms(), options, loader, found);
-    files.insert(files.end(), r.files.begin(), r.files.end());
-    if (r.report) report = std::make_unique<Report>(std::move(*r.report));
-  } catch (const InputError& e) {
-    add_input_error(found, e);
-  }
-  if (found.has_errors() || !report) {
-    out.append(found);
-    return nullptr;
-  }
-  check_report(*report, CheckOptions{&ctx.forms()}, found);
-  out.append(found);
-  return report;
-}
-
-// Section 六's fee statement and work plan, when a YAML input carries them (prose_extras.hpp).
-ProseInputs prose_inputs(const std::string& input, const Report& report, const Report* previous,
-                         const ProseRules* rules, Diagnostics& out) {
-  ProseInputs in;
-  in.report = &report;
-  in.previous = previous;
-  in.rules = rules;
-  if (!is_yaml(input) || input == "-") return in;
-  try {
-    ProseExtras extras = read_prose_extras(input, read_file(input), out);
-    in.fees = extras.fees;
-    in.work_plan = extras.work_plan;
-    if (extras.work_plan_file) {
-      const std::string plan_path = (fs::path(input).parent_path() / *extras.work_plan_file).string();
-      in.work_plan = read_work_plan(plan_path, read_file(plan_path), out);
-    }
-  } catch (const InputError& e) {
-    add_input_error(out, e);
-  }
-  return in;
 }
 
 std::string render(Format f, const BuiltReport& built, const HtmlTemplates& html, Lang lang) {
@@ -205,9 +150,7 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
     html.page = read_file(html.page_name);
     html.style = read_file((templates / "html" / "style.css").string());
   }
-  std::optional<ProseRules> rules;
-  if (const fs::path p = templates / "prose-rules.yaml"; fs::exists(p))
-    rules = load_prose_rules(p.string(), read_file(p.string()));
+  const std::optional<ProseRules> rules = load_prose_rules_from(ctx.template_dir);
 
   Diagnostics all;
   std::vector<UnitInput> units = unit_inputs(opts.files, opts.roster, all);
@@ -222,15 +165,8 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
   }
   bool unreadable = all.has_errors();
   const ReadOptions read_options = make_read_options(opts.report);
-  std::unique_ptr<Report> previous;
-  if (!opts.previous.empty()) {
-    Diagnostics prev_found;  // last year's own findings are not this build's
-    previous = read_checked(opts.previous, ctx, read_options, files, prev_found);
-    if (!previous) {
-      all.append(prev_found);
-      unreadable = true;
-    }
-  }
+  PreviousReports previous;  // --previous (a report or a roster), else each unit's `previous:`
+  if (!opts.previous.empty() && !previous.read(opts.previous, ctx.forms(), read_options, files, all)) unreadable = true;
   for (const auto& u : units) files.push_back(u.path);
   if (unreadable) {
     std::cerr << render_diagnostics_text(all, lang);
@@ -261,10 +197,15 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
   batch.load = [](const std::string& p) { return read_file(p); };
   batch.progress = make_progress_bar(ctx.quiet || units.size() < 2);
   batch.step = [&](std::size_t index, const UnitInput& unit, Report& report, Diagnostics& out) {
-    if (previous) check_cross_year(report, *previous, out);
+    ReadOptions read = read_options;
+    read.meta.override_with(unit.meta);
+    read.defaults.override_with(unit.defaults);
+    const Report* last = previous.find(unit.path, report, units.size() == 1, ctx.forms(), read, out);
+    if (last != nullptr) check_cross_year(report, *last, out);
     BuiltReport built;
-    const ProseInputs in = prose_inputs(unit.path, report, previous.get(), rules ? &*rules : nullptr, out);
+    const ProseInputs in = prose_inputs(unit.path, report, last, rules ? &*rules : nullptr, out);
     built.prose = expand_prose(in, out);
+    check_publication_parts(in, built.prose, out);
     built.report = &report;
     built.generated = generated_time(report, epoch);
     built.findings = out;
@@ -346,6 +287,15 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
     unreadable = unreadable || r.summary.unreadable;
   }
   std::cerr << render_diagnostics_text(all, lang);
+  if (!opts.findings.empty()) {
+    // The findings are working material: never inside the published outputs, here when asked.
+    const std::string text = fs::path(opts.findings).extension() == ".json" ? diagnostics_json(all, lang).dump(2) + "\n"
+                                                                            : render_diagnostics_text(all, lang);
+    write_file_atomic(opts.findings, text, files);
+    if (!ctx.quiet)
+      std::cerr << (lang == Lang::zh ? fmt::format("已写入 {}\n", opts.findings)
+                                     : fmt::format("wrote {}\n", opts.findings));
+  }
   const std::size_t errors = all.count(Severity::error);
   if (units.size() == 1) {
     if (unreadable) {
@@ -387,7 +337,11 @@ void register_build(CLI::App& app, Context& ctx) {
       ->required();
   cmd->add_option("--format", opts->formats, "Comma-separated: md, html, xlsx, json (default: all)");
   cmd->add_flag("--allow-errors", opts->allow_errors, "Write the outputs even with errors, stamped as such");
-  cmd->add_option("--previous", opts->previous, "Last year's report: cross-year rules, year-over-year prose");
+  cmd->add_option("--previous", opts->previous,
+                  "Last year's report of the same agency (or a roster of them): cross-year rules, year-over-year "
+                  "prose; default: the report's own `previous:`");
+  cmd->add_option("--findings", opts->findings,
+                  "Also write the findings to FILE (.json: JSON, else text); the outputs never hold them");
   add_report_options(*cmd, opts->report);
   cmd->callback([opts, &ctx] { run_build(*opts, ctx); });
 }

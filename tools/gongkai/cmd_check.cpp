@@ -4,6 +4,7 @@
 #include "context.hpp"
 #include "overview_output.hpp"
 #include "progress.hpp"
+#include "prose_run.hpp"
 #include "report_options.hpp"
 #include "unit_inputs.hpp"
 
@@ -38,27 +39,10 @@ struct CheckCmdOptions {
 // Reads and checks one report outside the batch (for the cross-year pairs).
 std::optional<Report> read_checked(const std::string& path, const FormSet& forms, const ReadOptions& options,
                                    Diagnostics& out) {
-  Diagnostics found;
-  std::optional<Report> report;
-  try {
-    report = read_report(
-                 path, forms, options, [](const std::string& p) { return read_file(p); }, found)
-                 .report;
-  } catch (const InputError& e) {
-    Diagnostic d;
-    d.severity = Severity::error;
-    d.rule = "input";
-    d.message = e.message();
-    d.where = e.where();
-    found.add(std::move(d));
-  }
-  if (!report || found.has_errors()) {
-    out.append(found);
-    return std::nullopt;
-  }
-  Diagnostics ignored;  // its own findings are reported where it is a unit
-  check_report(*report, CheckOptions{&forms}, ignored);
-  return report;
+  std::vector<std::string> files;
+  auto r = read_checked_report(path, forms, options, files, out);
+  if (!r) return std::nullopt;
+  return std::move(*r);
 }
 
 }  // namespace
@@ -70,7 +54,9 @@ void register_check(CLI::App& app, Context& ctx) {
   cmd->add_option("--roster", opts->roster, "Check every unit of a roster (nested rosters followed)");
   cmd->add_option("--format", opts->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_flag("--strict", opts->strict, "Count warnings as errors");
-  cmd->add_option("--previous", opts->previous, "Last year's report, for the cross-year rules");
+  cmd->add_option("--previous", opts->previous,
+                  "Last year's report of the same agency (or a roster of last year's reports), for the cross-year "
+                  "rules; default: the report's own `previous:`");
   cmd->add_option("--overview", opts->overview, "Also write the per-unit overview (.md, .html, .csv, .json, .xlsx)");
   cmd->add_option("-j,--jobs", opts->jobs, "Units checked in parallel (default: all cores)");
   add_report_options(*cmd, opts->report);
@@ -87,32 +73,67 @@ void register_check(CLI::App& app, Context& ctx) {
     batch.forms = &ctx.forms();
     batch.load = [](const std::string& p) { return read_file(p); };
     batch.progress = make_progress_bar(ctx.quiet || units.size() < 2);
+    // Last year's reports: --previous (one, or a roster: each unit takes its agency's), else
+    // what a unit's YAML names (`previous:`).
+    PreviousReports previous;
+    bool previous_failed = false;
+    if (!opts->previous.empty()) {
+      std::vector<std::string> ignored;
+      previous_failed = !previous.read(opts->previous, ctx.forms(), batch.read, ignored, all);
+    }
+    std::optional<ProseRules> rules;
+    try {
+      rules = load_prose_rules_from(ctx.template_dir);
+    } catch (const InputError& e) {
+      Diagnostic d;
+      d.severity = Severity::error;
+      d.rule = "input";
+      d.message = e.message();
+      d.where = e.where();
+      all.add(std::move(d));
+      previous_failed = true;
+    }
     // Who and when each unit is, for pairing consecutive years afterwards.
     std::vector<std::pair<std::string, int>> identity(units.size());
-    batch.step = [&identity](std::size_t i, const UnitInput&, Report& report, Diagnostics&) {
+    std::vector<char> had_previous(units.size(), 0);
+    const bool single = units.size() == 1;
+    batch.step = [&](std::size_t i, const UnitInput& unit, Report& report, Diagnostics& out) {
       identity[i] = {report.agency, report.year};
+      if (previous_failed) return;
+      ReadOptions read = batch.read;
+      read.meta.override_with(unit.meta);
+      read.defaults.override_with(unit.defaults);
+      const Report* last = previous.find(unit.path, report, single, ctx.forms(), read, out);
+      if (last != nullptr) {
+        had_previous[i] = 1;
+        check_cross_year(report, *last, out);
+      }
+      // A report (an input with prose) is checked as build checks it: the prose rules too, so
+      // that check says whether it can be published.
+      if (!report.prose.empty()) {
+        const ProseInputs in = prose_inputs(unit.path, report, last, rules ? &*rules : nullptr, out);
+        check_publication_parts(in, expand_prose(in, out), out);
+      }
     };
     std::vector<UnitResult> results = run_units(units, batch);
     for (const auto& r : results) all.append(r.findings);
 
-    // Cross-year: --previous against every unit, and consecutive years of one agency.
+    // Cross-year between consecutive years of one agency given together (when the unit had no
+    // other last-year report).
     std::map<std::pair<std::string, int>, std::size_t> by_agency_year;
     for (std::size_t i = 0; i < results.size(); ++i)
       if (!results[i].summary.unreadable) by_agency_year[identity[i]] = i;
-    std::optional<Report> previous;
-    if (!opts->previous.empty()) previous = read_checked(opts->previous, ctx.forms(), batch.read, all);
     for (std::size_t i = 0; i < results.size(); ++i) {
-      if (results[i].summary.unreadable) continue;
+      if (results[i].summary.unreadable || had_previous[i] != 0) continue;
       auto before = by_agency_year.find({identity[i].first, identity[i].second - 1});
-      if (!previous && (identity[i].second == 0 || before == by_agency_year.end())) continue;
+      if (identity[i].second == 0 || before == by_agency_year.end()) continue;
       ReadOptions read = batch.read;
       read.meta.override_with(units[i].meta);
       read.defaults.override_with(units[i].defaults);
       auto current = read_checked(units[i].path, ctx.forms(), read, all);
       if (!current) continue;
       Diagnostics cross;
-      if (previous) check_cross_year(*current, *previous, cross);
-      if (before != by_agency_year.end()) {
+      {
         ReadOptions read_prev = batch.read;
         read_prev.meta.override_with(units[before->second].meta);
         read_prev.defaults.override_with(units[before->second].defaults);
@@ -153,7 +174,7 @@ void register_check(CLI::App& app, Context& ctx) {
                                         warnings == 1 ? "" : "s"));
       }
     }
-    bool unreadable = roster_failed;
+    bool unreadable = roster_failed || previous_failed;
     for (const auto& r : results) unreadable = unreadable || r.summary.unreadable;
     if (unreadable)
       ctx.exit_code = kUnreadable;

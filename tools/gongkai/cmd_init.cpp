@@ -120,6 +120,9 @@ void register_init(CLI::App& app, Context& ctx) {
                              : fmt::format("last year's report is of '{}', not '{}'", last->agency, opts->agency));
       o.last_year = &*last;
       inputs.push_back(o.last_year_name);
+      std::error_code ec;
+      o.last_year_link = fs::relative(fs::absolute(o.last_year_name, ec), fs::absolute(opts->dir, ec), ec).string();
+      if (ec || o.last_year_link.empty()) o.last_year_link = fs::absolute(o.last_year_name, ec).string();
     }
     // Registers: counted now, and the folder is written only when every row was placed.
     std::unique_ptr<RegisterRun> run;
@@ -154,6 +157,8 @@ void register_init(CLI::App& app, Context& ctx) {
     }
 
     const ReportFolder folder = scaffold_report_folder(o);
+    for (const auto& w : folder.warnings)
+      std::cerr << fmt::format("{}: warning[carry-over]: {}\n", o.last_year_name, w.in(lang));
     // Every target is checked before anything is written: all or nothing.
     bool clash = false;
     for (const auto& f : folder.files) {
@@ -200,8 +205,8 @@ void register_init(CLI::App& app, Context& ctx) {
                                        : fmt::format("{} pre-filled from {}\n", id, o.last_year_name));
       }
       for (const auto& id : folder.carried.missing)
-        std::cout << (lang == Lang::zh ? fmt::format("{} 上年报告未给出，保留为 0\n", id)
-                                       : fmt::format("{} is not given in last year's report: left at 0\n", id));
+        std::cout << (lang == Lang::zh ? fmt::format("{} 上年报告未给出，保留为【待填写】\n", id)
+                                       : fmt::format("{} is not given in last year's report: left 【待填写】\n", id));
     }
     ctx.exit_code = kOk;
   });

@@ -7,6 +7,7 @@
 #include "report_options.hpp"
 
 #include <gongkai/batch/merge_roster.hpp>
+#include <gongkai/core/checked.hpp>
 #include <gongkai/io/files.hpp>
 #include <gongkai/render/diagnostics_json.hpp>
 #include <gongkai/render/diagnostics_text.hpp>
@@ -33,21 +34,70 @@ struct MergeCmdOptions {
   ReportOptionValues report;
 };
 
-std::string explain_text(const MergeOutcome& m, const Form& form, Lang lang) {
+std::string explain_text(const MergeOutcome& m, const Report& merged, Lang lang) {
+  const Form& form = *merged.form;
+  const bool zh = lang == Lang::zh;
   std::string out;
   for (const auto& [id, list] : m.explained) {
     const CellDef* c = form.cell(id);
     out += fmt::format("{} 「{}」\n", id, form.cell_label(*c));
     std::int64_t total = 0;
+    bool overflow = false;
     for (const auto& k : list) {
-      total += k.raw;
+      if (auto t = checked_add(total, k.raw))
+        total = *t;
+      else
+        overflow = true;
       out += fmt::format("  {}\t{}{}\t{}\n", k.unit, format_value(*c->column, k.raw),
-                         k.computed ? (lang == Lang::zh ? "（计算值）" : " (computed)") : "", k.source);
+                         k.computed ? (zh ? "（计算值）" : " (computed)") : "", k.source);
     }
-    out += fmt::format("  {}\t{}\t{}\n", lang == Lang::zh ? "合计" : "total", format_value(*c->column, total),
-                       lang == Lang::zh ? fmt::format("{} 个单位", list.size()) : fmt::format("{} units", list.size()));
+    const CellValue& v = merged.at(*c);
+    const std::int64_t shown = v.has_value() ? v.raw : 0;
+    out += fmt::format("  {}\t{}\t{}\n", zh ? "合计" : "total", format_value(*c->column, total),
+                       zh ? fmt::format("{} 个单位", list.size()) : fmt::format("{} units", list.size()));
+    if (overflow || shown != total)
+      out += fmt::format("  {}\t{}\n", zh ? "汇总报告中的数字（与合计不同）" : "the consolidated figure (differs)",
+                         format_value(*c->column, shown));
+    for (std::size_t i = 0; i < m.units.size(); ++i)
+      if (m.summed[i] == 0)
+        out += fmt::format("  {}\t{}\t{}\n", m.units[i].summary.unit, zh ? "未计入" : "left out",
+                           m.left_out_because[i].in(lang));
   }
   return out;
+}
+
+// The consolidated file's header: which units it holds and which it left out, and why.
+std::vector<std::string> merge_header(const std::string& roster, const MergeOutcome& m) {
+  std::size_t summed = 0;
+  for (char s : m.summed) summed += s != 0 ? 1 : 0;
+  std::vector<std::string> lines;
+  if (summed == m.units.size())
+    lines.push_back(fmt::format("gongkai merge {}: {} 个单位的合计 (the sum of {} units)", roster, summed, summed));
+  else
+    lines.push_back(fmt::format(
+        "gongkai merge {}: 名册 {} 个单位中 {} 个的合计，{} 个未计入 (the sum of {} of the "
+        "roster's {} units; {} left out)",
+        roster, m.units.size(), summed, m.units.size() - summed, summed, m.units.size(), m.units.size() - summed));
+  lines.push_back(fmt::format("计入的单位 (units summed): {}", summed));
+  for (std::size_t i = 0; i < m.units.size(); ++i)
+    if (m.summed[i] != 0) lines.push_back(fmt::format("  {}  {}", m.units[i].summary.unit, m.units[i].summary.path));
+  if (summed != m.units.size()) {
+    lines.push_back(fmt::format("未计入的单位 (units left out): {}", m.units.size() - summed));
+    for (std::size_t i = 0; i < m.units.size(); ++i) {
+      if (m.summed[i] != 0) continue;
+      const Text& why = m.left_out_because[i];
+      lines.push_back(fmt::format("  {}  {}", m.units[i].summary.unit, m.units[i].summary.path));
+      if (!why.zh.empty()) {
+        std::string zh = why.zh, en = why.en;
+        for (std::string* t : {&zh, &en})
+          for (char& ch : *t)
+            if (ch == '\n' || ch == '\r') ch = ' ';
+        lines.push_back("    " + zh);
+        lines.push_back("    " + en);
+      }
+    }
+  }
+  return lines;
 }
 
 }  // namespace
@@ -57,7 +107,9 @@ void register_merge(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("merge", "Consolidate a roster of units into one government's tallies");
   cmd->add_option("roster", opts->roster, "Roster YAML (units: paths, globs, nested rosters)")->required();
   cmd->add_option("-o,--output", opts->output, "Consolidated YAML tally (default: standard output)");
-  cmd->add_option("--explain", opts->explain, "Cell ID to account for unit by unit (repeatable)");
+  cmd->add_option("--explain", opts->explain,
+                  "Cell ID to account for unit by unit, on standard error (repeatable); the YAML is written as "
+                  "without it");
   cmd->add_option("--overview", opts->overview, "Per-unit overview (.md, .html, .csv, .json, .xlsx)");
   cmd->add_option("--format", opts->format, "Findings as text or json (on standard error)")
       ->check(CLI::IsMember({"text", "json"}));
@@ -91,12 +143,13 @@ void register_merge(CLI::App& app, Context& ctx) {
     else
       std::cerr << render_diagnostics_text(m.findings, lang);
     if (m.consolidated) {
-      if (!opts->explain.empty()) std::cout << explain_text(m, *m.consolidated->form, lang);
+      // The explanation goes with the findings (standard error); --explain never changes what
+      // is written: the YAML goes to -o or, as without --explain, to standard output.
+      if (!opts->explain.empty()) std::cerr << explain_text(m, *m.consolidated, lang);
       YamlTallyNotes notes;
-      notes.header.push_back(fmt::format("gongkai merge {}: {} 个单位的合计 (the sum of {} units)", opts->roster,
-                                         m.units.size(), m.units.size()));
+      notes.header = merge_header(opts->roster, m);
       std::string yaml = write_yaml_tally(*m.consolidated, notes);
-      if (opts->output != "-" || opts->explain.empty()) write_file_atomic(opts->output, yaml, m.files);
+      write_file_atomic(opts->output, yaml, m.files);
     }
     if (!opts->overview.empty()) write_overview(opts->overview, summaries, lang, m.files);
     if (!ctx.quiet && opts->format == "text") {

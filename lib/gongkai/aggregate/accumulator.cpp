@@ -101,10 +101,13 @@ Report Accumulator::result() const {
     CellValue& v = r.at(c);
     if (c.derived) {
       // Totals are the sum of the units' totals, which equals the total of the summed parts
-      // wherever the units are consistent; the merged report is checked on its leaves.
+      // wherever the units are consistent. When a unit gave the total itself, the sum is a
+      // figure the consolidated report states (written out, checked against its parts): never
+      // recomputed from parts some units did not give, so that what `merge` writes is what
+      // --explain accounts for.
       v.state = CellState::value;
       v.raw = sums_[c.index];
-      v.computed = true;
+      v.computed = !any_value_[c.index];
     } else if (any_value_[c.index] || sums_[c.index] != 0) {
       v.state = CellState::value;
       v.raw = sums_[c.index];

@@ -138,6 +138,7 @@ MergeOutcome merge_roster(const std::string& roster_path, const MergeOptions& op
   batch.read.defaults.year = meta.year;  // for units that carry none (CSV, XLSX)
   // Contributions are recorded per unit and re-ordered afterwards, so -j does not change output.
   std::vector<std::vector<Contribution>> contributions(leaves.size());
+  outcome.summed.assign(leaves.size(), 0);
   batch.step = [&](std::size_t index, const UnitInput& unit, Report& report, Diagnostics& out) {
     const std::string name = unit.name.empty() ? report.agency : unit.name;
     for (const RosterNode* r : leaves[index].ancestors) {
@@ -145,8 +146,18 @@ MergeOutcome merge_roster(const std::string& roster_path, const MergeOptions& op
       std::lock_guard<std::mutex> lock(n.mutex);
       if (!n.sum->add(name, report, out, index)) return;
     }
+    outcome.summed[index] = 1;
   };
   outcome.units = run_units(inputs, batch);
+  outcome.left_out_because.resize(leaves.size());
+  for (std::size_t i = 0; i < outcome.units.size(); ++i) {
+    if (outcome.summed[i] != 0) continue;
+    for (const auto& d : outcome.units[i].findings.items())
+      if (d.severity == Severity::error && (outcome.units[i].summary.unreadable || d.rule == "merge")) {
+        outcome.left_out_because[i] = d.message;
+        break;
+      }
+  }
   for (const auto& u : outcome.units) outcome.findings.append(u.findings);
 
   for (const auto& [roster, node] : nodes)

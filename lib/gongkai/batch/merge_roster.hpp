@@ -20,7 +20,11 @@ struct MergeOptions {
 struct MergeOutcome {
   std::optional<Report> consolidated;  // checked; nullopt when the roster itself is unusable
   std::vector<UnitResult> units;       // one per leaf unit, in roster order
-  Diagnostics findings;                // roster, merge, reconcile and the consolidated report's own
+  // Per unit (parallel to `units`): whether it is in the consolidated sum; and, when it is
+  // not, why (the first error that left it out: unreadable, another form or year, an overflow).
+  std::vector<char> summed;
+  std::vector<Text> left_out_because;
+  Diagnostics findings;  // roster, merge, reconcile and the consolidated report's own
   // For each --explain cell: every unit's contribution, in roster order.
   std::vector<std::pair<std::string, std::vector<Contribution>>> explained;
   std::vector<std::string> files;  // every input file, for "never overwrite an input"

@@ -24,6 +24,16 @@ void check_blank_cells(const Report& r, Diagnostics& out) {
   for (const auto& c : form.cells()) {
     if (r.at(c).state != CellState::blank) continue;
     const std::string label = form.cell_label(c);
+    if (r.at(c).stub) {
+      Diagnostic d =
+          finding(Severity::error, "stub",
+                  {fmt::format("「{}」尚未填写：仍是 gongkai init 留下的「{}」", label, kStubMarker),
+                   fmt::format("'{}' is not filled in: it still holds gongkai init's {} marker", label, kStubMarker)},
+                  where_of(r, c));
+      d.cells.push_back(mention(form, c));
+      out.add(std::move(d));
+      continue;
+    }
     Text msg = c.derived ? Text{fmt::format("「{}」为空（空白不等于 0），已按合计规则计算", label),
                                 fmt::format("'{}' is blank (blank is not 0); it is computed from its parts", label)}
                          : Text{fmt::format("「{}」为空（空白不等于 0），合计时按 0 计", label),

@@ -22,4 +22,10 @@ void check_report(Report& report, const CheckOptions& options, Diagnostics& out)
 // agency's report of the year before. REQUIRES: both have been through check_report.
 void check_cross_year(const Report& current, const Report& previous, Diagnostics& out);
 
+// Whether `previous` can be `current`'s last-year report: the same agency, the year before.
+// When not, an error (rule `previous`, at `previous`'s file) names both and returns false: the
+// cross-year rules must not compare another agency's figures, another year's, or the report
+// with itself.
+[[nodiscard]] bool check_previous_fits(const Report& current, const Report& previous, Diagnostics& out);
+
 }  // namespace gongkai

@@ -93,4 +93,22 @@ void check_cross_year(const Report& current, const Report& previous, Diagnostics
   }
 }
 
+bool check_previous_fits(const Report& current, const Report& previous, Diagnostics& out) {
+  if (previous.agency == current.agency && previous.year == current.year - 1) return true;
+  Diagnostic d;
+  d.severity = Severity::error;
+  d.rule = "previous";
+  d.where = previous.origin;
+  d.expected = fmt::format("{} {}", current.agency, current.year - 1);
+  d.actual = fmt::format("{} {}", previous.agency, previous.year);
+  d.message = {
+      fmt::format("上年报告是「{}」{} 年度的报告，但「{}」{} 年度报告需要同一机关 {} 年度的报告，未作跨年度检查",
+                  previous.agency, previous.year, current.agency, current.year, current.year - 1),
+      fmt::format("the previous report is {}'s {} report, but {}'s {} report needs the same agency's {} "
+                  "report; no cross-year check was made",
+                  previous.agency, previous.year, current.agency, current.year, current.year - 1)};
+  out.add(std::move(d));
+  return false;
+}
+
 }  // namespace gongkai

@@ -19,6 +19,12 @@ const CellValue* Report::find(std::string_view cell_id) const {
   return c == nullptr ? nullptr : &cells[c->index];
 }
 
+bool table_given(const Report& report, const TableDef& t) {
+  for (const auto& c : report.form->cells())
+    if (c.table == &t && report.at(c).state != CellState::absent && !report.at(c).computed) return true;
+  return false;
+}
+
 std::string format_value(const ColumnDef& column, std::int64_t raw) {
   if (column.kind == ValueKind::amount) return Decimal::from_micro(raw).to_string();
   return fmt::format("{}", raw);

@@ -12,9 +12,16 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gongkai {
+
+// What gongkai init writes where a figure or a paragraph is still to be written. Wherever it
+// survives (a cell, a prose section) it is an error (rule `stub`): a report is never published
+// with it. Found by its word, whatever brackets surround it.
+inline constexpr std::string_view kStubMarker = "【待填写】";
+inline constexpr std::string_view kStubMarkerWord = "待填写";
 
 enum class Level { department, government };
 
@@ -33,6 +40,7 @@ struct CellValue {
   std::int64_t raw = 0;
   bool computed = false;  // filled in by check/derive, not given
   SourceLoc where;        // where it was read; for computed cells, empty
+  bool stub = false;      // blank because it still holds gongkai init's 【待填写】 marker
 
   [[nodiscard]] bool has_value() const { return state == CellState::value; }
 };
@@ -56,6 +64,10 @@ struct Report {
   // nullptr when the form has no such cell.
   [[nodiscard]] const CellValue* find(std::string_view cell_id) const;
 };
+
+// Whether the report gives any cell of `t` (a number or a blank; totals computed by check do
+// not count). A table not given is missing: its cells print empty, not as 0.
+[[nodiscard]] bool table_given(const Report& report, const TableDef& t);
 
 // A cell's figure as text in its column's kind: 12, -3, 24252.311082.
 [[nodiscard]] std::string format_value(const ColumnDef& column, std::int64_t raw);

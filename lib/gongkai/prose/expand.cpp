@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace gongkai {
 namespace {
 
@@ -20,6 +22,34 @@ constexpr std::string_view kPrevious = ".previous";
 constexpr std::string_view kFees = "fees";
 constexpr std::string_view kWorkPlan = "work_plan";
 constexpr std::string_view kOtherMatters = "other_matters";
+
+// Authoring notes (`<!-- … -->`, as gongkai init writes) are not part of the report: removed,
+// with the line they stood on when nothing else is on it. An unterminated one is left as text.
+std::string strip_html_comments(std::string text) {
+  std::string out;
+  std::size_t at = 0;
+  while (true) {
+    const std::size_t open = text.find("<!--", at);
+    const std::size_t close = open == std::string::npos ? open : text.find("-->", open + 4);
+    if (close == std::string::npos) {
+      out.append(text, at, std::string::npos);
+      break;
+    }
+    std::size_t begin = open;
+    std::size_t end = close + 3;
+    // A comment alone on its line takes the line with it.
+    const std::size_t line_begin = text.rfind('\n', open) == std::string::npos ? 0 : text.rfind('\n', open) + 1;
+    const std::size_t line_end = std::min(text.find('\n', end), text.size());
+    if (line_begin >= at && trim(std::string_view(text).substr(line_begin, open - line_begin)).empty() &&
+        trim(std::string_view(text).substr(end, line_end - end)).empty()) {
+      begin = line_begin;
+      end = line_end < text.size() ? line_end + 1 : line_end;
+    }
+    out.append(text, at, begin - at);
+    at = end;
+  }
+  return out;
+}
 
 struct Section {
   const SectionDef* def = nullptr;
@@ -49,7 +79,8 @@ class Expander {
       }
       const ProseLocator locate(sec.text, sec.start);
       sec.locate = &locate;
-      std::string expanded = blank ? std::string() : expand(sec);
+      if (!blank) stubs(sec);
+      std::string expanded = blank ? std::string() : strip_html_comments(expand(sec));
       if (s.id == kOtherMatters) expanded = add_generated(std::move(expanded));
       if (!blank && in_.rules != nullptr) check_narrative_figures(*in_.report, *in_.rules, sec.text, sec.start, out_);
       if (!blank) reuse(sec);
@@ -61,6 +92,25 @@ class Expander {
   }
 
  private:
+  // gongkai init's 【待填写】 left in the prose: an error where it stands.
+  void stubs(const Section& sec) {
+    for (std::size_t at = sec.text.find(kStubMarkerWord); at != std::string_view::npos;
+         at = sec.text.find(kStubMarkerWord, at + kStubMarkerWord.size())) {
+      const std::string_view open = "【";
+      const std::size_t from =
+          at >= open.size() && sec.text.substr(at - open.size(), open.size()) == open ? at - open.size() : at;
+      Diagnostic d;
+      d.severity = Severity::error;
+      d.rule = "stub";
+      d.where = sec.locate->at(from);
+      d.message = {
+          fmt::format("「{}」中仍有 gongkai init 留下的「{}」：请写出这部分内容", sec.def->heading, kStubMarker),
+          fmt::format("section {} still holds gongkai init's {} marker: write this part", sec.def->heading,
+                      kStubMarker)};
+      out_.add(std::move(d));
+    }
+  }
+
   void missing(const SectionDef& s, bool given) {
     Diagnostic d;
     d.severity = Severity::error;
@@ -305,6 +355,56 @@ class Expander {
 
 std::map<std::string, std::string> expand_prose(const ProseInputs& in, Diagnostics& out) {
   return Expander(in, out).run();
+}
+
+// What a published report states that gongkai cannot see in the tables: the publication date,
+// the 信息处理费 statement and the work plan of section 六 (国办公开办函〔2021〕30号). Warnings: a
+// report may state them in words the rules do not know.
+void check_publication_parts(const ProseInputs& in, const std::map<std::string, std::string>& result,
+                             Diagnostics& out) {
+  const Form& form = *in.report->form;
+  const Report& r = *in.report;
+  auto warn = [&](const char* rule, Text message) {
+    Diagnostic d;
+    d.severity = Severity::warning;
+    d.rule = rule;
+    d.where = r.origin;
+    d.message = std::move(message);
+    out.add(std::move(d));
+  };
+  // A table of which no cell is given at all is missing: it prints empty (render/report_text.hpp),
+  // never as zeros nobody stated.
+  for (const auto& t : form.tables) {
+    if (table_given(r, t)) continue;
+    std::string no = t.id;
+    for (const auto& s : form.sections)
+      if (s.id == t.section) no = s.number;
+    warn("missing-table",
+         {fmt::format("表{}没有任何数字：这张表缺失，输出中留空（不按 0 计）", no),
+          fmt::format("table {} has no figure at all: the table is missing and prints empty (not as 0)", no)});
+  }
+  if (!r.publication_date)
+    warn("no-publication-date", {"报告没有发布日期（report.yaml 中的 published: YYYY-MM-DD）",
+                                 "the report has no publication date (published: YYYY-MM-DD in its YAML)"});
+  const SectionDef* six = nullptr;
+  for (const auto& s : form.sections)
+    if (s.id == kOtherMatters) six = &s;
+  if (six == nullptr) return;
+  auto text = result.find(std::string(kOtherMatters));
+  const std::string_view said = text == result.end() ? std::string_view() : std::string_view(text->second);
+  if (!in.fees && said.find("信息处理费") == std::string_view::npos)
+    warn("no-fee-statement",
+         {fmt::format("「{}」没有收取信息处理费情况的说明（report.yaml 中的 fees:，见 docs/prose.md）", six->heading),
+          fmt::format("section {} does not state the information-processing fees ('fees:' in the report's "
+                      "YAML, see docs/prose.md)",
+                      six->heading)});
+  if (!in.work_plan && said.find("工作要点") == std::string_view::npos)
+    warn("no-work-plan",
+         {fmt::format("「{}」没有落实上级年度政务公开工作要点情况（report.yaml 中的 work_plan:，见 docs/prose.md）",
+                      six->heading),
+          fmt::format("section {} does not report on the year's work plan ('work_plan:' in the report's YAML, "
+                      "see docs/prose.md)",
+                      six->heading)});
 }
 
 }  // namespace gongkai

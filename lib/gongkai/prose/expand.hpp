@@ -41,6 +41,13 @@ struct ProseInputs {
 // is left out and reported). An unresolved placeholder is left as written.
 [[nodiscard]] std::map<std::string, std::string> expand_prose(const ProseInputs& in, Diagnostics& out);
 
+// What a published report must hold, as warnings: every table (`missing-table`: a table of
+// which no cell is given prints empty), the publication date (`no-publication-date`), section 六's 信息处理费 statement
+// (`no-fee-statement`) and its report on the year's work plan (`no-work-plan`) — given as data (`fees:`, `work_plan:`)
+// or in the words of 六. `expanded` is what expand_prose returned for `in`.
+void check_publication_parts(const ProseInputs& in, const std::map<std::string, std::string>& expanded,
+                             Diagnostics& out);
+
 // The fixed sub-section titles used when 六's generated parts are appended.
 inline constexpr const char* kFeesTitle = "收取信息处理费情况";
 inline constexpr const char* kWorkPlanTitle = "落实上级年度政务公开工作要点情况";

@@ -23,6 +23,12 @@ ProseExtras read_prose_extras(std::string_view name, std::string_view yaml_text,
     const std::string key = kv.first.Scalar();
     if (key == "fees") {
       extras.fees = read_fee_node(src, kv.first, kv.second);
+    } else if (key == "previous") {
+      if (kv.second.IsScalar() && !trim(kv.second.Scalar()).empty())
+        extras.previous_file = std::string(trim(kv.second.Scalar()));
+      else
+        src.wrong_type(kv.second, src.where_value(kv.first, kv.second), {"「previous」", "'previous'"},
+                       {"上年报告的文件名", "the file name of last year's report"});
     } else if (key == "work_plan") {
       if (kv.second.IsScalar() && !trim(kv.second.Scalar()).empty()) {
         extras.work_plan_file = std::string(trim(kv.second.Scalar()));

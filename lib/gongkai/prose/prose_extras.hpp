@@ -3,7 +3,8 @@
 //   fees: {notices: 2, charged: 300.00, collected: 200.00, unit: 元}      or   fees: none
 //   work_plan: workplan.yaml                       (a work-plan file beside the YAML)
 //   work_plan: {source: 《…》, tasks: [...]}       (or the plan inline)
-// Only these two top-level keys are read here; the tally reader owns the rest of the file and
+//   previous: ../2023/report.yaml                  (last year's report)
+// Only these top-level keys are read here; the tally reader owns the rest of the file and
 // must let these two pass. Keeping them apart keeps the tally schema and section 六 decoupled.
 #pragma once
 
@@ -22,9 +23,12 @@ struct ProseExtras {
   std::optional<WorkPlan> work_plan;          // given inline
   std::optional<std::string> work_plan_file;  // named, relative to the YAML: the caller loads it
                                               // and passes it to read_work_plan
+  // `previous: ../2023/report.yaml`: last year's report, relative to the YAML (gongkai init
+  // --from writes it), used for the cross-year rules and `.yoy` when no --previous is given.
+  std::optional<std::string> previous_file;
 };
 
-// Problems are errors in `out` (rules `fee-statement`, `work-plan`, `yaml`, `unknown-key`)
+// Problems are errors in `out` (rules `fee-statement`, `work-plan`, `previous`, `yaml`, `unknown-key`)
 // naming line and column. Throws InputError when the text is not YAML at all.
 [[nodiscard]] ProseExtras read_prose_extras(std::string_view name, std::string_view yaml_text, Diagnostics& out);
 

@@ -67,6 +67,12 @@ std::optional<CellValue> parse(std::string_view original, const Form& form, cons
     v.state = CellState::blank;
     return v;
   }
+  // gongkai init's marker for a cell nobody filled: blank, and an error for the checker (`stub`).
+  if (text.find(kStubMarkerWord) != std::string::npos) {
+    v.state = CellState::blank;
+    v.stub = true;
+    return v;
+  }
   // Unit typed into the cell.
   std::string unit;
   int shift = col.kind == ValueKind::amount ? Decimal::kScale : 0;

@@ -33,9 +33,9 @@ const std::vector<MetaKey>& meta_keys() {
 }
 
 // Top-level keys another reader owns (prose/prose_extras.hpp: section 六's fee statement and
-// work plan); passed over here.
+// work plan, and `previous:`, last year's report); passed over here.
 const std::vector<std::string>& foreign_keys() {
-  static const std::vector<std::string> keys{"fees", "work_plan"};
+  static const std::vector<std::string> keys{"fees", "work_plan", "previous"};
   return keys;
 }
 

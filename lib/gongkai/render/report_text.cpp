@@ -10,9 +10,11 @@ std::string report_title(const Report& report) {
 
 std::string figure_text(const Report& report, const CellDef& cell) {
   // Blank stays blank; a cell the report left out counts as 0 and is printed as 0, as the
-  // published form wants every cell filled.
+  // published form wants every cell filled — unless its whole table is missing (no cell given:
+  // warning `missing-table`), which prints empty rather than as zeros nobody stated.
   const CellValue& v = report.at(cell);
   if (v.state == CellState::blank) return {};
+  if (!table_given(report, *cell.table)) return {};
   return format_value(*cell.column, v.has_value() ? v.raw : 0);
 }
 

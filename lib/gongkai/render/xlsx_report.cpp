@@ -3,7 +3,6 @@
 #include <gongkai/core/civil_date.hpp>
 #include <gongkai/render/report_text.hpp>
 #include <gongkai/render/table_layout.hpp>
-#include <gongkai/render/xlsx_findings_sheet.hpp>
 #include <gongkai/render/xlsx_prose_sheet.hpp>
 #include <gongkai/render/xlsx_sheet.hpp>
 #include <gongkai/render/xlsx_styles.hpp>
@@ -86,8 +85,6 @@ std::string render_xlsx_report(const BuiltReport& built) {
       write_table_sheet(xlsx_add_sheet(book.get(), name), layout, ctx);
     }
     write_prose_sheet(xlsx_add_sheet(book.get(), xlsx_sheet_name("报告正文", names)), ctx, table_sheets);
-    if (!built.findings.empty())
-      write_findings_sheet(xlsx_add_sheet(book.get(), xlsx_sheet_name("检查结果", names)), ctx);
     book.close();
   }
   return file.read();

@@ -4,10 +4,10 @@
 // and laid out as the official form (render/xlsx_table_sheet.hpp: merged headers, verbatim
 // labels, borders, numbers as numbers, derived totals as SUM formulas with cached values);
 // 「报告正文」 with the title and the six sections in order, the prose of 一, 五 and 六 and a
-// link to each table's sheet (render/xlsx_prose_sheet.hpp); 「检查结果」 with the findings,
-// when there are any. One sheet per table because each prints on its own A4 page, as the form
-// does. A report built with --allow-errors carries a red notice at the top of every sheet and
-// in every printed page header, and the cells an error finding names are shaded red.
+// link to each table's sheet (render/xlsx_prose_sheet.hpp). Nothing else: the findings are
+// working material, not the report (`build --findings FILE` writes them apart). One sheet per table because each prints
+// on its own A4 page, as the form does. A report built with --allow-errors carries a red notice at the top of every
+// sheet and in every printed page header, and the cells an error finding names are shaded red.
 //
 // Document properties: title 「{agency}{year}年政府信息公开工作年度报告」, author and company the
 // agency, keywords and comments the year and the form. The creation date is

@@ -20,10 +20,15 @@ lxw_format* bordered(lxw_workbook* book) {
 constexpr std::uint8_t kFormatInteger = 1;    // "0"
 constexpr std::uint8_t kFormatTwoPlaces = 2;  // "0.00"
 
+// Figures right-aligned, as the HTML page prints them. Amounts show every decimal they have
+// (36.8245 万元 is 36.8245, not 36.82), with at least two: "0.00####" (six decimals: one 分).
 lxw_format* figure(lxw_workbook* book, std::uint8_t num_format, bool flagged) {
   lxw_format* f = bordered(book);
-  format_set_align(f, LXW_ALIGN_CENTER);
-  format_set_num_format_index(f, num_format);
+  format_set_align(f, LXW_ALIGN_RIGHT);
+  if (num_format == kFormatTwoPlaces)
+    format_set_num_format(f, "0.00####");
+  else
+    format_set_num_format_index(f, num_format);
   if (flagged) {
     format_set_bg_color(f, kFlagFill);
     format_set_font_color(f, kFlagText);

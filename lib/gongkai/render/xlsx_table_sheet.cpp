@@ -123,8 +123,9 @@ struct TableSheet {
     if (c.col_span > 1 || c.row_span > 1)
       xlsx_check(worksheet_merge_range(ws, row, col, sheet_row(c.row + c.row_span - 1),
                                        static_cast<lxw_col_t>(c.col + c.col_span - 1), "", format));
-    if (v.state == CellState::blank) {
-      xlsx_check(worksheet_write_blank(ws, row, col, format));  // blank stays blank, never 0
+    if (v.state == CellState::blank || !table_given(report(), *def.table)) {
+      // Blank stays blank, never 0; so does every cell of a missing table (missing-table).
+      xlsx_check(worksheet_write_blank(ws, row, col, format));
       return;
     }
     const double number = sheet_number(def, v.has_value() ? v.raw : 0);  // left out: 0

@@ -21,14 +21,17 @@ YamlTallyNotes notes_for(const ReportFolderOptions& o, const Report& r, const Ca
                         : fmt::format("{}: figures of the {} annual report (made by gongkai init; form {})", o.agency,
                                       o.year, r.form->title));
   if (o.tallied != nullptr)
-    n.header.push_back(
-        zh ? "表三、表四由下列台账统计；其余数字预填为 0，请逐项改为实际数字；值留空表示「未填」，与 0 不同。"
-           : "Tables 三 and 四 are counted from the registers below; every other figure starts at 0: "
-             "change each to the real one; an empty value means blank, which is not 0.");
+    n.header.push_back(zh ? "表三、表四由下列台账统计；其余数字为【待填写】，请逐项改为实际数字（没有的填 0）；"
+                            "留有【待填写】的报告不能通过检查。值留空表示「未填」，与 0 不同。"
+                          : "Tables 三 and 四 are counted from the registers below; every other figure is 【待填写】: "
+                            "write the real one in each (0 where there is none); a report that still holds 【待填写】 "
+                            "does not pass check. An empty value means blank, which is not 0.");
   else
-    n.header.push_back(zh ? "每个数字预填为 0，请逐项改为实际数字；值留空表示「未填」，与 0 不同。"
-                          : "Every figure starts at 0: change each to the real one; an empty value means blank, which "
-                            "is not 0.");
+    n.header.push_back(zh ? "每个数字为【待填写】，请逐项改为实际数字（没有的填 0）；留有【待填写】的报告不能通过检查。"
+                            "值留空表示「未填」，与 0 不同。"
+                          : "Every figure is 【待填写】: write the real one in each (0 where there is none); a report "
+                            "that still holds 【待填写】 does not pass check. An empty value means blank, which is "
+                            "not 0.");
   if (o.workbook)
     n.header.push_back(
         zh ? fmt::format("{} 是官方表式的同样表格：也可在其中填写，再把下面的表格换成 tables: {}", kWorkbook, kWorkbook)
@@ -87,6 +90,9 @@ YamlTallyNotes notes_for(const ReportFolderOptions& o, const Report& r, const Ca
                "fees: none                # or {notices: 0, charged: 0.00, collected: 0.00, unit: 元}",
                "work_plan: workplan.yaml  # 落实上级年度政务公开工作要点情况"};
   n.agency_missing = "agency: ";
+  n.previous = o.last_year_link;
+  n.previous_comment =
+      zh ? "上年报告：check 和 build 据此作跨年度检查和同比" : "last year's report, for check and build";
   return n;
 }
 
@@ -94,15 +100,39 @@ YamlTallyNotes notes_for(const ReportFolderOptions& o, const Report& r, const Ca
 
 ReportFolder scaffold_report_folder(const ReportFolderOptions& o) {
   ReportFolder folder;
-  Report r = zero_report(o.form);
+  Report r = stub_report(o.form);
   r.agency = o.agency;
   r.level = o.level;
   r.year = o.year;
   if (o.last_year != nullptr) folder.carried = carry_from_last_year(r, *o.last_year);
   if (o.tallied != nullptr) {
+    // A row last year carries over that the registers count as nothing at all keeps last
+    // year's figures: an empty register says nothing about what was pending on 1 January.
+    std::set<std::string> kept;
+    for (const auto& row : folder.carried.rows) {
+      bool register_empty = true;
+      bool last_year_some = false;
+      for (const auto& c : r.form->cells()) {
+        if (c.table->id + "." + c.row->id != row || c.derived) continue;
+        const CellValue& t = o.tallied->at(c);
+        if (t.has_value() && t.raw != 0) register_empty = false;
+        if (r.at(c).has_value() && r.at(c).raw != 0) last_year_some = true;
+      }
+      if (!register_empty || !last_year_some) continue;
+      kept.insert(row);
+      const RowDef* rd = nullptr;
+      if (const TableDef* t = r.form->table(row.substr(0, row.find('.')))) rd = t->row(row.substr(row.find('.') + 1));
+      const std::string label = rd == nullptr ? row : rd->label;
+      folder.warnings.push_back(
+          {fmt::format("台账中「{}」为 0，保留 {} 年报告（{}）结转的数字：请核对台账是否包含上年结转的申请", label,
+                       o.last_year->year, o.last_year_name),
+           fmt::format("the registers count '{}' as 0: kept what the {} report ({}) carries over; check whether "
+                       "the registers hold the requests carried over from last year",
+                       label, o.last_year->year, o.last_year_name)});
+    }
     std::set<std::string> counted;  // `table.row`s the registers fill
     for (const auto& c : r.form->cells())
-      if (o.tallied->at(c).has_value()) {
+      if (o.tallied->at(c).has_value() && !kept.contains(c.table->id + "." + c.row->id)) {
         r.at(c) = o.tallied->at(c);
         counted.insert(c.table->id + "." + c.row->id);
       }

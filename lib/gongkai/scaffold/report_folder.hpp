@@ -31,6 +31,9 @@ struct ReportFolderOptions {
   // Last year's report, through check_report, and how to name it; null when not given.
   const Report* last_year = nullptr;
   std::string last_year_name;
+  // How report.yaml names it (`previous:`, relative to the folder), so that check and build use
+  // it without --previous. Empty: not written.
+  std::string last_year_link;
   // Cells counted from registers (tally_report) and their notes (tally_notes), or null. Its
   // figures replace the zeros (and what came from last year) in the tables it fills.
   const Report* tallied = nullptr;
@@ -46,6 +49,9 @@ struct ReportFolderOptions {
 struct ReportFolder {
   std::vector<ScaffoldFile> files;  // report.yaml first
   CarriedCells carried;             // what came from last year
+  // Rows last year carries over that the registers count as all zeros (a register starting on
+  // 1 January has no request from last year): last year's figures were kept, and this says so.
+  std::vector<Text> warnings;
 };
 
 // Throws InputError when the workbook cannot be rendered.

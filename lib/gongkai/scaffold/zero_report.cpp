@@ -6,10 +6,10 @@
 
 namespace gongkai {
 
-Report zero_report(std::shared_ptr<const Form> form) {
+Report stub_report(std::shared_ptr<const Form> form) {
   Report r(form);
   for (const auto& c : r.form->cells())
-    if (!c.derived) r.at(c) = CellValue{CellState::value, 0, false, {}};
+    if (!c.derived) r.at(c) = CellValue{CellState::blank, 0, false, {}, true};
   return r;
 }
 

@@ -1,5 +1,5 @@
 // The starting point of a new year's report (`gongkai init`): every cell an office fills in
-// set to 0, the derived totals left to check; and, from last year's report, what the form
+// left 【待填写】, the derived totals left to check; and, from last year's report, what the form
 // says carries over — its cross-year rules (report-templates/forms/*.yaml `cross_year`):
 // 上年结转 from last year's 结转下年度继续办理 (carry) and 现行有效件数 from last year's
 // (stock), so that the new report starts consistent with the old one.
@@ -13,8 +13,10 @@
 
 namespace gongkai {
 
-// Every cell that is not a derived total (or a category figure) is 0.
-[[nodiscard]] Report zero_report(std::shared_ptr<const Form> form);
+// Every cell that is not a derived total (or a category figure) is blank and marked as a stub
+// (CellValue::stub): written as 【待填写】, an error until someone writes the real figure.
+// Never 0: a figure nobody filled must not look like a real one (blank is not 0).
+[[nodiscard]] Report stub_report(std::shared_ptr<const Form> form);
 
 struct CarriedCells {
   std::vector<std::string> rows;     // `table.row` filled from last year (carry rules)

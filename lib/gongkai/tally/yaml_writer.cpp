@@ -54,6 +54,8 @@ class Writer {
     out_ += fmt::format("year: {}\n", report_.year);
     out_ += fmt::format("form: {}\n", yaml_quote(form_.id));
     if (report_.publication_date) out_ += fmt::format("published: {}\n", yaml_quote(*report_.publication_date));
+    if (!notes_.previous.empty())
+      line_with_comment(out_, fmt::format("previous: {}", yaml_quote(notes_.previous)), notes_.previous_comment);
     for (const auto& t : form_.tables) table(t);
     if (!notes_.prose_files.empty()) {
       out_ += "\nprose:\n";
@@ -140,7 +142,9 @@ class Writer {
         const CellValue& v = report_.at(*cell);
         if (!written(v)) continue;
         const std::string label = c.group_label.empty() ? c.label : c.group_label + " / " + c.label;
-        if (v.state == CellState::blank)
+        if (v.stub)
+          line_with_comment(out_, fmt::format("    {}: {}", c.id, kStubMarker), label);
+        else if (v.state == CellState::blank)
           line_with_comment(out_, fmt::format("    {}:", c.id), label + " (blank)");
         else
           line_with_comment(out_, fmt::format("    {}: {}", c.id, format_value(c, v.raw)), label);

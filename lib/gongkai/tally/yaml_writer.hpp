@@ -23,6 +23,10 @@ struct YamlTallyNotes {
   // section id -> Markdown file, written as `prose: {overview: {file: overview.md}}`
   std::map<std::string, std::string> prose_files;
   std::vector<std::string> footer;  // comment lines at the end (without `# `)
+  // Last year's report, relative to the YAML: written as `previous: …` (check and build use it
+  // for the cross-year rules without --previous). Empty: not written.
+  std::string previous;
+  std::string previous_comment;  // its comment
   // Lines printed where `agency:` would be when the report has no agency (a commented stub).
   std::string agency_missing = "agency: ";
   // The heading of the comment that lists the computed totals left out.
