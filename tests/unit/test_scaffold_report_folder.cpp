@@ -207,7 +207,7 @@ TEST_SUITE("scaffold/report_folder") {
     Diagnostics cross;
     check_cross_year(next, last, cross);
     CHECK(render_diagnostics_text(cross, Lang::en) ==
-          "report.yaml:48:21: error[carry-continuity]: 三 natural_person: carried over in 2023 is 5, but carried "
-          "forward in 2022 was 4\n");
+          "report.yaml:48:21: error[carry-continuity]: 三 自然人: 「上年结转」 of 2023 is 5, but 「结转下年度」 "
+          "of 2022 was 4\n");
   }
 }

@@ -164,7 +164,8 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
     return;
   }
   bool unreadable = all.has_errors();
-  const ReadOptions read_options = make_read_options(opts.report);
+  ReadOptions read_options = make_read_options(opts.report);
+  read_options.register_headers = ctx.register_headers();
   PreviousReports previous;  // --previous (a report or a roster), else each unit's `previous:`
   if (!opts.previous.empty() && !previous.read(opts.previous, ctx.forms(), read_options, files, all)) unreadable = true;
   for (const auto& u : units) files.push_back(u.path);
@@ -312,8 +313,31 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
     }
   }
   if (!ctx.quiet) {
-    for (const auto& path : written)
-      std::cerr << (lang == Lang::zh ? fmt::format("已写入 {}\n", path) : fmt::format("wrote {}\n", path));
+    if (units.size() == 1) {
+      for (const auto& path : written)
+        std::cerr << (lang == Lang::zh ? fmt::format("已写入 {}\n", path) : fmt::format("wrote {}\n", path));
+    } else {
+      // One line per unit: where it went, or why nothing was written.
+      std::string names;
+      for (const auto& f : *formats) names += std::string(names.empty() ? "" : ",") + f.name;
+      if (formats->size() > 1) names = "{" + names + "}";
+      for (std::size_t i = 0; i < units.size(); ++i) {
+        const UnitSummary& u = results[i].summary;
+        const bool placed = !staged[i].dir.empty() && !staged[i].files.empty() && u.by_rule.count("output") == 0;
+        if (placed) {
+          const std::string where = (fs::path(staged[i].dir) / ("report." + names)).string();
+          std::cerr << (lang == Lang::zh ? fmt::format("{}：已写入 {}\n", u.unit, where)
+                                         : fmt::format("{}: wrote {}\n", u.unit, where));
+        } else if (u.unreadable) {
+          std::cerr << (lang == Lang::zh ? fmt::format("{}：无法读取，未写入\n", u.unit)
+                                         : fmt::format("{}: could not be read; not written\n", u.unit));
+        } else {
+          std::cerr << (lang == Lang::zh ? fmt::format("{}：{} 个错误，未写入\n", u.unit, u.errors)
+                                         : fmt::format("{}: {} error{}; not written\n", u.unit, u.errors,
+                                                       u.errors == 1 ? "" : "s"));
+        }
+      }
+    }
     if (units.size() > 1) {
       std::cerr << render_rule_matrix_text(summaries, lang);
       std::cerr << render_batch_summary(summaries, lang);

@@ -32,6 +32,7 @@ struct CheckCmdOptions {
   bool strict = false;
   std::string previous;
   std::string overview;
+  std::string overview_encoding = "utf-8-bom";
   unsigned jobs = 0;
   ReportOptionValues report;
 };
@@ -58,6 +59,7 @@ void register_check(CLI::App& app, Context& ctx) {
                   "Last year's report of the same agency (or a roster of last year's reports), for the cross-year "
                   "rules; default: the report's own `previous:`");
   cmd->add_option("--overview", opts->overview, "Also write the per-unit overview (.md, .html, .csv, .json, .xlsx)");
+  add_overview_encoding_option(*cmd, opts->overview_encoding);
   cmd->add_option("-j,--jobs", opts->jobs, "Units checked in parallel (default: all cores)");
   add_report_options(*cmd, opts->report);
   cmd->callback([opts, &ctx] {
@@ -70,6 +72,7 @@ void register_check(CLI::App& app, Context& ctx) {
     BatchOptions batch;
     batch.jobs = opts->jobs;
     batch.read = make_read_options(opts->report);
+    batch.read.register_headers = ctx.register_headers();
     batch.forms = &ctx.forms();
     batch.load = [](const std::string& p) { return read_file(p); };
     batch.progress = make_progress_bar(ctx.quiet || units.size() < 2);
@@ -96,9 +99,11 @@ void register_check(CLI::App& app, Context& ctx) {
     // Who and when each unit is, for pairing consecutive years afterwards.
     std::vector<std::pair<std::string, int>> identity(units.size());
     std::vector<char> had_previous(units.size(), 0);
+    std::vector<char> checked(units.size(), 0);  // read and checked (the step ran)
     const bool single = units.size() == 1;
     batch.step = [&](std::size_t i, const UnitInput& unit, Report& report, Diagnostics& out) {
       identity[i] = {report.agency, report.year};
+      checked[i] = 1;
       if (previous_failed) return;
       ReadOptions read = batch.read;
       read.meta.override_with(unit.meta);
@@ -116,15 +121,19 @@ void register_check(CLI::App& app, Context& ctx) {
       }
     };
     std::vector<UnitResult> results = run_units(units, batch);
+    // Findings about no one unit (the roster, last year's report, the prose rules) come first.
+    const Diagnostics general = all;
     for (const auto& r : results) all.append(r.findings);
+    std::vector<Diagnostics> per_unit(results.size());
+    for (std::size_t i = 0; i < results.size(); ++i) per_unit[i] = results[i].findings;
 
     // Cross-year between consecutive years of one agency given together (when the unit had no
     // other last-year report).
     std::map<std::pair<std::string, int>, std::size_t> by_agency_year;
     for (std::size_t i = 0; i < results.size(); ++i)
-      if (!results[i].summary.unreadable) by_agency_year[identity[i]] = i;
+      if (checked[i] != 0) by_agency_year[identity[i]] = i;
     for (std::size_t i = 0; i < results.size(); ++i) {
-      if (results[i].summary.unreadable || had_previous[i] != 0) continue;
+      if (checked[i] == 0 || had_previous[i] != 0) continue;
       auto before = by_agency_year.find({identity[i].first, identity[i].second - 1});
       if (identity[i].second == 0 || before == by_agency_year.end()) continue;
       ReadOptions read = batch.read;
@@ -146,19 +155,23 @@ void register_check(CLI::App& app, Context& ctx) {
         ++results[i].summary.by_rule[d.rule];
       }
       all.append(cross);
+      per_unit[i].append(cross);
     }
 
-    if (opts->format == "json") {
-      std::cout << diagnostics_json(all, lang).dump(2) << "\n";
-    } else {
-      std::cout << render_diagnostics_text(all, lang);
-    }
     std::vector<UnitSummary> summaries;
     for (const auto& r : results) summaries.push_back(r.summary);
+    // Findings, like progress, go to standard error (standard output is for data: none here).
+    if (opts->format == "json") {
+      std::vector<UnitFindings> by_unit;
+      for (std::size_t i = 0; i < results.size(); ++i) by_unit.push_back({&summaries[i], &per_unit[i]});
+      std::cerr << findings_document(general, by_unit, lang).dump(2) << "\n";
+    } else {
+      std::cerr << render_diagnostics_text(all, lang);
+    }
     if (!opts->overview.empty()) {
       std::vector<std::string> inputs;
       for (const auto& u : units) inputs.push_back(u.path);
-      write_overview(opts->overview, summaries, lang, inputs);
+      write_overview(opts->overview, summaries, lang, inputs, opts->overview_encoding);
     }
     const std::size_t errors = all.count(Severity::error);
     const std::size_t warnings = all.count(Severity::warning);

@@ -34,11 +34,20 @@ struct InitCmdOptions {
   bool no_workbook = false;
   RegisterRunOptions registers;  // --register, --cases …: tables 三 and 四 counted at once
   std::string encoding = "auto";
+  std::string format = "text";
 };
 
+std::string g_format = "text";  // --format of this run: how `fail` prints
+
 void fail(Context& ctx, const SourceLoc& where, const Text& message) {
-  const std::string at = where.to_string();
-  std::cerr << fmt::format("{}{}error[input]: {}\n", at, at.empty() ? "" : ": ", message.in(ctx.lang()));
+  Diagnostics one;
+  Diagnostic d;
+  d.severity = Severity::error;
+  d.rule = "input";
+  d.message = message;
+  d.where = where;
+  one.add(std::move(d));
+  print_findings(one, g_format, ctx.lang());
   ctx.exit_code = kUnreadable;
 }
 
@@ -56,7 +65,7 @@ std::optional<Report> last_year_report(Context& ctx, const std::string& from, in
     return std::nullopt;
   }
   if (found.has_errors() || !r.report) {
-    std::cerr << render_diagnostics_text(found, ctx.lang());
+    print_findings(found, g_format, ctx.lang());
     fail(ctx, SourceLoc{path, 0, 0, {}},
          {"--from：上年报告有错误，无法读取", "--from: last year's report could not be read"});
     return std::nullopt;
@@ -92,7 +101,10 @@ void register_init(CLI::App& app, Context& ctx) {
   add_register_options(*cmd, opts->registers);
   cmd->add_option("--encoding", opts->encoding, "Register CSV encoding: auto, utf-8 or gb18030")
       ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312"}));
+  cmd->add_option("--format", opts->format, "Findings as text or json (on standard error)")
+      ->check(CLI::IsMember({"text", "json"}));
   cmd->callback([opts, &ctx] {
+    g_format = opts->format;
     const Lang lang = ctx.lang();
     const FormSet& forms = ctx.forms();
     std::shared_ptr<const Form> form = opts->form.empty() ? forms.for_year(opts->year) : forms.by_id(opts->form);
@@ -138,9 +150,10 @@ void register_init(CLI::App& app, Context& ctx) {
       meta.agency = opts->agency;
       meta.level = o.level;
       tallied = tally_report(form, meta, opts->year, run->requests.get(), run->cases.get());
-      std::cerr << render_diagnostics_text(run->found, lang);
+      print_findings(run->found, opts->format, lang);
       if (!run->readable || run->found.has_errors()) {
-        std::cerr << (lang == Lang::zh ? "台账有错误，未写出任何文件\n"
+        if (opts->format == "text")
+          std::cerr << (lang == Lang::zh ? "台账有错误，未写出任何文件\n"
                                        : "the registers have errors: nothing was written\n");
         ctx.exit_code = run->readable ? kFindings : kUnreadable;
         return;
@@ -193,19 +206,19 @@ void register_init(CLI::App& app, Context& ctx) {
       return;
     }
     if (!ctx.quiet)
-      for (const auto& path : written) std::cout << (lang == Lang::zh ? "已创建 " : "created ") << path << "\n";
+      for (const auto& path : written) std::cerr << (lang == Lang::zh ? "已创建 " : "created ") << path << "\n";
     if (!ctx.quiet && o.last_year != nullptr) {
       for (const auto& row : folder.carried.rows)
-        std::cout << (lang == Lang::zh ? fmt::format("{} 由 {} 预填\n", row, o.last_year_name)
+        std::cerr << (lang == Lang::zh ? fmt::format("{} 由 {} 预填\n", row, o.last_year_name)
                                        : fmt::format("{} pre-filled from {}\n", row, o.last_year_name));
       for (const auto& col : folder.carried.columns) {
         const auto dot = col.find('.');
         const std::string id = fmt::format("{}.*.{}", col.substr(0, dot), col.substr(dot + 1));
-        std::cout << (lang == Lang::zh ? fmt::format("{} 由 {} 预填\n", id, o.last_year_name)
+        std::cerr << (lang == Lang::zh ? fmt::format("{} 由 {} 预填\n", id, o.last_year_name)
                                        : fmt::format("{} pre-filled from {}\n", id, o.last_year_name));
       }
       for (const auto& id : folder.carried.missing)
-        std::cout << (lang == Lang::zh ? fmt::format("{} 上年报告未给出，保留为【待填写】\n", id)
+        std::cerr << (lang == Lang::zh ? fmt::format("{} 上年报告未给出，保留为【待填写】\n", id)
                                        : fmt::format("{} is not given in last year's report: left 【待填写】\n", id));
     }
     ctx.exit_code = kOk;

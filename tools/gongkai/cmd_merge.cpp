@@ -28,6 +28,7 @@ struct MergeCmdOptions {
   std::string output = "-";
   std::vector<std::string> explain;
   std::string overview;
+  std::string overview_encoding = "utf-8-bom";
   std::string format = "text";
   unsigned jobs = 0;
   bool strict = false;
@@ -111,6 +112,7 @@ void register_merge(CLI::App& app, Context& ctx) {
                   "Cell ID to account for unit by unit, on standard error (repeatable); the YAML is written as "
                   "without it");
   cmd->add_option("--overview", opts->overview, "Per-unit overview (.md, .html, .csv, .json, .xlsx)");
+  add_overview_encoding_option(*cmd, opts->overview_encoding);
   cmd->add_option("--format", opts->format, "Findings as text or json (on standard error)")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("-j,--jobs", opts->jobs, "Units read in parallel (default: all cores)");
@@ -121,6 +123,7 @@ void register_merge(CLI::App& app, Context& ctx) {
     MergeOptions options;
     options.batch.jobs = opts->jobs;
     options.batch.read = make_read_options(opts->report);
+    options.batch.read.register_headers = ctx.register_headers();
     options.batch.forms = &ctx.forms();
     options.batch.load = [](const std::string& p) { return read_file(p); };
     options.batch.progress = make_progress_bar(ctx.quiet);
@@ -138,9 +141,29 @@ void register_merge(CLI::App& app, Context& ctx) {
     bool unreadable = !m.consolidated;
     for (const auto& s : summaries) unreadable = unreadable || s.unreadable;
 
-    if (opts->format == "json")
-      std::cerr << diagnostics_json(m.findings, lang).dump(2) << "\n";
-    else
+    if (opts->format == "json") {
+      // The units' findings sit in m.findings as one block in roster order; the rest (roster,
+      // reconcile, the consolidated report) belong to no one unit.
+      std::vector<const Diagnostic*> of_units;
+      for (const auto& u : m.units)
+        for (const auto& d : u.findings.items()) of_units.push_back(&d);
+      const auto& all = m.findings.items();
+      auto same = [](const Diagnostic& a, const Diagnostic& b) {
+        return a.rule == b.rule && a.message.en == b.message.en && a.where.to_string() == b.where.to_string();
+      };
+      std::size_t start = all.size();
+      for (std::size_t k = 0; k + of_units.size() <= all.size() && start == all.size(); ++k) {
+        bool match = true;
+        for (std::size_t j = 0; j < of_units.size() && match; ++j) match = same(all[k + j], *of_units[j]);
+        if (match) start = k;
+      }
+      Diagnostics general;
+      for (std::size_t i = 0; i < all.size(); ++i)
+        if (start == all.size() || i < start || i >= start + of_units.size()) general.add(all[i]);
+      std::vector<UnitFindings> by_unit;
+      for (std::size_t i = 0; i < m.units.size(); ++i) by_unit.push_back({&summaries[i], &m.units[i].findings});
+      std::cerr << findings_document(general, by_unit, lang).dump(2) << "\n";
+    } else
       std::cerr << render_diagnostics_text(m.findings, lang);
     if (m.consolidated) {
       // The explanation goes with the findings (standard error); --explain never changes what
@@ -151,7 +174,7 @@ void register_merge(CLI::App& app, Context& ctx) {
       std::string yaml = write_yaml_tally(*m.consolidated, notes);
       write_file_atomic(opts->output, yaml, m.files);
     }
-    if (!opts->overview.empty()) write_overview(opts->overview, summaries, lang, m.files);
+    if (!opts->overview.empty()) write_overview(opts->overview, summaries, lang, m.files, opts->overview_encoding);
     if (!ctx.quiet && opts->format == "text") {
       std::cerr << render_rule_matrix_text(summaries, lang);
       std::cerr << render_batch_summary(summaries, lang);

@@ -22,6 +22,7 @@ struct TallyCmdOptions {
   RegisterRunOptions registers;
   std::string output = "-";
   bool allow_errors = false;
+  std::string format = "text";
   ReportOptionValues report;
 };
 
@@ -35,6 +36,8 @@ void register_tally(CLI::App& app, Context& ctx) {
   add_register_options(*cmd, opts->registers);
   cmd->add_option("-o,--output", opts->output, "YAML tally to write (default: standard output)");
   cmd->add_flag("--allow-errors", opts->allow_errors, "Write the tally even when rows were rejected");
+  cmd->add_option("--format", opts->format, "Findings as text or json (on standard error)")
+      ->check(CLI::IsMember({"text", "json"}));
   add_report_options(*cmd, opts->report);
   cmd->get_option("--year")->required();
   cmd->callback([opts, &ctx] {
@@ -62,7 +65,7 @@ void register_tally(CLI::App& app, Context& ctx) {
     Report checked = report;
     check_report(checked, CheckOptions{&forms}, found);
 
-    std::cerr << render_diagnostics_text(found, lang);
+    print_findings(found, opts->format, lang);
     const RequestRegister& requests = *run->requests;
     const std::uint64_t rejected = requests.rejected() + (run->cases ? run->cases->rejected() : 0);
     const bool errors = found.has_errors();
@@ -77,7 +80,7 @@ void register_tally(CLI::App& app, Context& ctx) {
                                               rejected, rejected == 1 ? " was" : "s were"));
       write_file_atomic(opts->output, write_yaml_tally(report, notes), run->inputs);
     }
-    if (!ctx.quiet && run->readable) {
+    if (!ctx.quiet && run->readable && opts->format == "text") {
       const CaseRegister* cases = run->cases.get();
       const std::string cases_zh =
           cases ? fmt::format("，复议诉讼台账 {} 行（{} 行未能计入）", cases->rows(), cases->rejected()) : "";

@@ -1,8 +1,12 @@
 #include "context.hpp"
 
 #include <gongkai/io/files.hpp>
+#include <gongkai/render/diagnostics_json.hpp>
+#include <gongkai/render/diagnostics_text.hpp>
+#include <gongkai/tally/register_vocabulary.hpp>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <iostream>
 
@@ -20,6 +24,26 @@ const FormSet& Context::forms() {
     loaded_ = true;
   }
   return forms_;
+}
+
+std::vector<std::string> Context::register_headers() const {
+  std::vector<std::string> out;
+  try {
+    const std::string path = (gongkai::template_dir(template_dir) / "register-synonyms.yaml").string();
+    const RegisterVocabulary v = read_register_vocabulary(path, read_file(path));
+    for (const RegisterSchema* schema : {&v.requests, &v.cases})
+      for (const auto& [field, names] : schema->headers) out.insert(out.end(), names.begin(), names.end());
+  } catch (const InputError&) {
+    out.clear();  // `tally` says what is wrong with the vocabulary; here it only sharpens a hint
+  }
+  return out;
+}
+
+void print_findings(const Diagnostics& found, const std::string& format, Lang lang) {
+  if (format == "json")
+    std::cerr << findings_document(found, {}, lang).dump(2) << "\n";
+  else
+    std::cerr << render_diagnostics_text(found, lang);
 }
 
 void print_input_error(const InputError& e, Lang lang) {

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <vector>
 
 namespace gongkai::cli {
 
@@ -27,6 +28,9 @@ struct Context {
   [[nodiscard]] Lang lang() const;
   // The forms, loaded once on first use. Throws InputError.
   [[nodiscard]] const FormSet& forms();
+  // The column headers of case registers (register-synonyms.yaml), to recognise a register
+  // given where a tally belongs; none when the vocabulary cannot be read.
+  [[nodiscard]] std::vector<std::string> register_headers() const;
 
  private:
   bool loaded_ = false;
@@ -35,6 +39,10 @@ struct Context {
 
 // Prints an InputError as `path:line:col: error[input]: message` on stderr.
 void print_input_error(const InputError& e, Lang lang);
+
+// Prints findings on standard error: as text, or (format "json") as the findings document of
+// render/diagnostics_json.hpp with no units.
+void print_findings(const Diagnostics& found, const std::string& format, Lang lang);
 
 // Each subcommand registers itself on the app; its callback sets ctx.exit_code.
 void register_forms(CLI::App& app, Context& ctx);

@@ -1,28 +1,24 @@
 // gongkai: compiles and checks the statutory 政府信息公开工作年度报告.
 // A thin front: parse options, hand over to one subcommand, return its exit code.
 #include "context.hpp"
+#include "help_text.hpp"
 
+#include <gongkai/core/suggest.hpp>
 #include <gongkai/io/files.hpp>
 #include <gongkai/io/interrupt.hpp>
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <string_view>
 
 int main(int argc, char** argv) {
   using namespace gongkai::cli;
+  using gongkai::Lang;
   Context ctx;
   // Before any thread: SIGINT/SIGTERM remove temporary files and staging folders (io/interrupt.hpp).
-  gongkai::Lang lang = gongkai::lang_from_environment();
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view a = argv[i];
-    const std::string_view v = a == "--lang" && i + 1 < argc ? std::string_view(argv[i + 1])
-                               : a.substr(0, 7) == "--lang=" ? a.substr(7)
-                                                             : std::string_view();
-    if (v == "zh") lang = gongkai::Lang::zh;
-    if (v == "en") lang = gongkai::Lang::en;
-  }
+  const Lang lang = language_of(argc, argv);
   gongkai::install_interrupt_cleanup(lang);
   gongkai::use_private_temp_dir();
   CLI::App app{"gongkai — 政府信息公开工作年度报告 compiler and checker", "gongkai"};
@@ -53,11 +49,55 @@ int main(int argc, char** argv) {
   register_init(app, ctx);
   register_build(app, ctx);
 
+  // Help and parse errors speak the language asked for, before the options are parsed.
+  if (lang == Lang::zh) localize_help(app);
+  bool asks_help = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a(argv[i]);
+    asks_help = asks_help || a == "--help" || a == "-h" || a == "--version";
+  }
+  const std::string word = first_command_word(argc, argv);
+  if (word == "help") {
+    // `gongkai help check` is `gongkai check --help`; `gongkai help` lists the subcommands.
+    std::string topic;
+    for (int i = 1; i + 1 < argc; ++i)
+      if (std::string_view(argv[i]) == "help") topic = argv[i + 1];
+    const CLI::App* sub = nullptr;
+    for (const CLI::App* s : app.get_subcommands({}))
+      if (s->get_name() == topic) sub = s;
+    std::cout << (sub != nullptr ? sub->help() : subcommand_list(app, lang));
+    return kOk;
+  }
+  if (word.empty() && !asks_help) {
+    std::cerr << subcommand_list(app, lang);
+    return kUnreadable;
+  }
+  if (!word.empty()) {
+    std::vector<std::string> names;
+    for (const CLI::App* s : app.get_subcommands({})) names.push_back(s->get_name());
+    if (std::find(names.begin(), names.end(), word) == names.end()) {
+      const auto near = gongkai::closest(word, names);
+      std::string msg = lang == Lang::zh ? fmt::format("gongkai: 未知的子命令「{}」", word)
+                                         : fmt::format("gongkai: unknown subcommand '{}'", word);
+      if (near)
+        msg += lang == Lang::zh ? fmt::format("，是否要用「{}」？", *near) : fmt::format("; did you mean '{}'?", *near);
+      std::cerr << msg << "\n\n" << subcommand_list(app, lang);
+      return kUnreadable;
+    }
+  }
+
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e) == 0 ? kOk : kUnreadable;
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e) == 0 ? kOk : kUnreadable;
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e) == 0 ? kOk : kUnreadable;
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? kOk : kUnreadable;
+    if (e.get_exit_code() == 0) return app.exit(e) == 0 ? kOk : kUnreadable;
+    std::cerr << parse_error_text(e, ctx.lang_option.empty() ? lang : ctx.lang()) << "\n";
+    return kUnreadable;
   } catch (const gongkai::InputError& e) {
     print_input_error(e, ctx.lang());
     return kUnreadable;

@@ -10,7 +10,7 @@
 namespace gongkai::cli {
 
 void write_overview(const std::string& path, const std::vector<UnitSummary>& units, Lang lang,
-                    const std::vector<std::string>& inputs) {
+                    const std::vector<std::string>& inputs, const std::string& csv_encoding) {
   std::string ext = path.substr(path.find_last_of('.') + 1);
   std::string content;
   const std::string title =
@@ -20,7 +20,7 @@ void write_overview(const std::string& path, const std::vector<UnitSummary>& uni
   else if (ext == "html")
     content = render_overview_html(units, lang, title);
   else if (ext == "csv")
-    content = render_overview_csv(units, lang);
+    content = overview_csv_bytes(render_overview_csv(units, lang), csv_encoding);
   else if (ext == "json")
     content = overview_json(units).dump(2) + "\n";
   else if (ext == "xlsx")
@@ -28,6 +28,12 @@ void write_overview(const std::string& path, const std::vector<UnitSummary>& uni
   else
     throw CLI::ValidationError("--overview", "the file must end in .md, .html, .csv, .json or .xlsx");
   write_file_atomic(path, content, inputs);
+}
+
+void add_overview_encoding_option(CLI::App& cmd, std::string& encoding) {
+  cmd.add_option("--overview-encoding", encoding,
+                 "Overview CSV encoding: utf-8-bom (default, opens in Excel), utf-8 or gb18030")
+      ->check(CLI::IsMember({"utf-8-bom", "utf-8", "gb18030"}));
 }
 
 }  // namespace gongkai::cli

@@ -4,13 +4,19 @@
 #include <gongkai/aggregate/unit_summary.hpp>
 #include <gongkai/core/text.hpp>
 
+#include <CLI/CLI.hpp>
+
 #include <string>
 #include <vector>
 
 namespace gongkai::cli {
 
 // .md, .html, .csv, .json or .xlsx; throws CLI::ValidationError for another ending.
+// `csv_encoding` (utf-8-bom, utf-8, gb18030) applies to a .csv.
 void write_overview(const std::string& path, const std::vector<UnitSummary>& units, Lang lang,
-                    const std::vector<std::string>& inputs);
+                    const std::vector<std::string>& inputs, const std::string& csv_encoding);
+
+// Adds --overview-encoding to `cmd`.
+void add_overview_encoding_option(CLI::App& cmd, std::string& encoding);
 
 }  // namespace gongkai::cli

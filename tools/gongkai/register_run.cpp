@@ -1,11 +1,13 @@
 #include "register_run.hpp"
 
 #include <gongkai/io/files.hpp>
+#include <gongkai/tally/office_terms.hpp>
 #include <gongkai/tally/register_input.hpp>
 #include <gongkai/tally/register_vocabulary.hpp>
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
 
 namespace gongkai::cli {
@@ -36,6 +38,19 @@ bool feed(const std::vector<std::string>& files, Encoding encoding, RegisterTabl
   return ok && !table.unreadable();
 }
 
+// The office's terms file: --terms, else <stem>.terms.yaml or terms.yaml beside the first
+// request register; empty when there is none.
+std::string terms_file(const RegisterRunOptions& o) {
+  namespace fs = std::filesystem;
+  if (!o.terms.empty()) return o.terms;
+  if (o.requests.empty() || o.requests.front() == "-") return {};
+  const fs::path reg(o.requests.front());
+  std::error_code ec;
+  for (const fs::path& p : {reg.parent_path() / (reg.stem().string() + ".terms.yaml"), reg.parent_path() / "terms.yaml"})
+    if (fs::is_regular_file(p, ec)) return p.string();
+  return {};
+}
+
 }  // namespace
 
 void add_register_options(CLI::App& cmd, RegisterRunOptions& o) {
@@ -45,6 +60,9 @@ void add_register_options(CLI::App& cmd, RegisterRunOptions& o) {
                  "applicant, outcome, replied)");
   cmd.add_option("--case-columns", o.case_columns,
                  "Case register headers, e.g. filed=收案日期 (fields: id, kind, filed, result, closed)");
+  cmd.add_option("--terms", o.terms,
+                 "The office's own words for outcomes, applicant types, case kinds and results (YAML; default: "
+                 "<register>.terms.yaml or terms.yaml beside the register)");
 }
 
 std::unique_ptr<RegisterRun> run_registers(Context& ctx, const Form& form, int year, const RegisterRunOptions& o,
@@ -65,13 +83,29 @@ std::unique_ptr<RegisterRun> run_registers(Context& ctx, const Form& form, int y
   auto run = std::make_unique<RegisterRun>();
   run->request_words = request_terms(form, vocabulary.requests, vocabulary_path);
   run->case_words = case_terms(form, vocabulary.cases, vocabulary_path);
+  if (const std::string terms = terms_file(o); !terms.empty()) {
+    try {
+      const OfficeTerms office = read_office_terms(terms, read_file(terms));
+      Diagnostic d;
+      d.severity = Severity::info;
+      d.rule = "terms";
+      d.where = SourceLoc{terms, 0, 0, {}};
+      d.message = {"本机关用语取自此文件", "the office's own terms read from this file"};
+      run->found.add(std::move(d));
+      apply_office_terms(office, run->request_words, run->case_words, run->found);
+    } catch (const InputError& e) {
+      add_input_error(run->found, e);
+      run->readable = false;
+    }
+    run->inputs.push_back(terms);
+  }
   run->requests = std::make_unique<RequestRegister>(run->request_words, request_cols, year, run->found);
-  run->readable = feed(o.requests, o.encoding, *run->requests, run->found);
+  run->readable = feed(o.requests, o.encoding, *run->requests, run->found) && run->readable;
   if (!o.cases.empty()) {
     run->cases = std::make_unique<CaseRegister>(run->case_words, case_cols, year, run->found);
     run->readable = feed(o.cases, o.encoding, *run->cases, run->found) && run->readable;
   }
-  run->inputs = o.requests;
+  run->inputs.insert(run->inputs.end(), o.requests.begin(), o.requests.end());
   run->inputs.insert(run->inputs.end(), o.cases.begin(), o.cases.end());
   return run;
 }

@@ -20,6 +20,7 @@ struct RegisterRunOptions {
   std::vector<std::string> cases;     // case registers (none: table 四 is not tallied)
   std::string columns;                // --columns
   std::string case_columns;           // --case-columns
+  std::string terms;                  // --terms; default: beside the first request register
   Encoding encoding = Encoding::detect;
 };
 

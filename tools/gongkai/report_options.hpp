@@ -11,7 +11,7 @@
 namespace gongkai::cli {
 
 struct ReportOptionValues {
-  std::string agency, level, form, published, encoding = "auto";
+  std::string agency, level, form, published, encoding = "auto", input_format = "auto";
   int year = 0;
 };
 

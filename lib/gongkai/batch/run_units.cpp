@@ -20,6 +20,12 @@ UnitResult run_one(std::size_t index, const UnitInput& unit, const BatchOptions&
   read.defaults.override_with(unit.defaults);
   std::optional<Report> report;
   bool readable = false;
+  if (!unit.problems.empty()) {
+    for (const auto& d : unit.problems) result.findings.add(d);
+    const std::string name = unit.name.empty() ? hints_from_file_name(unit.path).agency : unit.name;
+    result.summary = summarize_unit(index, name, unit.path, nullptr, result.findings, true);
+    return result;
+  }
   try {
     ReadResult r = read_report(unit.path, *options.forms, read, options.load, result.findings);
     report = std::move(r.report);
@@ -39,9 +45,18 @@ UnitResult run_one(std::size_t index, const UnitInput& unit, const BatchOptions&
     d.where = SourceLoc{unit.path, 0, 0, {}};
     result.findings.add(std::move(d));
   }
-  // A label matching nothing is an error of the report, not of reading it: it is checked.
-  const bool unreadable = !report || !readable;
-  if (!unreadable) {
+  // Unreadable (exit 2): nothing came out, or the file itself is broken (its encoding, its YAML
+  // or CSV syntax). A wrong cell in a file that parsed is an error of the unit (exit 1): a label
+  // matching nothing is an error of the report and it is checked (is_report_error); others (an
+  // unknown key, a word where a figure belongs) leave it unchecked.
+  bool file_broken = false;
+  for (const auto& d : result.findings.items())
+    file_broken = file_broken || (d.severity == Severity::error && (d.rule == "input" || d.rule == "encoding" ||
+                                                                    d.rule == "yaml" || d.rule == "csv" ||
+                                                                    d.rule == "xlsx" || d.rule == "form"));
+  const bool unreadable = !report || file_broken;
+  const bool checked = !unreadable && readable;
+  if (checked) {
     check_report(*report, CheckOptions{options.forms}, result.findings);
     if (options.step) {
       try {
@@ -59,6 +74,9 @@ UnitResult run_one(std::size_t index, const UnitInput& unit, const BatchOptions&
   std::string name = unit.name;
   if (name.empty()) name = report ? report->agency : hints_from_file_name(unit.path).agency;
   result.summary = summarize_unit(index, name, unit.path, unreadable ? nullptr : &*report, result.findings, unreadable);
+  // A unit whose cells could not all be read has no figures to show: they would be partial.
+  if (!unreadable && !checked)
+    for (auto& f : result.summary.figures) f.reset();
   return result;
 }
 

@@ -21,8 +21,14 @@ struct UnitInput {
   std::string path;
   ReportMeta meta;      // overrides for this unit (roster entry), applied over the batch's
   ReportMeta defaults;  // for inputs that carry no metadata (a roster's year)
+  // Known before reading (a roster entry that matches no file): the unit is not read, these
+  // are its findings and it counts as unreadable.
+  std::vector<Diagnostic> problems;
 };
 
+// A unit is unreadable (exit 2) when no report came out of it or the file itself is broken:
+// missing, not decodable, malformed YAML or CSV (rules input, encoding, yaml, csv, xlsx, form). A unit that was read but whose cells have errors (an unknown key, a word where a number
+// belongs) has errors (exit 1): it is neither checked nor handed to the step.
 struct UnitResult {
   UnitSummary summary;
   Diagnostics findings;  // reading, checking and the step's own findings

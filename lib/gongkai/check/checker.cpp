@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 namespace gongkai {
 namespace {
 
@@ -70,8 +72,8 @@ void check_lone_categories(const Report& r, Diagnostics& out) {
       Diagnostic d =
           finding(Severity::warning, "category-sum",
                   {fmt::format("{} 「{}」只给出了类别合计，缺少其 {} 个分项", no, row.label, kids.size()),
-                   fmt::format("{} '{}' ({}): only the category figure is given; its {} sub-rows are missing", no,
-                               row.label, row.en, kids.size())},
+                   fmt::format("{} 「{}」: only the category figure is given; its {} sub-rows are missing", no,
+                               row.label, kids.size())},
                   where_of(r, *first));
       d.cells.push_back(mention(form, *first));
       out.add(std::move(d));
@@ -79,7 +81,10 @@ void check_lone_categories(const Report& r, Diagnostics& out) {
   }
 }
 
-void check_sums(const Report& r, Diagnostics& out) {
+// Returns the cells whose given total disagreed with its parts: a balance through one of them
+// repeats the same mistake, so check_balances leaves it out (one wrong total, one finding).
+std::set<std::size_t> check_sums(const Report& r, Diagnostics& out) {
+  std::set<std::size_t> wrong_totals;
   const Form& form = *r.form;
   for (const auto& inst : form.sum_instances()) {
     const CellValue& total = r.at(*inst.total);
@@ -91,33 +96,32 @@ void check_sums(const Report& r, Diagnostics& out) {
     if (!sum || *sum == total.raw) continue;
     const TableDef& t = *inst.total->table;
     const std::string no = table_number(form, t);
-    std::vector<std::string> zh_names, en_names, figs;
+    std::vector<std::string> zh_names, figs;
     for (const CellDef* p : inst.parts) {
       figs.push_back(figure(r, *p));
       if (inst.rule->kind == RuleKind::column_sum) {
         zh_names.push_back(p->column->label);
-        en_names.push_back(p->column->id);
       } else {
         zh_names.push_back(p->row->short_label);
-        en_names.push_back(p->row->en);
       }
     }
     const std::string actual = format_value(*inst.total->column, total.raw);
     const std::string expected = format_value(*inst.total->column, *sum);
+    wrong_totals.insert(inst.total->index);
+    // Both languages name the cells by their official labels, as the printed form does.
     Text msg;
     if (inst.rule->kind == RuleKind::column_sum) {
-      msg = {
-          fmt::format("{} 「{}」：{} 为 {}，但 {} = {} = {}", no, inst.total->row->short_label,
-                      inst.total->column->label, actual, join_plus(zh_names), join_plus(figs), expected),
-          fmt::format("{} '{}' ({}): {} is {}, but {} = {} = {}", no, inst.total->row->short_label, inst.total->row->en,
-                      inst.total->column->id, actual, join_plus(en_names), join_plus(figs), expected)};
+      msg = {fmt::format("{} 「{}」：{} 为 {}，但 {} = {} = {}", no, inst.total->row->short_label,
+                         inst.total->column->label, actual, join_plus(zh_names), join_plus(figs), expected),
+             fmt::format("{} 「{}」: {} is {}, but {} = {} = {}", no, inst.total->row->short_label,
+                         inst.total->column->label, actual, join_plus(zh_names), join_plus(figs), expected)};
     } else {
       const ColumnDef& col = *inst.total->column;
       std::string col_zh = col.group_label.empty() ? col.label : col.group_label + "·" + col.label;
       msg = {fmt::format("{} {}：{} 为 {}，但 {} = {} = {}", no, col_zh, inst.total->row->short_label, actual,
                          join_plus(zh_names), join_plus(figs), expected),
-             fmt::format("{} {}: {} is {}, but {} = {} = {}", no, col.id, inst.total->row->en, actual,
-                         join_plus(en_names), join_plus(figs), expected)};
+             fmt::format("{} {}: {} is {}, but {} = {} = {}", no, col_zh, inst.total->row->short_label, actual,
+                         join_plus(zh_names), join_plus(figs), expected)};
     }
     Diagnostic d = finding(Severity::error, inst.rule->rule, std::move(msg), where_of(r, *inst.total));
     d.cells.push_back(mention(form, *inst.total));
@@ -126,9 +130,10 @@ void check_sums(const Report& r, Diagnostics& out) {
     d.actual = actual;
     out.add(std::move(d));
   }
+  return wrong_totals;
 }
 
-void check_balances(const Report& r, Diagnostics& out) {
+void check_balances(const Report& r, const std::set<std::size_t>& wrong_totals, Diagnostics& out) {
   const Form& form = *r.form;
   for (const auto& t : form.tables) {
     for (const auto& rule : t.rules) {
@@ -148,23 +153,26 @@ void check_balances(const Report& r, Diagnostics& out) {
         for (const auto* side_cells : {&left, &right})
           for (const CellDef* c : *side_cells) any_given = any_given || !r.at(*c).computed;
         if (!any_given) continue;
-        std::vector<std::string> lz, le, lf, rz, re, rf;
+        // A total already found wrong against its parts is the whole story.
+        bool repeats = false;
+        for (const auto* side_cells : {&left, &right})
+          for (const CellDef* c : *side_cells) repeats = repeats || wrong_totals.count(c->index) != 0;
+        if (repeats) continue;
+        std::vector<std::string> lz, lf, rz, rf;
         for (const CellDef* c : left) {
           lz.push_back(c->row->short_label);
-          le.push_back(c->row->en);
           lf.push_back(figure(r, *c));
         }
         for (const CellDef* c : right) {
           rz.push_back(c->row->short_label);
-          re.push_back(c->row->en);
           rf.push_back(figure(r, *c));
         }
         const std::string no = table_number(form, t);
         const std::string col_zh = col.group_label.empty() ? col.label : col.group_label + "·" + col.label;
         Text msg{fmt::format("{} {}：{} = {} = {}，但 {} = {} = {}", no, col_zh, join_plus(lz), join_plus(lf), *l,
                              join_plus(rz), join_plus(rf), *rt),
-                 fmt::format("{} {}: {} = {} = {}, but {} = {} = {}", no, col.id, join_plus(le), join_plus(lf), *l,
-                             join_plus(re), join_plus(rf), *rt)};
+                 fmt::format("{} {}: {} = {} = {}, but {} = {} = {}", no, col_zh, join_plus(lz), join_plus(lf), *l,
+                             join_plus(rz), join_plus(rf), *rt)};
         // Point at the first right-hand figure that was given: usually the one mistyped.
         const CellDef* culprit = right.front();
         for (const CellDef* c : right)
@@ -225,8 +233,8 @@ void check_report(Report& report, const CheckOptions& options, Diagnostics& out)
   check_blank_cells(report, out);
   check_lone_categories(report, out);
   derive_totals(report, out);
-  check_sums(report, out);
-  check_balances(report, out);
+  const std::set<std::size_t> wrong_totals = check_sums(report, out);
+  check_balances(report, wrong_totals, out);
   check_deadline(report, out);
 }
 

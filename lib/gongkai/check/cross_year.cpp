@@ -37,8 +37,8 @@ void carry(const Report& cur, const Report& prev, const CrossYearRuleDef& rule, 
     d.rule = rule.rule;
     d.message = {fmt::format("{} {}：{}年「{}」为 {}，但{}年「{}」为 {}", table_number(form, *t), col_zh, cur.year,
                              cr->short_label, *now, prev.year, pc->row->short_label, *before),
-                 fmt::format("{} {}: {} in {} is {}, but {} in {} was {}", table_number(form, *t), col.id, cr->en,
-                             cur.year, *now, pc->row->en, prev.year, *before)};
+                 fmt::format("{} {}: 「{}」 of {} is {}, but 「{}」 of {} was {}", table_number(form, *t), col_zh,
+                             cr->short_label, cur.year, *now, pc->row->short_label, prev.year, *before)};
     d.cells.push_back(mention(form, *c));
     d.cells.push_back(mention(*prev.form, *pc));
     d.expected = fmt::format("{}", *before);
@@ -71,9 +71,9 @@ void stock(const Report& cur, const Report& prev, const CrossYearRuleDef& rule, 
     d.message = {fmt::format("{} 「{}」：{}年{} 为 {}，但 {}年{} {} + {} {} − {} {} = {}", table_number(form, *t),
                              row.label, cur.year, s->column->label, *now, prev.year, s->column->label, *before,
                              a->column->label, *added, m->column->label, *removed, *expected),
-                 fmt::format("{} '{}': {} {} is {}, but {} {} {} + {} {} - {} {} = {}", table_number(form, *t),
-                             row.label, cur.year, rule.stock, *now, prev.year, rule.stock, *before, rule.added, *added,
-                             rule.removed, *removed, *expected)};
+                 fmt::format("{} 「{}」: {} {} is {}, but {} {} {} + {} {} - {} {} = {}", table_number(form, *t),
+                             row.label, cur.year, s->column->label, *now, prev.year, s->column->label, *before,
+                             a->column->label, *added, m->column->label, *removed, *expected)};
     d.cells.push_back(mention(form, *s));
     d.expected = fmt::format("{}", *expected);
     d.actual = fmt::format("{}", *now);

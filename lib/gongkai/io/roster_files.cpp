@@ -38,7 +38,7 @@ std::vector<std::string> expand(const std::string& pattern) {
 }
 
 std::unique_ptr<RosterNode> load(const std::string& path, std::set<std::string>& stack, std::size_t& order,
-                                 Diagnostics& out) {
+                                 bool missing_as_units, Diagnostics& out) {
   std::error_code ec;
   std::string canonical = fs::weakly_canonical(path, ec).string();
   if (stack.count(canonical) != 0) {
@@ -64,9 +64,14 @@ std::unique_ptr<RosterNode> load(const std::string& path, std::set<std::string>&
     auto files = expand(pattern);
     if (files.size() == 1 && files[0] == pattern && !fs::exists(pattern, ec)) files.clear();
     if (files.empty()) {
-      roster_error(
-          out, entry.where,
-          {fmt::format("「{}」没有匹配任何文件", entry.path), fmt::format("'{}' matches no file", entry.path)});
+      const Text msg{fmt::format("「{}」没有匹配任何文件", entry.path), fmt::format("'{}' matches no file", entry.path)};
+      if (!missing_as_units) {
+        roster_error(out, entry.where, msg);
+        continue;
+      }
+      Diagnostics one;
+      roster_error(one, entry.where, msg);
+      node->leaves.push_back({pattern, entry.meta, order++, one.items().front()});
       continue;
     }
     for (const auto& f : files) {
@@ -80,9 +85,9 @@ std::unique_ptr<RosterNode> load(const std::string& path, std::set<std::string>&
         }
       }
       if (is_roster) {
-        if (auto sub = load(f, stack, order, out)) node->sub_rosters.push_back(std::move(sub));
+        if (auto sub = load(f, stack, order, missing_as_units, out)) node->sub_rosters.push_back(std::move(sub));
       } else {
-        node->leaves.push_back({f, entry.meta, order++});
+        node->leaves.push_back({f, entry.meta, order++, std::nullopt});
       }
     }
   }
@@ -100,10 +105,10 @@ void collect(const RosterNode& node, std::vector<const RosterNode*>& chain, std:
 
 }  // namespace
 
-std::unique_ptr<RosterNode> load_roster_tree(const std::string& path, Diagnostics& out) {
+std::unique_ptr<RosterNode> load_roster_tree(const std::string& path, Diagnostics& out, bool missing_as_units) {
   std::set<std::string> stack;
   std::size_t order = 0;
-  return load(path, stack, order, out);
+  return load(path, stack, order, missing_as_units, out);
 }
 
 std::vector<LeafRef> all_leaves(const RosterNode& root) {

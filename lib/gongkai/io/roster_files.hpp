@@ -20,12 +20,17 @@ struct RosterNode {
     std::string path;
     ReportMeta meta;        // from the roster entry
     std::size_t order = 0;  // position among all leaves of the whole tree, depth first
+    // Set when the entry matched no file (only with `missing_as_units`): the unit's finding.
+    std::optional<Diagnostic> missing;
   };
   std::vector<Leaf> leaves;  // this roster's own units that are tallies, not rosters
 };
 
-// Reads and expands `path`. Errors (rule `roster`) go to `out`; nullopt when unusable.
-[[nodiscard]] std::unique_ptr<RosterNode> load_roster_tree(const std::string& path, Diagnostics& out);
+// Reads and expands `path`. Errors (rule `roster`) go to `out`; nullopt when unusable. With
+// `missing_as_units`, an entry that matches no file is not a roster error but a leaf of its
+// own carrying that finding, so that a batch goes on with the other units.
+[[nodiscard]] std::unique_ptr<RosterNode> load_roster_tree(const std::string& path, Diagnostics& out,
+                                                           bool missing_as_units = false);
 
 // Every leaf of the tree, depth first, with the chain of rosters above it (outermost first).
 struct LeafRef {

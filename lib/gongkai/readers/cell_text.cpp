@@ -18,8 +18,17 @@ struct Unit {
 };
 
 // Longest suffixes first so 万元 is not read as 元.
-constexpr std::array<Unit, 9> kUnits{
-    {{"亿元", 10}, {"万元", 6}, {"元", 2}, {"件", -1}, {"个", -1}, {"条", -1}, {"项", -1}, {"人次", -1}, {"次", -1}}};
+// 「万」 alone in an amount column is the column's own 万元.
+constexpr std::array<Unit, 10> kUnits{{{"亿元", 10},
+                                       {"万元", 6},
+                                       {"万", 6},
+                                       {"元", 2},
+                                       {"件", -1},
+                                       {"个", -1},
+                                       {"条", -1},
+                                       {"项", -1},
+                                       {"人次", -1},
+                                       {"次", -1}}};
 
 std::string cell_name(const Form& form, const CellDef& cell) { return form.cell_label(cell); }
 
@@ -48,6 +57,21 @@ bool plain_figure(std::string_view text, ValueKind kind) {
     if (c < '0' || c > '9') return false;
   }
   return text.front() != '.' && text.back() != '.';
+}
+
+// 「1,320」 or 「12,345,678」: digits in groups of three after the first, separated by commas
+// (full-width ones are compacted to ASCII). The number without them, else nullopt.
+std::optional<std::string> thousands_grouped(std::string_view s) {
+  const auto parts = split(s, ',');
+  if (parts.size() < 2 || parts.front().empty() || parts.front().size() > 3) return std::nullopt;
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0 && parts[i].size() != 3) return std::nullopt;
+    for (char c : parts[i])
+      if (c < '0' || c > '9') return std::nullopt;
+    out += parts[i];
+  }
+  return out;
 }
 
 std::optional<CellValue> parse(std::string_view original, const Form& form, const CellDef& cell, const SourceLoc& where,
@@ -166,6 +190,35 @@ std::optional<CellValue> parse(std::string_view original, const Form& form, cons
       digits_only = false;
   }
   if (dots > 0 || !digits_only) {
+    // Two ways staff write a count that are not the number itself: 「1,320」 (thousands
+    // separators) and 「0.32万」 (in ten thousands). Say which, and the number meant.
+    if (auto meant = thousands_grouped(body)) {
+      Diagnostic d = make(Severity::error, "number", form, cell, where,
+                          {fmt::format("「{}」写有千位分隔符：「{}」；请写作 {}", label, original, *meant),
+                           fmt::format("'{}' has thousands separators: '{}'; write it as {}", label, original, *meant)});
+      d.actual = std::string(original);
+      d.expected = *meant;
+      out.add(std::move(d));
+      return std::nullopt;
+    }
+    if (body.ends_with("万") && body.size() > 3) {
+      const auto tenk = parse_fixed(body.substr(0, body.size() - 3), 4);  // 万 = 10^4
+      Diagnostic d = make(Severity::error, "number", form, cell, where, {});
+      d.actual = std::string(original);
+      if (tenk) {
+        d.expected = fmt::format("{}", *tenk);
+        d.message = {fmt::format("「{}」以「万」为单位写成「{}」；件数请写整数 {}", label, original, *tenk),
+                     fmt::format("'{}' is written in ten thousands (万): '{}'; write the whole number {}", label,
+                                 original, *tenk)};
+      } else {
+        d.message = {fmt::format("「{}」以「万」为单位写成「{}」，且不是整数件数；请写出整数", label, original),
+                     fmt::format("'{}' is written in ten thousands (万): '{}', which is not a whole number; write the "
+                                 "whole number",
+                                 label, original)};
+      }
+      out.add(std::move(d));
+      return std::nullopt;
+    }
     bool fraction = digits_only && dots == 1;
     Text msg = fraction ? Text{fmt::format("「{}」应为整数，却是 {}", label, original),
                                fmt::format("'{}' must be a whole number, not {}", label, original)}

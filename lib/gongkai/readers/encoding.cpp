@@ -144,4 +144,20 @@ std::optional<std::string> to_utf8(std::string_view bytes, std::string_view name
   return std::nullopt;
 }
 
+std::optional<std::string> utf8_to_gb18030(std::string_view text) {
+  iconv_t cd = iconv_open("GB18030", "UTF-8");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+  // A character takes at most 4 GB18030 bytes and at least 1 UTF-8 byte.
+  std::string out(text.size() * 4 + 4, '\0');
+  char* in_ptr = const_cast<char*>(text.data());  // iconv's interface is not const-correct
+  std::size_t in_left = text.size();
+  char* out_ptr = out.data();
+  std::size_t out_left = out.size();
+  const std::size_t rc = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
+  iconv_close(cd);
+  if (rc == static_cast<std::size_t>(-1)) return std::nullopt;
+  out.resize(out.size() - out_left);
+  return out;
+}
+
 }  // namespace gongkai

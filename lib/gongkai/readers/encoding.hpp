@@ -21,4 +21,9 @@ enum class Encoding { detect, utf8, gb18030 };
 [[nodiscard]] std::optional<std::string> to_utf8(std::string_view bytes, std::string_view name, Encoding enc,
                                                  Diagnostics& out);
 
+// UTF-8 text as GB18030 bytes (for a CSV that Excel on Chinese Windows opens by
+// double-click); nullopt when the text is not valid UTF-8. Every Unicode character has a
+// GB18030 encoding, so valid text always converts.
+[[nodiscard]] std::optional<std::string> utf8_to_gb18030(std::string_view text);
+
 }  // namespace gongkai

@@ -47,15 +47,93 @@ void fill_from_name(const std::string& path, ReportMeta& meta, Diagnostics& out)
                   fmt::format("year {} taken from the file name (set it with --year)", *hints.year)},
                  "meta"));
   }
+
 }
 
-std::optional<Report> read_table_file(const std::string& path, const FormSet& forms, const ReportMeta& meta,
-                                      const ReadOptions& options, const FileLoader& load, Diagnostics& out) {
+std::string effective_ext(const std::string& path, InputFormat format) {
+  switch (format) {
+    case InputFormat::yaml:
+      return ".yaml";
+    case InputFormat::csv:
+      return ".csv";
+    case InputFormat::xlsx:
+      return ".xlsx";
+    case InputFormat::by_extension:
+      break;
+  }
+  return path == "-" ? std::string(".csv") : lower_ext(path);
+}
+
+// The fields of the first non-blank line, split at commas (enough to recognise a header).
+std::vector<std::string> first_line_fields(std::string_view text, int& line_no) {
+  line_no = 0;
+  while (!text.empty()) {
+    ++line_no;
+    const std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    if (!trim(line).empty()) {
+      std::vector<std::string> out;
+      for (std::string_view f : split(line, ',')) {
+        std::string_view t = trim(f);
+        if (t.size() >= 2 && t.front() == '"' && t.back() == '"') t = t.substr(1, t.size() - 2);
+        out.emplace_back(t);
+      }
+      return out;
+    }
+    if (nl == std::string_view::npos) break;
+    text.remove_prefix(nl + 1);
+  }
+  return {};
+}
+
+// A wrong kind of input met where a long CSV was expected — a case register, a YAML tally on
+// standard input: one error that says what it is and what to do, instead of one per line.
+bool wrong_kind_of_csv(const std::string& path, std::string_view text, const ReadOptions& options, Diagnostics& out) {
+  int line_no = 0;
+  const std::vector<std::string> fields = first_line_fields(text, line_no);
+  if (fields.empty()) return false;
+  std::size_t register_words = 0;
+  for (const auto& f : fields)
+    for (const auto& h : options.register_headers)
+      if (f == h) {
+        ++register_words;
+        break;
+      }
+  Diagnostic d;
+  d.severity = Severity::error;
+  d.rule = "input";
+  d.where = SourceLoc{path, line_no, 1, {}};
+  if (register_words >= 2) {
+    d.message = {"这是一份台账（每行一件申请或案件），不是统计表：请用 gongkai tally 统计成表三、表四，再检查其结果",
+                 "this looks like a case register (one row per request or case), not a tally: count it with "
+                 "`gongkai tally`, then check the tally it writes"};
+    out.add(std::move(d));
+    return true;
+  }
+  const std::string& first = fields.front();
+  const bool yaml_like = fields.size() == 1 && (first.starts_with("#") || first.starts_with("---") ||
+                                                (first.find(':') != std::string::npos && first.back() != ':') ||
+                                                first.back() == ':');
+  if (yaml_like) {
+    d.message = path == "-"
+                    ? Text{"标准输入看起来是 YAML，但按 CSV 读取：请加 --input-format yaml",
+                           "standard input looks like YAML but is read as CSV: add --input-format yaml"}
+                    : Text{"这个文件看起来是 YAML，但按 CSV 读取：请把扩展名改为 .yaml，或加 --input-format yaml",
+                           "this file looks like YAML but is read as CSV: name it .yaml, or add --input-format yaml"};
+    out.add(std::move(d));
+    return true;
+  }
+  return false;
+}
+
+std::optional<Report> read_table_file(const std::string& path, const std::string& ext, const FormSet& forms,
+                                      const ReportMeta& meta, const ReadOptions& options, const FileLoader& load,
+                                      Diagnostics& out) {
   std::string bytes = load(path);
-  std::string ext = lower_ext(path);
-  if (ext == ".csv" || path == "-") {
+  if (ext == ".csv") {
     auto text = to_utf8(bytes, path, options.encoding, out);
     if (!text) return std::nullopt;
+    if (wrong_kind_of_csv(path, *text, options, out)) return std::nullopt;
     return read_long_csv(path, *text, forms, meta, out);
   }
   if (ext == ".xlsx" || ext == ".xlsm") return read_official_workbook(path, bytes, forms, meta, out);
@@ -65,6 +143,14 @@ std::optional<Report> read_table_file(const std::string& path, const FormSet& fo
 }
 
 }  // namespace
+
+std::optional<InputFormat> parse_input_format(std::string_view name) {
+  if (name == "yaml" || name == "yml") return InputFormat::yaml;
+  if (name == "csv") return InputFormat::csv;
+  if (name == "xlsx") return InputFormat::xlsx;
+  if (name == "auto" || name.empty()) return InputFormat::by_extension;
+  return std::nullopt;
+}
 
 NameHints hints_from_file_name(const std::string& path) {
   NameHints h;
@@ -109,7 +195,7 @@ ReadResult read_report_unjudged(const std::string& path, const FormSet& forms, c
                                 const FileLoader& load, Diagnostics& out) {
   ReadResult result;
   result.files.push_back(path);
-  std::string ext = lower_ext(path);
+  const std::string ext = effective_ext(path, options.format);
   if (ext == ".yaml" || ext == ".yml") {
     std::string bytes = load(path);
     auto text = to_utf8(bytes, path, Encoding::utf8, out);
@@ -126,7 +212,10 @@ ReadResult read_report_unjudged(const std::string& path, const FormSet& forms, c
       if (options.meta.form_id) meta.form_id = options.meta.form_id;
       std::string table_path = relative_to(path, *tally.tables_file);
       result.files.push_back(table_path);
-      auto cells = read_table_file(table_path, forms, meta, options, load, out);
+      ReadOptions table_options = options;
+      table_options.format = InputFormat::by_extension;  // the companion file goes by its name
+      auto cells = read_table_file(table_path, effective_ext(table_path, InputFormat::by_extension), forms, meta,
+                                   table_options, load, out);
       if (!cells) return result;
       cells->prose = std::move(tally.report->prose);
       cells->prose_where = std::move(tally.report->prose_where);
@@ -148,7 +237,19 @@ ReadResult read_report_unjudged(const std::string& path, const FormSet& forms, c
   ReportMeta meta = options.defaults;
   meta.override_with(options.meta);
   fill_from_name(path, meta, out);
-  result.report = read_table_file(path, forms, meta, options, load, out);
+  result.report = read_table_file(path, ext, forms, meta, options, load, out);
+  if (result.report && result.report->year == 0) {
+    // Said once here rather than as "the 0 report" wherever a rule needs the year.
+    Diagnostic d = note(path,
+                        {"报告年度未知：文件中没有年度，文件名也不以年度开头；请用 --year 指定（或把文件命名为 "
+                         "2023_机关.csv）。需要年度的规则（适用表式、发布期限、跨年度衔接）未检查",
+                         "the report's year is not known: the file does not say it and its name does not start with "
+                         "it; give --year (or name the file 2023_agency.csv). The rules that need the year (form in "
+                         "force, deadline, carry-over) were not run"},
+                        "meta");
+    d.severity = Severity::warning;
+    out.add(std::move(d));
+  }
   return result;
 }
 

@@ -14,11 +14,17 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gongkai {
 
 using FileLoader = std::function<std::string(const std::string& path)>;
+
+// How to read an input: by its extension (standard input, "-", is CSV), or as named
+// (`--input-format`).
+enum class InputFormat { by_extension, yaml, csv, xlsx };
+[[nodiscard]] std::optional<InputFormat> parse_input_format(std::string_view name);
 
 struct ReadOptions {
   ReportMeta meta;  // from the command line; overrides the files
@@ -26,6 +32,11 @@ struct ReadOptions {
   // YAML tallies carry their own and ignore these. Default: none.
   ReportMeta defaults;
   Encoding encoding = Encoding::detect;  // for CSV inputs
+  InputFormat format = InputFormat::by_extension;
+  // The column headers of case registers (report-templates/register-synonyms.yaml): a CSV
+  // whose first line is made of them is a register, said in one finding that points to
+  // `gongkai tally` instead of one error per line. Default: none known.
+  std::vector<std::string> register_headers;
 };
 
 struct ReadResult {

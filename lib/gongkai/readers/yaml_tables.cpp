@@ -2,6 +2,7 @@
 
 #include <gongkai/core/text.hpp>
 #include <gongkai/readers/cell_text.hpp>
+#include <gongkai/readers/label_match.hpp>
 
 #include <fmt/format.h>
 
@@ -35,6 +36,43 @@ std::string child_key(const RowDef& parent, const RowDef& child) {
     if (child.id.starts_with(prefix)) return child.id.substr(prefix.size());
   }
   return child.id;
+}
+
+// A label without its leading numbering, as registers and CSVs write it: 「（三）不予公开」 ->
+// 「不予公开」, 「1.属于国家秘密」 -> 「属于国家秘密」, 「一、本年新收…」 -> 「本年新收…」.
+std::string_view without_numbering(std::string_view label) {
+  static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  auto numeral_prefix = [&](std::string_view s) {
+    std::size_t n = 0;
+    for (bool more = true; more;) {
+      more = false;
+      for (auto d : kNumerals)
+        if (s.substr(n).starts_with(d)) {
+          n += d.size();
+          more = true;
+        }
+      while (n < s.size() && s[n] >= '0' && s[n] <= '9') {
+        ++n;
+        more = true;
+      }
+    }
+    return n;
+  };
+  std::string_view s = label;
+  if (s.starts_with("（")) {
+    const std::size_t n = numeral_prefix(s.substr(3));
+    if (n > 0 && s.substr(3 + n).starts_with("）")) return s.substr(3 + n + 3);
+  }
+  if (s.starts_with("(")) {
+    const std::size_t n = numeral_prefix(s.substr(1));
+    if (n > 0 && s.substr(1 + n).starts_with(")")) return s.substr(1 + n + 1);
+  }
+  const std::size_t n = numeral_prefix(s);
+  if (n > 0) {
+    for (std::string_view sep : {"、", ".", "．"})
+      if (s.substr(n).starts_with(sep)) return s.substr(n + sep.size());
+  }
+  return label;
 }
 
 const Text kWantRows{"映射（行: 各列数值）", "a mapping (row: figures)"};
@@ -71,6 +109,25 @@ YamlTableReader::RowHit YamlTableReader::resolve_step(const TableDef& table, con
     if (m == KeyMatch::exact) return {&r, m, r.label};
     if (m == KeyMatch::normalized && best.row == nullptr) best = {&r, m, r.label};
   }
+  // A path (「类别/项」) is resolved part by part by resolve_row.
+  if (best.row != nullptr || key.find('/') != std::string_view::npos) return best;
+  // As the register reader would: the label without its numbering, or a variant of it that fits
+  // one row (a `label` warning names the official wording). A near miss stays an unknown key
+  // with its suggestion: a typo is not read as a guess.
+  LabelMatcher matcher;
+  for (std::size_t i = 0; i < table.rows.size(); ++i) {
+    const RowDef& r = table.rows[i];
+    if (!in_scope(r)) continue;
+    for (const std::string& label : {r.label, r.short_label}) {
+      if (label.empty()) continue;
+      matcher.add(label, i);
+      if (const std::string_view bare = without_numbering(label); bare.size() != label.size())
+        matcher.add(std::string(bare), i);
+    }
+  }
+  const LabelMatch m = matcher.match(key);
+  if (m.kind == LabelMatchKind::exact || m.kind == LabelMatchKind::normalised)
+    return {&table.rows[m.target], KeyMatch::normalized, table.rows[m.target].label};
   return best;
 }
 
@@ -106,6 +163,15 @@ YamlTableReader::ColumnHit YamlTableReader::resolve_column(const TableDef& table
       if (m == KeyMatch::normalized && best.column == nullptr) best = {&c, m, label};
     }
   }
+  if (best.column != nullptr) return best;
+  LabelMatcher matcher;  // variants of a column label, as for rows (no near misses)
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    matcher.add(columns[i].label, i);
+    if (!columns[i].group_label.empty()) matcher.add(columns[i].group_label + "/" + columns[i].label, i);
+  }
+  const LabelMatch m = matcher.match(key);
+  if (m.kind == LabelMatchKind::exact || m.kind == LabelMatchKind::normalised)
+    return {&columns[m.target], KeyMatch::normalized, columns[m.target].label};
   return best;
 }
 

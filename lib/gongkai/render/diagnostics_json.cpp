@@ -1,8 +1,33 @@
 #include <gongkai/render/diagnostics_json.hpp>
 
+#include <gongkai/render/overview.hpp>
+
 #include <nlohmann/json.hpp>
 
+#include <charconv>
+
 namespace gongkai {
+
+nlohmann::ordered_json figure_json(const std::string& text) {
+  const char* b = text.data();
+  const char* e = b + text.size();
+  std::int64_t whole = 0;
+  auto [end, ec] = std::from_chars(b, e, whole);
+  if (ec == std::errc() && end == e && !text.empty()) return whole;
+  // A decimal (money, 万元): digits, one point, digits. Its JSON number is the same text.
+  std::size_t i = text.starts_with('-') ? 1 : 0, digits = 0, points = 0;
+  for (; i < text.size(); ++i) {
+    if (text[i] >= '0' && text[i] <= '9')
+      ++digits;
+    else if (text[i] == '.' && points == 0 && digits > 0)
+      ++points;
+    else
+      return text;
+  }
+  if (digits == 0 || points == 0 || text.back() == '.') return text;
+  auto parsed = nlohmann::ordered_json::parse(text, nullptr, false);
+  return parsed.is_number() ? parsed : nlohmann::ordered_json(text);
+}
 
 nlohmann::ordered_json diagnostic_json(const Diagnostic& d, Lang lang) {
   nlohmann::ordered_json j;
@@ -12,8 +37,8 @@ nlohmann::ordered_json diagnostic_json(const Diagnostic& d, Lang lang) {
   auto cells = nlohmann::ordered_json::array();
   for (const auto& c : d.cells) cells.push_back({{"id", c.id}, {"label", c.label}});
   j["cells"] = std::move(cells);
-  j["expected"] = d.expected ? nlohmann::ordered_json(*d.expected) : nlohmann::ordered_json(nullptr);
-  j["actual"] = d.actual ? nlohmann::ordered_json(*d.actual) : nlohmann::ordered_json(nullptr);
+  j["expected"] = d.expected ? figure_json(*d.expected) : nlohmann::ordered_json(nullptr);
+  j["actual"] = d.actual ? figure_json(*d.actual) : nlohmann::ordered_json(nullptr);
   j["file"] = d.where.file;
   j["line"] = d.where.line > 0 ? nlohmann::ordered_json(d.where.line) : nlohmann::ordered_json(nullptr);
   j["column"] = d.where.column > 0 ? nlohmann::ordered_json(d.where.column) : nlohmann::ordered_json(nullptr);
@@ -25,6 +50,50 @@ nlohmann::ordered_json diagnostics_json(const Diagnostics& ds, Lang lang) {
   auto arr = nlohmann::ordered_json::array();
   for (const auto& d : ds.items()) arr.push_back(diagnostic_json(d, lang));
   return arr;
+}
+
+nlohmann::ordered_json findings_document(const Diagnostics& general, const std::vector<UnitFindings>& units,
+                                         Lang lang) {
+  auto findings = nlohmann::ordered_json::array();
+  for (const auto& d : general.items()) {
+    auto j = diagnostic_json(d, lang);
+    j["unit"] = nullptr;
+    findings.push_back(std::move(j));
+  }
+  std::vector<UnitSummary> summaries;
+  std::size_t errors = general.count(Severity::error), warnings = general.count(Severity::warning);
+  for (const auto& u : units) {
+    nlohmann::ordered_json unit;
+    unit["agency"] = u.summary->unit;
+    unit["year"] = u.summary->year == 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(u.summary->year);
+    unit["file"] = u.summary->path;
+    for (const auto& d : u.findings->items()) {
+      auto j = diagnostic_json(d, lang);
+      j["unit"] = unit;
+      findings.push_back(std::move(j));
+    }
+    errors += u.findings->count(Severity::error);
+    warnings += u.findings->count(Severity::warning);
+    summaries.push_back(*u.summary);
+  }
+  std::size_t ok = 0, warn = 0, err = 0, bad = 0;
+  for (const auto& s : summaries) {
+    if (s.unreadable)
+      ++bad;
+    else if (s.errors > 0)
+      ++err;
+    else if (s.warnings > 0)
+      ++warn;
+    else
+      ++ok;
+  }
+  nlohmann::ordered_json doc;
+  doc["findings"] = std::move(findings);
+  doc["units"] = overview_json(summaries);
+  doc["summary"] = {{"units", summaries.size()}, {"ok", ok},          {"with_warnings", warn},
+                    {"with_errors", err},        {"unreadable", bad}, {"errors", errors},
+                    {"warnings", warnings}};
+  return doc;
 }
 
 }  // namespace gongkai

@@ -2,6 +2,7 @@
 // and label), expected, actual, file, line, column and cell (sheet reference).
 #pragma once
 
+#include <gongkai/aggregate/unit_summary.hpp>
 #include <gongkai/core/diagnostic.hpp>
 
 #include <nlohmann/json_fwd.hpp>
@@ -10,5 +11,19 @@ namespace gongkai {
 
 [[nodiscard]] nlohmann::ordered_json diagnostic_json(const Diagnostic& d, Lang lang);
 [[nodiscard]] nlohmann::ordered_json diagnostics_json(const Diagnostics& ds, Lang lang);
+
+// A figure as JSON: a whole number or a decimal as a number, anything else as the string.
+[[nodiscard]] nlohmann::ordered_json figure_json(const std::string& text);
+
+// What a command found, for pipelines: {"findings": [...], "units": [...], "summary": {...}}.
+// Each finding carries its unit ({"agency", "year", "file"}; null for findings about no one
+// unit: the roster, the command line); "units" is the per-unit summary of the overview
+// (render/overview.hpp) and "summary" the counts of the closing line.
+struct UnitFindings {
+  const UnitSummary* summary = nullptr;
+  const Diagnostics* findings = nullptr;
+};
+[[nodiscard]] nlohmann::ordered_json findings_document(const Diagnostics& general, const std::vector<UnitFindings>& units,
+                                                       Lang lang);
 
 }  // namespace gongkai

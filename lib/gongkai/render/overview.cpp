@@ -1,6 +1,8 @@
 #include <gongkai/render/overview.hpp>
 
+#include <gongkai/core/checked.hpp>
 #include <gongkai/core/decimal.hpp>
+#include <gongkai/readers/encoding.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -138,7 +140,48 @@ std::string render_overview_csv(const std::vector<UnitSummary>& units, Lang lang
     }
     out += "\n";
   }
+  // The total row: key figures of the units that have them, finding counts of all.
+  std::vector<std::string> total{lang == Lang::zh ? "合计" : "total", "", "", ""};
+  for (std::size_t i = 0; i < key_figures().size(); ++i) {
+    std::optional<std::int64_t> sum;
+    bool overflow = false;
+    for (const auto& u : units) {
+      if (i >= u.figures.size() || !u.figures[i]) continue;
+      auto s = checked_add(sum.value_or(0), *u.figures[i]);
+      if (!s) overflow = true;
+      sum = s.value_or(0);
+    }
+    total.push_back(overflow ? std::string("#OVERFLOW") : figure_text(key_figures()[i], sum));
+  }
+  std::size_t errors = 0, warnings = 0;
+  for (const auto& u : units) {
+    errors += u.errors;
+    warnings += u.warnings;
+  }
+  total.push_back("");
+  total.push_back(fmt::format("{}", errors));
+  total.push_back(fmt::format("{}", warnings));
+  for (const auto& r : rules) {
+    std::size_t n = 0;
+    for (const auto& u : units)
+      if (auto it = u.by_rule.find(r); it != u.by_rule.end()) n += it->second;
+    total.push_back(fmt::format("{}", n));
+  }
+  first = true;
+  for (const auto& v : total) {
+    out += (first ? "" : ",") + csv_field(v);
+    first = false;
+  }
+  out += "\n";
   return out;
+}
+
+std::string overview_csv_bytes(const std::string& csv_utf8, const std::string& encoding) {
+  if (encoding == "utf-8") return csv_utf8;
+  if (encoding == "gb18030") {
+    if (auto gb = utf8_to_gb18030(csv_utf8)) return *gb;
+  }
+  return "\xEF\xBB\xBF" + csv_utf8;
 }
 
 nlohmann::ordered_json overview_json(const std::vector<UnitSummary>& units) {
@@ -159,7 +202,7 @@ nlohmann::ordered_json overview_json(const std::vector<UnitSummary>& units) {
       if (!v)
         figs[k.id] = nullptr;
       else if (k.amount)
-        figs[k.id] = Decimal::from_micro(*v).to_string(2);
+        figs[k.id] = nlohmann::ordered_json::parse(Decimal::from_micro(*v).to_string(2));
       else
         figs[k.id] = *v;
     }

@@ -27,7 +27,12 @@ struct OverviewColumn {
                                                     Lang lang);
 
 [[nodiscard]] std::string render_overview_markdown(const std::vector<UnitSummary>& units, Lang lang);
+// The CSV ends with a total row (合计 / total): the key figures and the finding counts summed
+// over the units. UTF-8 without a BOM: the caller chooses the bytes (overview_csv_bytes).
 [[nodiscard]] std::string render_overview_csv(const std::vector<UnitSummary>& units, Lang lang);
+// The CSV as a file: "utf-8-bom" (default: Excel on Chinese Windows opens it by double-click
+// as UTF-8), "utf-8", or "gb18030".
+[[nodiscard]] std::string overview_csv_bytes(const std::string& csv_utf8, const std::string& encoding);
 [[nodiscard]] nlohmann::ordered_json overview_json(const std::vector<UnitSummary>& units);
 [[nodiscard]] std::string render_overview_html(const std::vector<UnitSummary>& units, Lang lang,
                                                const std::string& title);

@@ -161,11 +161,16 @@ std::string_view strip_numbering(std::string_view label) {
   return s;
 }
 
-void TermResolver::add(std::string text, std::size_t target) { matcher_.add(unify_separators(text), target); }
+// A new candidate may change what a text already resolved to: the cache starts over.
+void TermResolver::add(std::string text, std::size_t target) {
+  matcher_.add(unify_separators(text), target);
+  cache_.clear();
+}
 
 void TermResolver::add_group(std::string text, std::vector<std::string> members) {
   groups_.add(unify_separators(text), members_.size());
   members_.push_back(std::move(members));
+  cache_.clear();
 }
 
 TermResolver::Resolved TermResolver::resolve(std::string_view text) {
