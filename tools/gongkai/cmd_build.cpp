@@ -281,6 +281,7 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
   }
   staging.reset();
 
+  const Diagnostics general = all;  // about no one unit: the roster, last year's report
   std::vector<UnitSummary> summaries;
   for (const auto& r : results) {
     all.append(r.findings);
@@ -290,8 +291,14 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
   std::cerr << render_diagnostics_text(all, lang);
   if (!opts.findings.empty()) {
     // The findings are working material: never inside the published outputs, here when asked.
-    const std::string text = fs::path(opts.findings).extension() == ".json" ? diagnostics_json(all, lang).dump(2) + "\n"
-                                                                            : render_diagnostics_text(all, lang);
+    std::string text;
+    if (fs::path(opts.findings).extension() == ".json") {
+      std::vector<UnitFindings> by_unit;
+      for (std::size_t i = 0; i < results.size(); ++i) by_unit.push_back({&summaries[i], &results[i].findings});
+      text = findings_document(general, by_unit, lang).dump(2) + "\n";
+    } else {
+      text = render_diagnostics_text(all, lang);
+    }
     write_file_atomic(opts.findings, text, files);
     if (!ctx.quiet)
       std::cerr << (lang == Lang::zh ? fmt::format("已写入 {}\n", opts.findings)

@@ -31,6 +31,14 @@ const std::map<std::string, std::string, std::less<>>& zh_descriptions() {
       {"Check every unit of a roster (nested rosters followed)", "检查名册中的每个单位（含嵌套名册）"},
       {"Count warnings as errors", "把警告算作错误"},
       {"Last year's report, for the cross-year rules", "上年度报告，用于跨年度规则"},
+      {"Last year's report of the same agency (or a roster of last year's reports), for the cross-year rules; "
+       "default: the report's own `previous:`",
+       "同一机关的上年度报告（或上年度报告的名册），用于跨年度规则；默认：报告中 previous: 所指的文件"},
+      {"Last year's report of the same agency (or a roster of them): cross-year rules, year-over-year prose; "
+       "default: the report's own `previous:`",
+       "同一机关的上年度报告（或其名册）：跨年度规则与同比表述；默认：报告中 previous: 所指的文件"},
+      {"Also write the findings to FILE (.json: JSON, else text); the outputs never hold them",
+       "同时把检查结果写到 FILE（.json 为 JSON，否则为文本）；发布的报告中不含检查结果"},
       {"Also write the per-unit overview (.md, .html, .csv, .json, .xlsx)",
        "同时写出各单位概览（.md、.html、.csv、.json、.xlsx）"},
       {"Per-unit overview (.md, .html, .csv, .json, .xlsx)", "各单位概览（.md、.html、.csv、.json、.xlsx）"},
@@ -56,6 +64,8 @@ const std::map<std::string, std::string, std::less<>>& zh_descriptions() {
       {"Roster YAML (units: paths, globs, nested rosters)", "名册 YAML（units：路径、通配符、嵌套名册）"},
       {"Consolidated YAML tally (default: standard output)", "汇总后的 YAML 统计（默认：标准输出）"},
       {"Cell ID to account for unit by unit (repeatable)", "逐个单位列明该单元格的来源（可重复）"},
+      {"Cell ID to account for unit by unit, on standard error (repeatable); the YAML is written as without it",
+       "逐个单位列明该单元格的来源，写到标准错误（可重复）；写出的 YAML 与不加此选项时相同"},
       {"Findings as text or json (on standard error)", "检查结果的格式：text 或 json（写到标准错误）"},
       {"Count tables 三 and 四 from case registers (台账) into a YAML tally", "根据台账统计表三、表四，写成 YAML 统计"},
       {"Request registers: .csv (UTF-8 or GB18030) or .xlsx", "申请台账：.csv（UTF-8 或 GB18030）或 .xlsx"},

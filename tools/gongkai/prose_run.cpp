@@ -106,7 +106,7 @@ bool PreviousReports::read(const std::string& path, const FormSet& forms, const 
     units = unit_inputs({}, path, out);
     if (out.has_errors()) return false;
   } else {
-    units.push_back(UnitInput{{}, path, {}, {}});
+    units.push_back(UnitInput{{}, path, {}, {}, {}});
   }
   bool ok = true;
   for (const auto& u : units) {

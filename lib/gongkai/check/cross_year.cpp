@@ -99,8 +99,20 @@ bool check_previous_fits(const Report& current, const Report& previous, Diagnost
   d.severity = Severity::error;
   d.rule = "previous";
   d.where = previous.origin;
-  d.expected = fmt::format("{} {}", current.agency, current.year - 1);
   d.actual = fmt::format("{} {}", previous.agency, previous.year);
+  if (current.year == 0 || previous.year == 0) {
+    // An unknown year is not "the 0 report": say what is missing.
+    const Report& unknown = current.year == 0 ? current : previous;
+    d.where = unknown.origin;
+    d.message = {fmt::format("「{}」的报告年度未知（请用 --year 指定），无法确定上年报告，未作跨年度检查",
+                             unknown.agency),
+                 fmt::format("the year of {}'s report is not known (give it with --year), so last year's report "
+                             "cannot be matched; no cross-year check was made",
+                             unknown.agency)};
+    out.add(std::move(d));
+    return false;
+  }
+  d.expected = fmt::format("{} {}", current.agency, current.year - 1);
   d.message = {
       fmt::format("上年报告是「{}」{} 年度的报告，但「{}」{} 年度报告需要同一机关 {} 年度的报告，未作跨年度检查",
                   previous.agency, previous.year, current.agency, current.year, current.year - 1),
