@@ -103,10 +103,9 @@ TEST_SUITE("check/checker") {
     CHECK(text(d, Lang::zh) ==
           "t.yaml:40:3: error[balance]: 三 自然人：本年新收 + 上年结转 = 120 + 3 = 123，但 （七）总计 + 结转下年度 = "
           "118 + 4 = 122\n");
-    CHECK(
-        text(d, Lang::en) ==
-        "t.yaml:40:3: error[balance]: 三 自然人: 本年新收 + 上年结转 = 120 + 3 = 123, but （七）总计 + 结转下年度 = "
-        "118 + 4 = 122\n");
+    CHECK(text(d, Lang::en) ==
+          "t.yaml:40:3: error[balance]: 三 自然人: 本年新收 + 上年结转 = 120 + 3 = 123, but （七）总计 + 结转下年度 = "
+          "118 + 4 = 122\n");
     REQUIRE(d.items().size() == 1);
     CHECK(d.items()[0].expected == "123");
     CHECK(d.items()[0].actual == "122");
@@ -164,10 +163,9 @@ TEST_SUITE("check/checker") {
     for (const auto* id : {"applications.other.other.natural_person"}) r.at(*r.form->cell(id)) = CellValue{};
     set(r, "applications.other.natural_person", 5, 22);
     Diagnostics d = run(r);
-    CHECK(
-        text(d, Lang::en) ==
-        "t.yaml:22:3: warning[category-sum]: 三 「（六）其他处理」: only the category figure is given; "
-        "its 3 sub-rows are missing\n");
+    CHECK(text(d, Lang::en) ==
+          "t.yaml:22:3: warning[category-sum]: 三 「（六）其他处理」: only the category figure is given; "
+          "its 3 sub-rows are missing\n");
     CHECK(r.find("applications.handled_total.natural_person")->raw == 118);
   }
 

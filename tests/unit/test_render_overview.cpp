@@ -39,7 +39,7 @@ TEST_SUITE("render/overview") {
     const auto last = csv.substr(csv.rfind('\n', csv.size() - 2) + 1);
     CHECK(last.starts_with("合计,,,,42,"));
     CHECK(last.find(",0.36,,") != std::string::npos);  // 万元, the units that give it
-    CHECK(last.ends_with(",2,0,2\n"));                  // errors, warnings, balance
+    CHECK(last.ends_with(",2,0,2\n"));                 // errors, warnings, balance
   }
 
   TEST_CASE("the CSV file is UTF-8 with a BOM by default, or GB18030") {

@@ -339,9 +339,9 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
           std::cerr << (lang == Lang::zh ? fmt::format("{}：无法读取，未写入\n", u.unit)
                                          : fmt::format("{}: could not be read; not written\n", u.unit));
         } else {
-          std::cerr << (lang == Lang::zh ? fmt::format("{}：{} 个错误，未写入\n", u.unit, u.errors)
-                                         : fmt::format("{}: {} error{}; not written\n", u.unit, u.errors,
-                                                       u.errors == 1 ? "" : "s"));
+          std::cerr << (lang == Lang::zh
+                            ? fmt::format("{}：{} 个错误，未写入\n", u.unit, u.errors)
+                            : fmt::format("{}: {} error{}; not written\n", u.unit, u.errors, u.errors == 1 ? "" : "s"));
         }
       }
     }

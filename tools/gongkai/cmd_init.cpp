@@ -154,7 +154,7 @@ void register_init(CLI::App& app, Context& ctx) {
       if (!run->readable || run->found.has_errors()) {
         if (opts->format == "text")
           std::cerr << (lang == Lang::zh ? "台账有错误，未写出任何文件\n"
-                                       : "the registers have errors: nothing was written\n");
+                                         : "the registers have errors: nothing was written\n");
         ctx.exit_code = run->readable ? kFindings : kUnreadable;
         return;
       }

@@ -46,7 +46,8 @@ std::string terms_file(const RegisterRunOptions& o) {
   if (o.requests.empty() || o.requests.front() == "-") return {};
   const fs::path reg(o.requests.front());
   std::error_code ec;
-  for (const fs::path& p : {reg.parent_path() / (reg.stem().string() + ".terms.yaml"), reg.parent_path() / "terms.yaml"})
+  for (const fs::path& p :
+       {reg.parent_path() / (reg.stem().string() + ".terms.yaml"), reg.parent_path() / "terms.yaml"})
     if (fs::is_regular_file(p, ec)) return p.string();
   return {};
 }

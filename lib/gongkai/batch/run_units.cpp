@@ -51,9 +51,9 @@ UnitResult run_one(std::size_t index, const UnitInput& unit, const BatchOptions&
   // unknown key, a word where a figure belongs) leave it unchecked.
   bool file_broken = false;
   for (const auto& d : result.findings.items())
-    file_broken = file_broken || (d.severity == Severity::error && (d.rule == "input" || d.rule == "encoding" ||
-                                                                    d.rule == "yaml" || d.rule == "csv" ||
-                                                                    d.rule == "xlsx" || d.rule == "form"));
+    file_broken = file_broken ||
+                  (d.severity == Severity::error && (d.rule == "input" || d.rule == "encoding" || d.rule == "yaml" ||
+                                                     d.rule == "csv" || d.rule == "xlsx" || d.rule == "form"));
   const bool unreadable = !report || file_broken;
   const bool checked = !unreadable && readable;
   if (checked) {

@@ -27,8 +27,9 @@ struct UnitInput {
 };
 
 // A unit is unreadable (exit 2) when no report came out of it or the file itself is broken:
-// missing, not decodable, malformed YAML or CSV (rules input, encoding, yaml, csv, xlsx, form). A unit that was read but whose cells have errors (an unknown key, a word where a number
-// belongs) has errors (exit 1): it is neither checked nor handed to the step.
+// missing, not decodable, malformed YAML or CSV (rules input, encoding, yaml, csv, xlsx, form). A unit that was read
+// but whose cells have errors (an unknown key, a word where a number belongs) has errors (exit 1): it is neither
+// checked nor handed to the step.
 struct UnitResult {
   UnitSummary summary;
   Diagnostics findings;  // reading, checking and the step's own findings

@@ -69,12 +69,11 @@ void check_lone_categories(const Report& r, Diagnostics& out) {
       }
       if (!category_given || kids_given || kids.empty()) continue;
       const std::string no = table_number(form, t);
-      Diagnostic d =
-          finding(Severity::warning, "category-sum",
-                  {fmt::format("{} 「{}」只给出了类别合计，缺少其 {} 个分项", no, row.label, kids.size()),
-                   fmt::format("{} 「{}」: only the category figure is given; its {} sub-rows are missing", no,
-                               row.label, kids.size())},
-                  where_of(r, *first));
+      Diagnostic d = finding(Severity::warning, "category-sum",
+                             {fmt::format("{} 「{}」只给出了类别合计，缺少其 {} 个分项", no, row.label, kids.size()),
+                              fmt::format("{} 「{}」: only the category figure is given; its {} sub-rows are missing",
+                                          no, row.label, kids.size())},
+                             where_of(r, *first));
       d.cells.push_back(mention(form, *first));
       out.add(std::move(d));
     }

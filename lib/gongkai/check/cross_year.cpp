@@ -104,11 +104,11 @@ bool check_previous_fits(const Report& current, const Report& previous, Diagnost
     // An unknown year is not "the 0 report": say what is missing.
     const Report& unknown = current.year == 0 ? current : previous;
     d.where = unknown.origin;
-    d.message = {fmt::format("「{}」的报告年度未知（请用 --year 指定），无法确定上年报告，未作跨年度检查",
-                             unknown.agency),
-                 fmt::format("the year of {}'s report is not known (give it with --year), so last year's report "
-                             "cannot be matched; no cross-year check was made",
-                             unknown.agency)};
+    d.message = {
+        fmt::format("「{}」的报告年度未知（请用 --year 指定），无法确定上年报告，未作跨年度检查", unknown.agency),
+        fmt::format("the year of {}'s report is not known (give it with --year), so last year's report "
+                    "cannot be matched; no cross-year check was made",
+                    unknown.agency)};
     out.add(std::move(d));
     return false;
   }

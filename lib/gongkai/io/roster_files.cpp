@@ -64,7 +64,8 @@ std::unique_ptr<RosterNode> load(const std::string& path, std::set<std::string>&
     auto files = expand(pattern);
     if (files.size() == 1 && files[0] == pattern && !fs::exists(pattern, ec)) files.clear();
     if (files.empty()) {
-      const Text msg{fmt::format("「{}」没有匹配任何文件", entry.path), fmt::format("'{}' matches no file", entry.path)};
+      const Text msg{fmt::format("「{}」没有匹配任何文件", entry.path),
+                     fmt::format("'{}' matches no file", entry.path)};
       if (!missing_as_units) {
         roster_error(out, entry.where, msg);
         continue;

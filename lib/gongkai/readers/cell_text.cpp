@@ -193,9 +193,10 @@ std::optional<CellValue> parse(std::string_view original, const Form& form, cons
     // Two ways staff write a count that are not the number itself: 「1,320」 (thousands
     // separators) and 「0.32万」 (in ten thousands). Say which, and the number meant.
     if (auto meant = thousands_grouped(body)) {
-      Diagnostic d = make(Severity::error, "number", form, cell, where,
-                          {fmt::format("「{}」写有千位分隔符：「{}」；请写作 {}", label, original, *meant),
-                           fmt::format("'{}' has thousands separators: '{}'; write it as {}", label, original, *meant)});
+      Diagnostic d =
+          make(Severity::error, "number", form, cell, where,
+               {fmt::format("「{}」写有千位分隔符：「{}」；请写作 {}", label, original, *meant),
+                fmt::format("'{}' has thousands separators: '{}'; write it as {}", label, original, *meant)});
       d.actual = std::string(original);
       d.expected = *meant;
       out.add(std::move(d));

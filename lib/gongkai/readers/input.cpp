@@ -47,7 +47,6 @@ void fill_from_name(const std::string& path, ReportMeta& meta, Diagnostics& out)
                   fmt::format("year {} taken from the file name (set it with --year)", *hints.year)},
                  "meta"));
   }
-
 }
 
 std::string effective_ext(const std::string& path, InputFormat format) {
@@ -111,9 +110,9 @@ bool wrong_kind_of_csv(const std::string& path, std::string_view text, const Rea
     return true;
   }
   const std::string& first = fields.front();
-  const bool yaml_like = fields.size() == 1 && (first.starts_with("#") || first.starts_with("---") ||
-                                                (first.find(':') != std::string::npos && first.back() != ':') ||
-                                                first.back() == ':');
+  const bool yaml_like =
+      fields.size() == 1 && (first.starts_with("#") || first.starts_with("---") ||
+                             (first.find(':') != std::string::npos && first.back() != ':') || first.back() == ':');
   if (yaml_like) {
     d.message = path == "-"
                     ? Text{"标准输入看起来是 YAML，但按 CSV 读取：请加 --input-format yaml",

@@ -90,9 +90,8 @@ nlohmann::ordered_json findings_document(const Diagnostics& general, const std::
   nlohmann::ordered_json doc;
   doc["findings"] = std::move(findings);
   doc["units"] = overview_json(summaries);
-  doc["summary"] = {{"units", summaries.size()}, {"ok", ok},          {"with_warnings", warn},
-                    {"with_errors", err},        {"unreadable", bad}, {"errors", errors},
-                    {"warnings", warnings}};
+  doc["summary"] = {{"units", summaries.size()}, {"ok", ok},         {"with_warnings", warn}, {"with_errors", err},
+                    {"unreadable", bad},         {"errors", errors}, {"warnings", warnings}};
   return doc;
 }
 

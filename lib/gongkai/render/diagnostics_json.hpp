@@ -23,7 +23,7 @@ struct UnitFindings {
   const UnitSummary* summary = nullptr;
   const Diagnostics* findings = nullptr;
 };
-[[nodiscard]] nlohmann::ordered_json findings_document(const Diagnostics& general, const std::vector<UnitFindings>& units,
-                                                       Lang lang);
+[[nodiscard]] nlohmann::ordered_json findings_document(const Diagnostics& general,
+                                                       const std::vector<UnitFindings>& units, Lang lang);
 
 }  // namespace gongkai

@@ -35,9 +35,9 @@ std::optional<std::size_t> designate(const OfficeTerm& t, const std::vector<cons
       zh += (zh.empty() ? "「" : "、「") + m + "」";
       en += (en.empty() ? "'" : ", '") + m + "'";
     }
-    d.message = {fmt::format("「{}」指的「{}」是一个类别，请写出其中的一项：{}", t.word, t.meaning, zh),
-                 fmt::format("'{}' is said to mean '{}', a category: name one of its items: {}", t.word, t.meaning,
-                             en)};
+    d.message = {
+        fmt::format("「{}」指的「{}」是一个类别，请写出其中的一项：{}", t.word, t.meaning, zh),
+        fmt::format("'{}' is said to mean '{}', a category: name one of its items: {}", t.word, t.meaning, en)};
   } else {
     std::string zh, en;
     const auto& closest = r.match.matched() ? std::vector<std::string>{r.match.official} : r.match.closest;
