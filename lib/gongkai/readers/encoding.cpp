@@ -43,9 +43,11 @@ Diagnostic finding(Severity sev, std::string_view name, Position at, Text msg) {
   return d;
 }
 
+// The position of the first byte that is not UTF-8 (counted only when there is one: valid text,
+// the common case, is not walked a second time).
 Position first_invalid_utf8(std::string_view text, std::size_t& offset) {
   offset = find_invalid_utf8(text);
-  return position_in_utf8(text.substr(0, offset));
+  return offset == std::string_view::npos ? Position{} : position_in_utf8(text.substr(0, offset));
 }
 
 std::string hex_byte(char c) { return fmt::format("0x{:02X}", static_cast<unsigned char>(c)); }

@@ -12,6 +12,7 @@
 #include <memory>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 namespace gongkai {
 namespace {
@@ -162,7 +163,7 @@ class LabelIndex {
   }
 
   const LabelMatch& row(const SectionTarget& s, const std::string& printed) {
-    return memo(row_memo_, std::make_pair(&s, printed), [&] { return row_matcher(s).match(printed); });
+    return memo(row_memo_[&s], printed, [&] { return row_matcher(s).match(printed); });
   }
 
   // The form's cell at a row and column (nullptr for none): looked up by ID once.
@@ -173,19 +174,27 @@ class LabelIndex {
   }
 
   const LabelMatch& column(const TableDef& t, const std::vector<ColumnDef>& columns, const std::string& printed) {
-    return memo(column_memo_, std::make_pair(&columns, printed),
-                [&] { return column_matcher(t, columns).match(printed); });
+    return memo(column_memo_[&columns], printed, [&] { return column_matcher(t, columns).match(printed); });
   }
 
  private:
   static constexpr std::size_t kMemo = 4096;
 
-  template <class Map, class Key, class Compute>
-  static const LabelMatch& memo(Map& map, Key&& key, Compute&& compute) {
-    auto it = map.find(key);
+  // Printed label -> match, looked up by the text without copying it.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  using Memo = std::unordered_map<std::string, LabelMatch, TextHash, std::equal_to<>>;
+
+  // Elements of an unordered_map keep their address when it grows, so a returned reference
+  // holds until this memo is next cleared.
+  template <class Compute>
+  static const LabelMatch& memo(Memo& map, const std::string& printed, Compute&& compute) {
+    auto it = map.find(std::string_view(printed));
     if (it != map.end()) return it->second;
     if (map.size() >= kMemo) map.clear();
-    return map.emplace(std::forward<Key>(key), compute()).first->second;
+    return map.emplace(printed, compute()).first->second;
   }
 
   void add_section(const std::string& text, SectionTarget target) {
@@ -223,11 +232,11 @@ class LabelIndex {
 
   LabelMatcher sections_;
   std::vector<SectionTarget> section_targets_;  // never grows after construction: pointers stay valid
-  std::map<std::string, LabelMatch, std::less<>> section_memo_;
+  Memo section_memo_;
   std::map<const SectionTarget*, LabelMatcher> row_matchers_;
-  std::map<std::pair<const SectionTarget*, std::string>, LabelMatch> row_memo_;
+  std::map<const SectionTarget*, Memo> row_memo_;
   std::map<const std::vector<ColumnDef>*, LabelMatcher> column_matchers_;
-  std::map<std::pair<const std::vector<ColumnDef>*, std::string>, LabelMatch> column_memo_;
+  std::map<const std::vector<ColumnDef>*, Memo> column_memo_;
   std::map<std::pair<const RowDef*, const ColumnDef*>, const CellDef*> cells_;
 };
 
@@ -260,7 +269,7 @@ class FormReader {
     report.year = meta.year.value_or(0);
     report.publication_date = meta.publication_date;
     report.origin = SourceLoc{name_, 0, 0, {}};
-    std::map<std::size_t, int> given_at;  // cell index -> line
+    std::vector<int> given_at(form_->cells().size(), 0);  // cell index -> line (0: not yet)
     for (const Line& l : lines) {
       const SectionTarget* section = match_section(l, out);
       const RowDef* row = section ? match_row(*section, l, out) : nullptr;
@@ -269,16 +278,17 @@ class FormReader {
       const CellDef* cell = index_.cell(*form_, *section->table, *row, *column);
       if (cell == nullptr) continue;  // rows offered for matching all have cells
       const SourceLoc where{name_, l.line, l.value.column, {}};
-      auto [it, fresh] = given_at.emplace(cell->index, l.line);
-      if (!fresh) {
+      int& first = given_at[cell->index];
+      if (first != 0) {
         Diagnostic d =
             make(Severity::error, "duplicate", where,
-                 {fmt::format("单元格「{}」重复给出（第一次在第 {} 行）", form_->cell_label(*cell), it->second),
-                  fmt::format("cell '{}' is given twice (first on line {})", form_->cell_label(*cell), it->second)});
+                 {fmt::format("单元格「{}」重复给出（第一次在第 {} 行）", form_->cell_label(*cell), first),
+                  fmt::format("cell '{}' is given twice (first on line {})", form_->cell_label(*cell), first)});
         d.cells.push_back({cell->id, form_->cell_label(*cell)});
         out.add(std::move(d));
         continue;
       }
+      first = l.line;
       if (auto v = parse_cell_text(l.value.text, *form_, *cell, where, out)) report.at(*cell) = *v;
     }
     return report;
