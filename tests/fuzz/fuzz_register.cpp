@@ -9,8 +9,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace gongkai;
   static const auto form = fuzz::forms().by_id("2021");
-  static const RequestTerms requests = request_terms(*form, fuzz::vocabulary().requests, "register-synonyms.yaml");
-  static const CaseTerms cases = case_terms(*form, fuzz::vocabulary().cases, "register-synonyms.yaml");
+  static RequestTerms requests = request_terms(*form, fuzz::vocabulary().requests, "register-synonyms.yaml");
+  static CaseTerms cases = case_terms(*form, fuzz::vocabulary().cases, "register-synonyms.yaml");
   const std::string_view bytes = fuzz::as_text(data, size);
   {
     Diagnostics out;

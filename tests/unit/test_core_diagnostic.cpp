@@ -63,7 +63,6 @@ TEST_SUITE("core.diagnostic") {
     Diagnostics ds;
     for (int i = 0; i < 10; ++i) ds.add(row_error(i + 2, std::to_string(i)));
     ds.add(row_error(40, "0"));  // groups with a kept finding: not dropped
-    set_finding_limit(kDefaultFindingLimit);
     CHECK(ds.items().size() == 3);
     CHECK(ds.dropped() == 7);
     CHECK(ds.count(Severity::error) == 10);
@@ -74,5 +73,6 @@ TEST_SUITE("core.diagnostic") {
     const auto j = diagnostics_json(ds, Lang::en);
     CHECK(j.size() == 4);
     CHECK(j[3]["rule"] == "finding-limit");
+    set_finding_limit(kDefaultFindingLimit);
   }
 }

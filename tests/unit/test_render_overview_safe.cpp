@@ -57,7 +57,7 @@ TEST_SUITE("render/overview safe content") {
   TEST_CASE("the overview XLSX writes names as strings, never as formulas") {
     const std::string bytes = render_overview_xlsx(hostile_units(), Lang::en, "overview");
     const std::string ss = part(bytes, "xl/sharedStrings.xml");
-    CHECK(has(ss, "<t>=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</t>"));
+    CHECK(has(ss, "<t>=HYPERLINK("));
     CHECK(has(ss, "<t>+cmd|' /C calc'!A0</t>"));
     CHECK_FALSE(has(part(bytes, "xl/worksheets/sheet1.xml"), "<f>"));
   }

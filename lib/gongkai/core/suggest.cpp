@@ -14,6 +14,24 @@ namespace {
 // not 予以公开. A suggestion must keep those of the input and add none.
 constexpr std::array<std::u32string_view, 5> kDistinctive = {U"部分", U"不", U"未", U"非", U"无"};
 
+// The text outside brackets: a label's note 「（区分处理的，只计这一情形，不计其他情形）」 and
+// its numbering 「（二）」 say nothing of what the label means.
+std::u32string outside_brackets(std::u32string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  std::size_t depth = 0;
+  for (const char32_t c : s) {
+    if (c == U'（' || c == U'(') {
+      ++depth;
+    } else if ((c == U'）' || c == U')') && depth > 0) {
+      --depth;
+    } else if (depth == 0) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 struct Ranked {
   std::size_t mismatch;
   std::size_t distance;
@@ -60,12 +78,14 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::size_t distinctive_mismatch(std::u32string_view input, std::u32string_view candidate) {
+  const std::u32string in = outside_brackets(input);
+  const std::u32string cand = outside_brackets(candidate);
   std::size_t n = 0;
   for (const auto w : kDistinctive) {
     // 「部分」 contains no other word of the list, so counting each on its own is enough.
-    const bool in = input.find(w) != std::u32string_view::npos;
-    const bool cand = candidate.find(w) != std::u32string_view::npos;
-    if (in != cand) ++n;
+    const bool has_in = in.find(w) != std::u32string::npos;
+    const bool has_cand = cand.find(w) != std::u32string::npos;
+    if (has_in != has_cand) ++n;
   }
   return n;
 }

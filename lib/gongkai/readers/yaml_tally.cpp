@@ -166,7 +166,10 @@ bool TallyReader::parse(YAML::Node& root) {
                 "the file is empty (comments only): a tally needs at least agency, level and year"});
     return false;
   }
-  require_yaml_limits(src_.name(), text_);
+  if (const auto limit = check_yaml_limits(text_)) {
+    src_.error("yaml-limit", SourceLoc{src_.name(), limit->line, limit->column, {}}, limit->message);
+    return false;
+  }
   try {
     root = YAML::Load(std::string(text_));
   } catch (const YAML::Exception& e) {
