@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
+#include <string_view>
 
 namespace gongkai {
 namespace {
@@ -14,18 +16,14 @@ std::atomic<std::size_t> g_finding_limit{kDefaultFindingLimit};
 // caller quoting a whole value gets here, and the output stays bounded anyway.
 constexpr std::size_t kMessageChars = 2000;
 
-std::string group_key(const Diagnostic& d) {
-  std::string key;
-  key.reserve(d.rule.size() + d.where.file.size() + d.message.en.size() + d.message.zh.size() + 4);
-  key += static_cast<char>('0' + static_cast<int>(d.severity));
-  key += d.rule;
-  key += '\x1f';
-  key += d.where.file;
-  key += '\x1f';
-  key += d.message.en;
-  key += '\x1f';
-  key += d.message.zh;
-  return key;
+// The hash of what makes findings the same: severity, rule, file and message.
+std::size_t group_hash(const Diagnostic& d) {
+  const std::hash<std::string_view> h;
+  std::size_t v = static_cast<std::size_t>(d.severity);
+  for (const std::string_view part : {std::string_view(d.rule), std::string_view(d.where.file),
+                                      std::string_view(d.message.en), std::string_view(d.message.zh)})
+    v = v * 1099511628211ULL ^ h(part);
+  return v;
 }
 
 bool same_group(const Diagnostic& a, const Diagnostic& b) {
@@ -53,16 +51,17 @@ std::string_view to_string(Severity s) {
 }
 
 void Diagnostics::add(Diagnostic d) {
-  d.message.zh = excerpt(one_line(d.message.zh), kMessageChars);
-  d.message.en = excerpt(one_line(d.message.en), kMessageChars);
+  // An excerpt escapes as one_line() does, and cuts.
+  d.message.zh = excerpt(d.message.zh, kMessageChars);
+  d.message.en = excerpt(d.message.en, kMessageChars);
   if (d.expected) d.expected = excerpt(*d.expected);
   if (d.actual) d.actual = excerpt(*d.actual);
   // A sheet's name is the workbook's text: a line break in it must not break the line.
   if (!d.where.cell_ref.empty()) d.where.cell_ref = one_line(d.where.cell_ref);
-  std::string key = group_key(d);
+  const std::size_t key = group_hash(d);
   // (An index past the end means a caller reordered or cut items(): no grouping then.)
-  if (auto it = groups_.find(key); it != groups_.end() && it->second < items_.size() &&
-                                   same_group(items_[it->second], d)) {
+  for (auto [it, last] = groups_.equal_range(key); it != last; ++it) {
+    if (it->second >= items_.size() || !same_group(items_[it->second], d)) continue;
     // Same file by the key, so the places keep only their lines and cells.
     Diagnostic& first = items_[it->second];
     d.where.file.clear();
@@ -75,7 +74,7 @@ void Diagnostics::add(Diagnostic d) {
     dropped_[severity_index(d.severity)] += 1 + d.also.size();
     return;
   }
-  groups_.emplace(std::move(key), items_.size());
+  groups_.emplace(key, items_.size());
   items_.push_back(std::move(d));
 }
 

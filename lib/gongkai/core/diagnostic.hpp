@@ -69,7 +69,7 @@ class Diagnostics {
 
  private:
   std::vector<Diagnostic> items_;
-  std::unordered_map<std::string, std::size_t> groups_;  // group key -> index in items_
+  std::unordered_multimap<std::size_t, std::size_t> groups_;  // group hash -> index in items_
   std::size_t dropped_[3] = {0, 0, 0};                   // by severity
 };
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 
@@ -67,24 +68,41 @@ void append_escaped(std::string& out, std::string_view s, std::size_t at, std::s
 
 std::string escape(std::string_view value, std::size_t max_chars) {
   std::string out;
+  out.reserve(std::min(value.size(), max_chars) + 8);
   std::size_t chars = 0;
   std::size_t i = 0;
+  std::size_t run = 0;  // start of the bytes copied as they are
   while (i < value.size()) {
     if (chars == max_chars) {
+      out.append(value.substr(run, i - run));
       out += "…";
       return out;
     }
+    const auto b = static_cast<unsigned char>(value[i]);
+    if (b >= 0x20 && b < 0x7F) {  // printable ASCII: the common case
+      ++i;
+      ++chars;
+      continue;
+    }
     char32_t cp = 0;
     const std::size_t len = decode_at(value, i, cp);
+    if (len != 0 && !invisible(cp)) {
+      i += len;
+      ++chars;
+      continue;
+    }
+    out.append(value.substr(run, i - run));
     if (len == 0) {
-      out += fmt::format("\\x{:02X}", static_cast<unsigned char>(value[i]));
+      out += fmt::format("\\x{:02X}", b);
       ++i;
     } else {
       append_escaped(out, value, i, len, cp);
       i += len;
     }
+    run = i;
     ++chars;
   }
+  out.append(value.substr(run));
   return out;
 }
 
