@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <limits>
 
 namespace gongkai {
@@ -77,17 +78,17 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return bounded_edit_distance(x, y, std::max(x.size(), y.size()));
 }
 
+unsigned distinctive_words(std::u32string_view text) {
+  const std::u32string outside = outside_brackets(text);
+  unsigned mask = 0;
+  // 「部分」 contains no other word of the list, so each is looked for on its own.
+  for (std::size_t i = 0; i < kDistinctive.size(); ++i)
+    if (outside.find(kDistinctive[i]) != std::u32string::npos) mask |= 1U << i;
+  return mask;
+}
+
 std::size_t distinctive_mismatch(std::u32string_view input, std::u32string_view candidate) {
-  const std::u32string in = outside_brackets(input);
-  const std::u32string cand = outside_brackets(candidate);
-  std::size_t n = 0;
-  for (const auto w : kDistinctive) {
-    // 「部分」 contains no other word of the list, so counting each on its own is enough.
-    const bool has_in = in.find(w) != std::u32string::npos;
-    const bool has_cand = cand.find(w) != std::u32string::npos;
-    if (has_in != has_cand) ++n;
-  }
-  return n;
+  return static_cast<std::size_t>(std::popcount(distinctive_words(input) ^ distinctive_words(candidate)));
 }
 
 std::vector<std::string> did_you_mean(std::string_view input, const std::vector<std::string>& candidates) {
@@ -97,13 +98,14 @@ std::vector<std::string> did_you_mean(std::string_view input, const std::vector<
   // candidate, so it is none's typo. Decided before decoding, whatever the input's length.
   if (input.size() / 4 > longest + longest / 2 + 1) return {};
   const std::u32string in = decode_utf8(input);
+  const unsigned in_words = distinctive_words(in);
   std::vector<Ranked> ranked;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const std::u32string cand = decode_utf8(candidates[i]);
     const std::size_t allowed = std::max<std::size_t>(1, std::max(in.size(), cand.size()) / 3);
     const std::size_t d = bounded_edit_distance(in, cand, allowed);
     if (d > allowed) continue;
-    ranked.push_back({distinctive_mismatch(in, cand), d, i});
+    ranked.push_back({static_cast<std::size_t>(std::popcount(in_words ^ distinctive_words(cand))), d, i});
   }
   if (ranked.empty()) return {};
   std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& x, const Ranked& y) {

@@ -33,6 +33,9 @@ namespace gongkai {
 [[nodiscard]] std::size_t bounded_edit_distance(std::u32string_view a, std::u32string_view b, std::size_t max,
                                                 bool transpositions = true);
 
+// The distinctive words (「部分」, 「不」, …) a text has outside brackets, as a bit set.
+[[nodiscard]] unsigned distinctive_words(std::u32string_view text);
+
 // How many of the distinctive words (「部分」, 「不」, …) one of the strings has and the other
 // has not: 0 when a suggestion keeps the input's meaning words.
 [[nodiscard]] std::size_t distinctive_mismatch(std::u32string_view input, std::u32string_view candidate);

@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <bit>
 #include <map>
 #include <optional>
 
@@ -74,7 +75,8 @@ std::size_t edit_distance(std::u32string_view a, std::u32string_view b) {
 void LabelMatcher::add(std::string text, std::size_t target) {
   std::string key = label_key(text);
   std::u32string points = decode_utf8(key);
-  candidates_.push_back({std::move(text), std::move(key), std::move(points), target});
+  const unsigned words = distinctive_words(points);
+  candidates_.push_back({std::move(text), std::move(key), std::move(points), target, words});
 }
 
 LabelMatch LabelMatcher::match(std::string_view printed) const {
@@ -150,10 +152,13 @@ LabelMatch LabelMatcher::match(std::string_view printed) const {
   };
   std::map<std::size_t, Best> best;  // by target
   const std::u32string points = decode_utf8(key);
+  const unsigned words = distinctive_words(points);
   for (const auto& c : candidates_) {
-    const std::size_t d = bounded_edit_distance(points, c.key_points, distance_cap(c.key_points), false);
-    const std::size_t mismatch = distinctive_mismatch(points, c.key_points);
-    const bool near = mismatch == 0 && near_enough(points, c.key_points, d);
+    const std::size_t cap = distance_cap(c.key_points);
+    const std::size_t d = bounded_edit_distance(points, c.key_points, cap, false);
+    const auto mismatch = static_cast<std::size_t>(std::popcount(words ^ c.words));
+    // Beyond the cap the distance is unknown but more than a quarter of the label: not near.
+    const bool near = mismatch == 0 && d <= cap && near_enough(points, c.key_points, d);
     const Best here{d, near, mismatch, &c};
     auto it = best.find(c.target);
     if (it == best.end()) {
