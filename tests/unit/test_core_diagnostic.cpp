@@ -68,8 +68,9 @@ TEST_SUITE("core.diagnostic") {
     CHECK(ds.count(Severity::error) == 10);
     CHECK(ds.items()[0].also.size() == 1);
     const std::string text = render_diagnostics_text(ds, Lang::en);
-    CHECK(text.ends_with("info[finding-limit]: 7 more findings not listed: at most 3 distinct findings are listed "
-                         "(raise with --max-findings, 0 for no limit)\n"));
+    CHECK(
+        text.ends_with("info[finding-limit]: 7 more findings not listed: at most 3 distinct findings are listed "
+                       "(raise with --max-findings, 0 for no limit)\n"));
     const auto j = diagnostics_json(ds, Lang::en);
     CHECK(j.size() == 4);
     CHECK(j[3]["rule"] == "finding-limit");

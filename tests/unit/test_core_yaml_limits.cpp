@@ -47,8 +47,7 @@ TEST_SUITE("core.yaml_limits") {
 
   TEST_CASE("billion laughs: more aliases than the limit are refused") {
     std::string laughs = "a: &a [lol, lol]\n";
-    for (int i = 0; i < 9; ++i)
-      laughs += "b" + std::to_string(i) + ": &b" + std::to_string(i) + " [*a, *a, *a]\n";
+    for (int i = 0; i < 9; ++i) laughs += "b" + std::to_string(i) + ": &b" + std::to_string(i) + " [*a, *a, *a]\n";
     const auto p = check_yaml_limits(laughs, YamlLimits{64, 20});
     REQUIRE(p.has_value());
     CHECK(p->line == 8);

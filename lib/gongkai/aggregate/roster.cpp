@@ -1,8 +1,8 @@
 #include <gongkai/aggregate/roster.hpp>
 
-#include <gongkai/core/yaml_limits.hpp>
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
+#include <gongkai/core/yaml_limits.hpp>
 
 namespace gongkai {
 namespace {

@@ -27,8 +27,8 @@ std::size_t group_hash(const Diagnostic& d) {
 }
 
 bool same_group(const Diagnostic& a, const Diagnostic& b) {
-  return a.severity == b.severity && a.rule == b.rule && a.where.file == b.where.file &&
-         a.message.en == b.message.en && a.message.zh == b.message.zh;
+  return a.severity == b.severity && a.rule == b.rule && a.where.file == b.where.file && a.message.en == b.message.en &&
+         a.message.zh == b.message.zh;
 }
 
 std::size_t severity_index(Severity s) { return static_cast<std::size_t>(s); }

@@ -70,7 +70,7 @@ class Diagnostics {
  private:
   std::vector<Diagnostic> items_;
   std::unordered_multimap<std::size_t, std::size_t> groups_;  // group hash -> index in items_
-  std::size_t dropped_[3] = {0, 0, 0};                   // by severity
+  std::size_t dropped_[3] = {0, 0, 0};                        // by severity
 };
 
 // A fatal problem with an input: it cannot be read at all (missing, not UTF-8, malformed

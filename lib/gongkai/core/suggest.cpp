@@ -41,8 +41,7 @@ struct Ranked {
 
 }  // namespace
 
-std::size_t bounded_edit_distance(std::u32string_view a, std::u32string_view b, std::size_t max,
-                                  bool transpositions) {
+std::size_t bounded_edit_distance(std::u32string_view a, std::u32string_view b, std::size_t max, bool transpositions) {
   if (a.size() < b.size()) std::swap(a, b);  // b is the shorter
   if (a.size() - b.size() > max) return max + 1;
   if (b.empty()) return a.size();

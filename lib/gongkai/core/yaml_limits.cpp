@@ -29,7 +29,8 @@ bool opens_block_scalar(std::string_view content) {
 }
 
 YamlLimitProblem too_deep(int line, int column, std::size_t limit) {
-  return {line, column,
+  return {line,
+          column,
           {fmt::format("YAML 嵌套超过 {} 层的上限（可用 --max-yaml-depth 调整）", limit),
            fmt::format("YAML nested deeper than the limit of {} levels (raise with --max-yaml-depth)", limit)}};
 }
@@ -86,8 +87,7 @@ std::optional<YamlLimitProblem> check_yaml_limits(std::string_view text, const Y
         i += 2;
         while (i < l.size() && blank(l[i])) ++i;
       }
-      if (indents.size() + dashes > limits.max_depth)
-        return too_deep(line, static_cast<int>(i + 1), limits.max_depth);
+      if (indents.size() + dashes > limits.max_depth) return too_deep(line, static_cast<int>(i + 1), limits.max_depth);
     }
     for (; i < l.size(); ++i) {
       const char c = l[i];
@@ -109,14 +109,14 @@ std::optional<YamlLimitProblem> check_yaml_limits(std::string_view text, const Y
         quote = c;
       } else if (c == '[' || c == '{') {
         ++flow;
-        if (indents.size() + flow > limits.max_depth)
-          return too_deep(line, static_cast<int>(i + 1), limits.max_depth);
+        if (indents.size() + flow > limits.max_depth) return too_deep(line, static_cast<int>(i + 1), limits.max_depth);
       } else if ((c == ']' || c == '}') && flow > 0) {
         --flow;
       } else if (c == '*' && token_start && i + 1 < l.size() && !blank(l[i + 1]) && l[i + 1] != '\r') {
         if (++aliases > limits.max_aliases)
           return YamlLimitProblem{
-              line, static_cast<int>(i + 1),
+              line,
+              static_cast<int>(i + 1),
               {fmt::format("YAML 别名（*名称）超过 {} 个的上限（可用 --max-yaml-aliases 调整）", limits.max_aliases),
                fmt::format("more YAML aliases (*name) than the limit of {} (raise with --max-yaml-aliases)",
                            limits.max_aliases)}};
@@ -129,7 +129,8 @@ std::optional<YamlLimitProblem> check_yaml_limits(std::string_view text, const Y
 }
 
 void require_yaml_limits(std::string_view name, std::string_view text) {
-  if (auto p = check_yaml_limits(text)) throw InputError(SourceLoc{std::string(name), p->line, p->column, {}}, p->message);
+  if (auto p = check_yaml_limits(text))
+    throw InputError(SourceLoc{std::string(name), p->line, p->column, {}}, p->message);
 }
 
 }  // namespace gongkai

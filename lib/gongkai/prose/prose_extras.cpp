@@ -1,7 +1,7 @@
 #include <gongkai/prose/prose_extras.hpp>
 
-#include <gongkai/core/yaml_limits.hpp>
 #include <gongkai/core/text.hpp>
+#include <gongkai/core/yaml_limits.hpp>
 #include <gongkai/prose/prose_yaml.hpp>
 
 #include <fmt/format.h>

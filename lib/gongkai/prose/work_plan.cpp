@@ -1,7 +1,7 @@
 #include <gongkai/prose/work_plan.hpp>
 
-#include <gongkai/core/yaml_limits.hpp>
 #include <gongkai/core/text.hpp>
+#include <gongkai/core/yaml_limits.hpp>
 #include <gongkai/prose/prose_yaml.hpp>
 
 #include <fmt/format.h>

@@ -1,7 +1,7 @@
 #include <gongkai/readers/cell_text.hpp>
 
-#include <gongkai/core/excerpt.hpp>
 #include <gongkai/core/checked.hpp>
+#include <gongkai/core/excerpt.hpp>
 #include <gongkai/core/normalize.hpp>
 #include <gongkai/core/text.hpp>
 
@@ -127,10 +127,11 @@ std::optional<CellValue> parse(std::string_view original, const Form& form, cons
       }
     }
     if (!parsed) {
-      out.add(make(
-          Severity::error, "number", form, cell, where,
-          {fmt::format("「{}」不是有效金额：{}（至多精确到分，即万元的小数点后六位）", label, excerpt(original)),
-           fmt::format("'{}' is not a valid amount: {} (at most to the fen, six decimals of 万元)", label, excerpt(original))}));
+      out.add(
+          make(Severity::error, "number", form, cell, where,
+               {fmt::format("「{}」不是有效金额：{}（至多精确到分，即万元的小数点后六位）", label, excerpt(original)),
+                fmt::format("'{}' is not a valid amount: {} (at most to the fen, six decimals of 万元)", label,
+                            excerpt(original))}));
       return std::nullopt;
     }
     std::int64_t micro = *parsed;
@@ -158,15 +159,15 @@ std::optional<CellValue> parse(std::string_view original, const Form& form, cons
       Diagnostic d = make(Severity::warning, "unit-in-cell", form, cell, where,
                           {fmt::format("「{}」单元格内写有单位：「{}」，已换算为 {} {}", label, excerpt(original),
                                        Decimal::from_micro(micro).to_string(), col.unit),
-                           fmt::format("'{}': unit typed into the cell: '{}', converted to {} {}", label, excerpt(original),
-                                       Decimal::from_micro(micro).to_string(), col.unit)});
+                           fmt::format("'{}': unit typed into the cell: '{}', converted to {} {}", label,
+                                       excerpt(original), Decimal::from_micro(micro).to_string(), col.unit)});
       d.actual = std::string(original);
       d.expected = Decimal::from_micro(micro).to_string();
       out.add(std::move(d));
     } else if (!unit.empty()) {
       Diagnostic d = make(Severity::warning, "unit-in-cell", form, cell, where,
-                          {fmt::format("「{}」单元格内写有单位：「{}」，单位已在表头中，数值取 {}", label, excerpt(original),
-                                       Decimal::from_micro(micro).to_string()),
+                          {fmt::format("「{}」单元格内写有单位：「{}」，单位已在表头中，数值取 {}", label,
+                                       excerpt(original), Decimal::from_micro(micro).to_string()),
                            fmt::format("'{}': unit typed into the cell: '{}'; the header states it, value taken as {}",
                                        label, excerpt(original), Decimal::from_micro(micro).to_string())});
       d.actual = std::string(original);
@@ -252,10 +253,10 @@ std::optional<CellValue> parse(std::string_view original, const Form& form, cons
   v.state = CellState::value;
   v.raw = *parsed;
   if (!unit.empty()) {
-    Diagnostic d =
-        make(Severity::warning, "unit-in-cell", form, cell, where,
-             {fmt::format("「{}」单元格内写有单位：「{}」，数值取 {}", label, excerpt(original), *parsed),
-              fmt::format("'{}': unit typed into the cell: '{}', value taken as {}", label, excerpt(original), *parsed)});
+    Diagnostic d = make(
+        Severity::warning, "unit-in-cell", form, cell, where,
+        {fmt::format("「{}」单元格内写有单位：「{}」，数值取 {}", label, excerpt(original), *parsed),
+         fmt::format("'{}': unit typed into the cell: '{}', value taken as {}", label, excerpt(original), *parsed)});
     d.actual = std::string(original);
     d.expected = fmt::format("{}", *parsed);
     out.add(std::move(d));

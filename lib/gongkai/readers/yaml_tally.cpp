@@ -1,9 +1,9 @@
 #include <gongkai/readers/yaml_tally.hpp>
 
-#include <gongkai/core/yaml_limits.hpp>
 #include <gongkai/core/excerpt.hpp>
 #include <gongkai/core/normalize.hpp>
 #include <gongkai/core/text.hpp>
+#include <gongkai/core/yaml_limits.hpp>
 #include <gongkai/readers/yaml_source.hpp>
 #include <gongkai/readers/yaml_tables.hpp>
 

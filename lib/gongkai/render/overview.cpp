@@ -38,8 +38,8 @@ bool is_figure(const std::string& s) {
 // or a carriage return: an agency named 「=HYPERLINK(…)」) is kept as text by a leading 「'」;
 // figures are written as they are.
 std::string csv_field(const std::string& s) {
-  const bool formula_like = !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos &&
-                            !is_figure(s);
+  const bool formula_like =
+      !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos && !is_figure(s);
   const std::string v = formula_like ? "'" + s : s;
   if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
   std::string out = "\"";

@@ -113,10 +113,10 @@ void RegisterTable::report_missed(const Missed& m, Severity severity) {
       bool taken = false;
       for (const auto& col : m.best.column) taken = taken || (col && *col == c);
       if (taken || m.best_cells[c].empty() || !closest(m.best_cells[c], field.headers)) continue;
-      hints_zh.push_back(fmt::format("「{}」是否为{}？可用 {} {}={} 指定", excerpt(excerpt(m.best_cells[c])), field.name.zh, option_,
-                                     field.id, excerpt(m.best_cells[c])));
-      hints_en.push_back(fmt::format("is '{}' the {}? say so with {} {}={}", excerpt(excerpt(m.best_cells[c])), field.name.en, option_,
-                                     field.id, excerpt(m.best_cells[c])));
+      hints_zh.push_back(fmt::format("「{}」是否为{}？可用 {} {}={} 指定", excerpt(excerpt(m.best_cells[c])),
+                                     field.name.zh, option_, field.id, excerpt(m.best_cells[c])));
+      hints_en.push_back(fmt::format("is '{}' the {}? say so with {} {}={}", excerpt(excerpt(m.best_cells[c])),
+                                     field.name.en, option_, field.id, excerpt(m.best_cells[c])));
       break;
     }
   }
@@ -171,10 +171,11 @@ std::optional<DayNumber> RegisterTable::date(const RegisterRow& row, std::size_t
   const bool number = col && *col < row.cells.size() && row.cells[*col].number;
   if (auto d = number ? parse_excel_date(t) : parse_register_date(t)) return d;
   const Text name = field_name(field);
-  error(
-      row, field,
-      {fmt::format("{}「{}」不是有效日期（可写作 2023-01-05、2023/1/5、2023.1.5 或 2023年1月5日）", name.zh, excerpt(t)),
-       fmt::format("{} '{}' is not a valid date (write 2023-01-05, 2023/1/5, 2023.1.5 or 2023年1月5日)", name.en, excerpt(t))});
+  error(row, field,
+        {fmt::format("{}「{}」不是有效日期（可写作 2023-01-05、2023/1/5、2023.1.5 或 2023年1月5日）", name.zh,
+                     excerpt(t)),
+         fmt::format("{} '{}' is not a valid date (write 2023-01-05, 2023/1/5, 2023.1.5 or 2023年1月5日)", name.en,
+                     excerpt(t))});
   ok = false;
   return std::nullopt;
 }
@@ -211,7 +212,8 @@ std::optional<std::size_t> RegisterTable::term(const RegisterRow& row, std::size
   }
   if (m.ambiguous) {
     error(row, field,
-          {fmt::format("{}「{}」不能确定是{}中的哪一项，同样接近：{}", name.zh, excerpt(t), place.zh, quoted_list_zh(m.closest)),
+          {fmt::format("{}「{}」不能确定是{}中的哪一项，同样接近：{}", name.zh, excerpt(t), place.zh,
+                       quoted_list_zh(m.closest)),
            fmt::format("{} '{}' is ambiguous as {}: equally close to {}", name.en, excerpt(t), place.en,
                        quoted_list_en(m.closest))});
     return std::nullopt;

@@ -1,7 +1,7 @@
 #include <gongkai/tally/register_vocabulary.hpp>
 
-#include <gongkai/core/yaml_limits.hpp>
 #include <gongkai/core/diagnostic.hpp>
+#include <gongkai/core/yaml_limits.hpp>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>

@@ -165,9 +165,10 @@ class WorksheetParser : public XmlHandler {
     if (auto r = attributes.get("r")) {
       auto ref = parse_cell_ref(*r);
       if (!ref) {
-        xlsx_fail(XlsxFailure::corrupt, package_.name(), source_.part,
-                  {fmt::format("工作表「{}」第 {} 行的单元格引用「{}」无效", source_.sheet_name, row_, excerpt(*r)),
-                   fmt::format("sheet '{}' row {}: invalid cell reference '{}'", source_.sheet_name, row_, excerpt(*r))});
+        xlsx_fail(
+            XlsxFailure::corrupt, package_.name(), source_.part,
+            {fmt::format("工作表「{}」第 {} 行的单元格引用「{}」无效", source_.sheet_name, row_, excerpt(*r)),
+             fmt::format("sheet '{}' row {}: invalid cell reference '{}'", source_.sheet_name, row_, excerpt(*r))});
       }
       column = ref->column;
     }
