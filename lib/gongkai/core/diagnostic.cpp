@@ -31,6 +31,11 @@ bool same_group(const Diagnostic& a, const Diagnostic& b) {
          a.message.zh == b.message.zh;
 }
 
+// Same line, column and cell (the file is the group's).
+bool same_place(const SourceLoc& a, const SourceLoc& b) {
+  return a.line == b.line && a.column == b.column && a.cell_ref == b.cell_ref;
+}
+
 std::size_t severity_index(Severity s) { return static_cast<std::size_t>(s); }
 
 }  // namespace
@@ -64,6 +69,9 @@ void Diagnostics::add(Diagnostic d) {
     if (it->second >= items_.size() || !same_group(items_[it->second], d)) continue;
     // Same file by the key, so the places keep only their lines and cells.
     Diagnostic& first = items_[it->second];
+    // The very same finding again (a file read twice in one run) is not another place.
+    const SourceLoc& latest = first.also.empty() ? first.where : first.also.back();
+    if (same_place(latest, d.where) && d.also.empty()) return;
     d.where.file.clear();
     first.also.push_back(std::move(d.where));
     for (auto& more : d.also) first.also.push_back(std::move(more));
