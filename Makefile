@@ -5,13 +5,15 @@
 #   make heavy  the batch suites (1,000 generated units; syscalls per unit by strace): run by .ci/run
 #   make e2e    real-client suites (Chromium, LibreOffice): heavier, run by .ci/run
 #   make bench  benchmarks (print figures; never part of the tests)
+#   make fuzz   libFuzzer targets (clang) built into build-fuzz, each run FUZZ_SECONDS (600)
 #   make format / lint
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGONGKAI_WERROR=ON
 GONGKAI = $(BUILD)/gongkai
+FUZZ_SECONDS ?= 600
 
-.PHONY: all deps build test demo asan heavy e2e bench format lint clean
+.PHONY: all deps build test demo asan heavy e2e bench fuzz format lint clean
 
 all: build
 
@@ -44,6 +46,16 @@ e2e: build
 bench: build
 	@scripts/bench.sh $(BUILD)
 
+# Each fuzz target for FUZZ_SECONDS, in its own build (clang, -fsanitize=fuzzer,address,undefined);
+# new inputs go to build-fuzz/corpus/, findings to build-fuzz/artifacts/ (tests/fuzz/README.md).
+fuzz:
+	@scripts/install-deps.sh fuzz
+	@CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGONGKAI_FUZZ=ON \
+	  -DGONGKAI_TESTS=OFF -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
+	  -DCMAKE_C_FLAGS="-fsanitize=address,undefined" >/dev/null
+	@cmake --build build-fuzz -j $(JOBS) --target fuzz_all
+	@scripts/fuzz.sh build-fuzz $(FUZZ_SECONDS)
+
 format:
 	@scripts/install-deps.sh lint
 	@find lib tools tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
@@ -53,4 +65,4 @@ lint:
 	@find lib tools tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format --dry-run --Werror
 
 clean:
-	@rm -rf $(BUILD) build-asan
+	@rm -rf $(BUILD) build-asan build-fuzz

@@ -7,6 +7,7 @@
 #   lint   + clang-format
 #   bench  + GNU time (peak memory), python3-pandas and python3-openpyxl (the Python peer)
 #   heavy  + strace (syscalls per unit of a batch build)
+#   fuzz   + clang 14 and its libFuzzer/sanitizer runtimes (make fuzz)
 set -euo pipefail
 level=${1:-build}
 pkgs=(g++ cmake make pkg-config python3
@@ -18,6 +19,9 @@ if [ "$level" = bench ]; then
 fi
 if [ "$level" = heavy ]; then
   pkgs+=(strace)
+fi
+if [ "$level" = fuzz ]; then
+  pkgs+=(clang-14 libclang-rt-14-dev)
 fi
 if [ "$level" = lint ]; then
   pkgs+=(clang-format)

@@ -207,4 +207,25 @@ TEST_SUITE("readers/label_match") {
     CHECK(other.kind == LabelMatchKind::near);
     CHECK_FALSE(reads_as_official(other));
   }
+
+  TEST_CASE("a near miss never drops or adds a distinctive word: （二）部分予以公开 is not （一）予以公开") {
+    Rows rows = rows_of("2021", "applications");
+    const LabelMatch m = rows.matcher.match("（二）部分予以公开");
+    CHECK_FALSE(m.matched());
+    REQUIRE_FALSE(m.closest.empty());
+    CHECK(m.closest.front().find("部分公开") != std::string::npos);
+    for (const auto& c : m.closest) CHECK(c.find("部分") != std::string::npos);
+    const LabelMatch n = rows.matcher.match("部分予以公开");
+    CHECK_FALSE(n.matched());
+    REQUIRE_FALSE(n.closest.empty());
+    CHECK(n.closest.front().find("部分公开") != std::string::npos);
+  }
+
+  TEST_CASE("a 3,000,000-character label is answered quickly, with no near miss") {
+    Rows rows = rows_of("2021", "applications");
+    std::string huge;
+    for (int i = 0; i < 1'000'000; ++i) huge += "予以公";
+    const LabelMatch m = rows.matcher.match(huge);
+    CHECK_FALSE(m.matched());
+  }
 }

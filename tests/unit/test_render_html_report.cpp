@@ -124,6 +124,19 @@ TEST_SUITE("render/html_report") {
     CHECK(has(html, "<p>正文 <!-- raw HTML omitted --> &amp; 5 &lt; 6</p>"));
   }
 
+  TEST_CASE("a <script> agency name and javascript: links in prose are inert") {
+    auto f = test::sample_built();
+    f.report->agency = "<script>alert(1)</script>局";
+    f.built.prose["overview"] =
+        "见[链接](javascript:alert(1))与[另一个](JaVaScRiPt:alert(2))，<a href=\"javascript:x\">原始</a>。\n";
+    const std::string html = render_html_report(f.built, shipped_templates());
+    CHECK_FALSE(has(html, "<script"));
+    CHECK(has(html, "&lt;script&gt;alert(1)&lt;/script&gt;局"));
+    CHECK_FALSE(has(html, "javascript:"));
+    CHECK_FALSE(has(html, "JaVaScRiPt:"));
+    CHECK(has(html, "<a href=\"\">链接</a>"));
+  }
+
   TEST_CASE("a build with errors opens with the notice; a clean build has none") {
     auto f = test::sample_built();
     CHECK_FALSE(has(render_html_report(f.built, shipped_templates()), "class=\"stamp\""));

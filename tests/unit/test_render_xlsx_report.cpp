@@ -333,6 +333,25 @@ TEST_SUITE("render/xlsx_report") {
   }
 }
 
+TEST_SUITE("render/xlsx_report safe content") {
+  TEST_CASE("formula-like agency names and prose are written as text, never as formulas") {
+    Report r = sample();
+    r.agency = "=HYPERLINK(\"http://x\",\"y\")";
+    Built b = build(std::move(r));
+    b.built.prose["overview"] = "=1+1\n\n+cmd|' /C calc'!A0\n\n-2+3\n\n@SUM(A1)\n";
+    const auto parts = unzip(render_xlsx_report(b.built));
+    const std::string& ss = parts.at("xl/sharedStrings.xml");
+    CHECK(has(ss, "<t>=HYPERLINK("));
+    CHECK(has(ss, "<t>=1+1</t>"));
+    CHECK(has(ss, "<t>+cmd|' /C calc'!A0</t>"));
+    CHECK(has(ss, "<t>-2+3</t>"));
+    CHECK(has(ss, "<t>@SUM(A1)</t>"));
+    // The only formulas are the derived totals of the tables, none in the text sheet.
+    CHECK_FALSE(has(parts.at("xl/worksheets/sheet4.xml"), "<f>"));
+    for (const auto& [name, xml] : parts) CHECK_FALSE(has(xml, "<f>HYPERLINK"));
+  }
+}
+
 TEST_SUITE("render/xlsx_prose_sheet") {
   TEST_CASE("Markdown becomes one row per paragraph, heading, list item and table row") {
     const auto blocks = prose_blocks(

@@ -63,6 +63,29 @@ TEST_SUITE("tally/request_register") {
     CHECK(run.at("carried_forward", "natural_person") == 1);
   }
 
+  TEST_CASE("部分予以公开 is not taken for 予以公开, and the suggestion keeps 部分") {
+    test::RequestRun run(2023);
+    CHECK(run.feed("r.csv",
+                   "编号,收到日期,申请人类型,办理结果,答复日期\n"
+                   "A1,2023-02-01,自然人,部分予以公开,2023-03-01\n"));
+    const std::string f = run.findings();
+    CAPTURE(f);
+    CHECK(f.find("outcome (办理结果) '部分予以公开' is not an outcome row of table 三; did you mean '部分公开'") !=
+          std::string::npos);
+    CHECK(f.find("'予以公开'") == std::string::npos);
+    CHECK(run.at("granted", "natural_person") == 0);
+  }
+
+  TEST_CASE("one word on many rows is one finding, with every row") {
+    test::RequestRun run(2023);
+    std::string csv = "编号,收到日期,申请人类型,办理结果,答复日期\n";
+    for (int i = 0; i < 24'000; ++i) csv += "A" + std::to_string(i) + ",2023-02-01,自然人,予以保密,2023-03-01\n";
+    CHECK(run.feed("r.csv", csv));
+    REQUIRE(run.out.items().size() == 1);
+    CHECK(run.out.items()[0].also.size() == 23'999);
+    CHECK(run.findings().find("(also at 23999 more places: 3:") != std::string::npos);
+  }
+
   TEST_CASE("every row that cannot be placed is listed with its location and not counted") {
     test::RequestRun run(2023);
     CHECK(run.feed("bad.csv",
@@ -97,7 +120,7 @@ TEST_SUITE("tally/request_register") {
         "'2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', "
         "'6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项'\n"
         "bad.csv:11:19: error[register]: outcome (办理结果) '予以保密' is not an outcome row of table 三; did you mean "
-        "'予以公开' or '国家秘密' or '部分公开'?\n"
+        "'予以公开' or '国家秘密' or '重复申请'?\n"
         "bad.csv:12:4: error[register]: received date (收到日期) is empty\n");
     CHECK(run.reg.rows() == 11);
     CHECK(run.reg.rejected() == 10);

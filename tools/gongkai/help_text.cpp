@@ -23,6 +23,10 @@ const std::map<std::string, std::string, std::less<>>& zh_descriptions() {
       {"Print nothing but findings", "只输出检查结果"},
       {"Largest input file read, e.g. 512M, 2G (default: 256M; see docs/limits.md)",
        "读取的输入文件的最大尺寸，如 512M、2G（默认 256M；见 docs/limits.md）"},
+      {"List at most N distinct findings, the rest counted (default: 1000; 0: no limit)",
+       "最多列出 N 条不同的结果，其余只计数（默认 1000；0 为不限）"},
+      {"Refuse YAML inputs nested deeper than N levels (default: 64)", "拒绝嵌套超过 N 层的 YAML 输入（默认 64）"},
+      {"Refuse YAML inputs with more than N aliases (default: 20)", "拒绝别名超过 N 个的 YAML 输入（默认 20）"},
       {"List a form's cells (stable ID and official label)", "列出表式的全部单元格（稳定 ID 与官方标签）"},
       {"Form ID (2019, 2021); all forms when omitted", "表式 ID（2019、2021）；省略时列出全部表式"},
       {"text or json", "text 或 json"},
@@ -105,7 +109,8 @@ std::string zh_of(const std::string& en) {
 }
 
 bool takes_value(std::string_view global) {
-  return global == "--lang" || global == "--template-dir" || global == "--max-input-size";
+  return global == "--lang" || global == "--template-dir" || global == "--max-input-size" ||
+         global == "--max-findings" || global == "--max-yaml-depth" || global == "--max-yaml-aliases";
 }
 
 }  // namespace

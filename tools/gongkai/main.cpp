@@ -4,6 +4,7 @@
 #include "help_text.hpp"
 
 #include <gongkai/core/suggest.hpp>
+#include <gongkai/core/yaml_limits.hpp>
 #include <gongkai/io/files.hpp>
 #include <gongkai/io/interrupt.hpp>
 
@@ -39,6 +40,31 @@ int main(int argc, char** argv) {
            gongkai::set_max_input_size(*bytes);
          },
          "Largest input file read, e.g. 512M, 2G (default: 256M; see docs/limits.md)")
+      ->trigger_on_parse();
+  app.add_option_function<std::size_t>(
+         "--max-findings", [](std::size_t n) { gongkai::set_finding_limit(n); },
+         "List at most N distinct findings, the rest counted (default: 1000; 0: no limit)")
+      ->type_name("N")
+      ->trigger_on_parse();
+  app.add_option_function<std::size_t>(
+         "--max-yaml-depth",
+         [](std::size_t n) {
+           auto l = gongkai::yaml_limits();
+           l.max_depth = n;
+           gongkai::set_yaml_limits(l);
+         },
+         "Refuse YAML inputs nested deeper than N levels (default: 64)")
+      ->type_name("N")
+      ->trigger_on_parse();
+  app.add_option_function<std::size_t>(
+         "--max-yaml-aliases",
+         [](std::size_t n) {
+           auto l = gongkai::yaml_limits();
+           l.max_aliases = n;
+           gongkai::set_yaml_limits(l);
+         },
+         "Refuse YAML inputs with more than N aliases (default: 20)")
+      ->type_name("N")
       ->trigger_on_parse();
 
   // The subcommands, one visible table.

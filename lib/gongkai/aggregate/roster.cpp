@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
+#include <gongkai/core/yaml_limits.hpp>
 
 namespace gongkai {
 namespace {
@@ -43,6 +44,7 @@ bool read_meta(const YAML::Node& n, std::string_view name, ReportMeta& meta, Dia
 }  // namespace
 
 bool looks_like_roster(std::string_view yaml_text) {
+  if (check_yaml_limits(yaml_text)) return false;  // read as a tally, which says why
   try {
     YAML::Node n = YAML::Load(std::string(yaml_text));
     return n.IsMap() && n["units"];
@@ -52,6 +54,7 @@ bool looks_like_roster(std::string_view yaml_text) {
 }
 
 std::optional<Roster> parse_roster(std::string_view name, std::string_view yaml_text, Diagnostics& out) {
+  require_yaml_limits(name, yaml_text);
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml_text));

@@ -6,8 +6,10 @@
 #include <gongkai/core/location.hpp>
 #include <gongkai/core/text.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace gongkai {
@@ -29,22 +31,46 @@ struct Diagnostic {
   std::optional<std::string> expected;  // the figure it should be, when the rule knows
   std::optional<std::string> actual;    // the figure found
   SourceLoc where;                      // where the culprit value came from
+  // The same finding at further places, in the order met (rows of a register with the same
+  // problem): Diagnostics::add groups a finding whose rule, severity, file and message are
+  // those of an earlier one. `file` is empty when it is `where.file`.
+  std::vector<SourceLoc> also;
 };
+
+// The most distinct findings one Diagnostics keeps (docs/limits.md): beyond it, findings are
+// counted, not kept, and the output says how many were left out. Process-wide; the CLI's
+// `--max-findings` sets it. 0 means no limit.
+inline constexpr std::size_t kDefaultFindingLimit = 1000;
+void set_finding_limit(std::size_t limit);
+[[nodiscard]] std::size_t finding_limit();
 
 // Collects findings in the order they are found. Reading continues after an error so that
 // all findings of a file are reported together.
 class Diagnostics {
  public:
-  void add(Diagnostic d) { items_.push_back(std::move(d)); }
-  void append(const Diagnostics& other) { items_.insert(items_.end(), other.items_.begin(), other.items_.end()); }
+  // Adds a finding: its message made one line (control characters escaped), its expected and
+  // actual values cut to an excerpt, grouped with an earlier identical one (see `also`),
+  // or counted in dropped() when the finding limit is reached.
+  void add(Diagnostic d);
+  void append(const Diagnostics& other);
   [[nodiscard]] const std::vector<Diagnostic>& items() const { return items_; }
   [[nodiscard]] std::vector<Diagnostic>& items() { return items_; }
+  void clear() {
+    items_.clear();
+    groups_.clear();
+    dropped_[0] = dropped_[1] = dropped_[2] = 0;
+  }
+  // Findings of a severity, the dropped ones included.
   [[nodiscard]] std::size_t count(Severity s) const;
   [[nodiscard]] bool has_errors() const { return count(Severity::error) > 0; }
-  [[nodiscard]] bool empty() const { return items_.empty(); }
+  [[nodiscard]] bool empty() const { return items_.empty() && dropped() == 0; }
+  // Findings left out because of the finding limit.
+  [[nodiscard]] std::size_t dropped() const { return dropped_[0] + dropped_[1] + dropped_[2]; }
 
  private:
   std::vector<Diagnostic> items_;
+  std::unordered_multimap<std::size_t, std::size_t> groups_;  // group hash -> index in items_
+  std::size_t dropped_[3] = {0, 0, 0};                        // by severity
 };
 
 // A fatal problem with an input: it cannot be read at all (missing, not UTF-8, malformed

@@ -1,6 +1,7 @@
 #include <gongkai/prose/prose_extras.hpp>
 
 #include <gongkai/core/text.hpp>
+#include <gongkai/core/yaml_limits.hpp>
 #include <gongkai/prose/prose_yaml.hpp>
 
 #include <fmt/format.h>
@@ -10,6 +11,7 @@ namespace gongkai {
 ProseExtras read_prose_extras(std::string_view name, std::string_view yaml_text, Diagnostics& out) {
   const std::string text(strip_bom(yaml_text));
   YAML::Node root;
+  require_yaml_limits(name, text);
   try {
     root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {

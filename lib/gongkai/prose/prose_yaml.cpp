@@ -1,5 +1,6 @@
 #include <gongkai/prose/prose_yaml.hpp>
 
+#include <gongkai/core/excerpt.hpp>
 #include <gongkai/core/suggest.hpp>
 #include <gongkai/core/text.hpp>
 
@@ -52,13 +53,15 @@ void ProseYaml::unknown_key(const YAML::Node& key, const Text& scope, const std:
   d.rule = "unknown-key";
   d.where = where(key);
   d.actual = key.Scalar();
-  if (auto guess = closest(key.Scalar(), known)) {
-    d.message = {fmt::format("未知的键「{}」（在{}中）；是否应为「{}」？", key.Scalar(), scope.zh, *guess),
-                 fmt::format("unknown key '{}' in {}; did you mean '{}'?", key.Scalar(), scope.en, *guess)};
-    d.expected = *guess;
+  const std::string k = excerpt(key.Scalar());
+  if (const auto guesses = did_you_mean(key.Scalar(), known); !guesses.empty()) {
+    const Text alternatives = quoted_alternatives(guesses);
+    d.message = {fmt::format("未知的键「{}」（在{}中）；是否应为{}？", k, scope.zh, alternatives.zh),
+                 fmt::format("unknown key '{}' in {}; did you mean {}?", k, scope.en, alternatives.en)};
+    d.expected = guesses.front();
   } else {
-    d.message = {fmt::format("未知的键「{}」（在{}中）；可用的键：{}", key.Scalar(), scope.zh, fmt::join(known, "、")),
-                 fmt::format("unknown key '{}' in {}; known keys: {}", key.Scalar(), scope.en, fmt::join(known, ", "))};
+    d.message = {fmt::format("未知的键「{}」（在{}中）；可用的键：{}", k, scope.zh, fmt::join(known, "、")),
+                 fmt::format("unknown key '{}' in {}; known keys: {}", k, scope.en, fmt::join(known, ", "))};
   }
   out_.add(std::move(d));
 }

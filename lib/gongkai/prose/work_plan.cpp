@@ -1,6 +1,7 @@
 #include <gongkai/prose/work_plan.hpp>
 
 #include <gongkai/core/text.hpp>
+#include <gongkai/core/yaml_limits.hpp>
 #include <gongkai/prose/prose_yaml.hpp>
 
 #include <fmt/format.h>
@@ -40,6 +41,7 @@ std::string_view to_zh(TaskStatus s) {
 WorkPlan read_work_plan(std::string_view name, std::string_view text, Diagnostics& out) {
   const std::string yaml(strip_bom(text));
   YAML::Node root;
+  require_yaml_limits(name, yaml);
   try {
     root = YAML::Load(yaml);
   } catch (const YAML::ParserException& e) {

@@ -1,6 +1,7 @@
 #include <gongkai/readers/cell_text.hpp>
 
 #include <gongkai/core/checked.hpp>
+#include <gongkai/core/excerpt.hpp>
 #include <gongkai/core/normalize.hpp>
 #include <gongkai/core/text.hpp>
 
@@ -126,10 +127,11 @@ std::optional<CellValue> parse(std::string_view original, const Form& form, cons
       }
     }
     if (!parsed) {
-      out.add(make(
-          Severity::error, "number", form, cell, where,
-          {fmt::format("「{}」不是有效金额：{}（至多精确到分，即万元的小数点后六位）", label, original),
-           fmt::format("'{}' is not a valid amount: {} (at most to the fen, six decimals of 万元)", label, original)}));
+      out.add(
+          make(Severity::error, "number", form, cell, where,
+               {fmt::format("「{}」不是有效金额：{}（至多精确到分，即万元的小数点后六位）", label, excerpt(original)),
+                fmt::format("'{}' is not a valid amount: {} (at most to the fen, six decimals of 万元)", label,
+                            excerpt(original))}));
       return std::nullopt;
     }
     std::int64_t micro = *parsed;
@@ -139,35 +141,35 @@ std::optional<CellValue> parse(std::string_view original, const Form& form, cons
       for (int i = Decimal::kScale; i < shift; ++i) div *= 10;
       if (micro % div != 0) {
         out.add(make(Severity::error, "number", form, cell, where,
-                     {fmt::format("「{}」金额精度超过一分：{}", label, original),
-                      fmt::format("'{}': amount finer than one fen: {}", label, original)}));
+                     {fmt::format("「{}」金额精度超过一分：{}", label, excerpt(original)),
+                      fmt::format("'{}': amount finer than one fen: {}", label, excerpt(original))}));
         return std::nullopt;
       }
       micro /= div;
     }
     if (micro < 0) {
       out.add(make(Severity::error, "non-negative", form, cell, where,
-                   {fmt::format("「{}」金额不能为负数：{}", label, original),
-                    fmt::format("'{}': an amount cannot be negative: {}", label, original)}));
+                   {fmt::format("「{}」金额不能为负数：{}", label, excerpt(original)),
+                    fmt::format("'{}': an amount cannot be negative: {}", label, excerpt(original))}));
       return std::nullopt;
     }
     v.state = CellState::value;
     v.raw = micro;
     if (!unit.empty() && unit != col.unit) {
       Diagnostic d = make(Severity::warning, "unit-in-cell", form, cell, where,
-                          {fmt::format("「{}」单元格内写有单位：「{}」，已换算为 {} {}", label, original,
+                          {fmt::format("「{}」单元格内写有单位：「{}」，已换算为 {} {}", label, excerpt(original),
                                        Decimal::from_micro(micro).to_string(), col.unit),
-                           fmt::format("'{}': unit typed into the cell: '{}', converted to {} {}", label, original,
-                                       Decimal::from_micro(micro).to_string(), col.unit)});
+                           fmt::format("'{}': unit typed into the cell: '{}', converted to {} {}", label,
+                                       excerpt(original), Decimal::from_micro(micro).to_string(), col.unit)});
       d.actual = std::string(original);
       d.expected = Decimal::from_micro(micro).to_string();
       out.add(std::move(d));
     } else if (!unit.empty()) {
       Diagnostic d = make(Severity::warning, "unit-in-cell", form, cell, where,
-                          {fmt::format("「{}」单元格内写有单位：「{}」，单位已在表头中，数值取 {}", label, original,
-                                       Decimal::from_micro(micro).to_string()),
+                          {fmt::format("「{}」单元格内写有单位：「{}」，单位已在表头中，数值取 {}", label,
+                                       excerpt(original), Decimal::from_micro(micro).to_string()),
                            fmt::format("'{}': unit typed into the cell: '{}'; the header states it, value taken as {}",
-                                       label, original, Decimal::from_micro(micro).to_string())});
+                                       label, excerpt(original), Decimal::from_micro(micro).to_string())});
       d.actual = std::string(original);
       d.expected = Decimal::from_micro(micro).to_string();
       out.add(std::move(d));
@@ -221,10 +223,10 @@ std::optional<CellValue> parse(std::string_view original, const Form& form, cons
       return std::nullopt;
     }
     bool fraction = digits_only && dots == 1;
-    Text msg = fraction ? Text{fmt::format("「{}」应为整数，却是 {}", label, original),
-                               fmt::format("'{}' must be a whole number, not {}", label, original)}
-                        : Text{fmt::format("「{}」不是数字：「{}」", label, original),
-                               fmt::format("'{}' is not a number: '{}'", label, original)};
+    Text msg = fraction ? Text{fmt::format("「{}」应为整数，却是 {}", label, excerpt(original)),
+                               fmt::format("'{}' must be a whole number, not {}", label, excerpt(original))}
+                        : Text{fmt::format("「{}」不是数字：「{}」", label, excerpt(original)),
+                               fmt::format("'{}' is not a number: '{}'", label, excerpt(original))};
     Diagnostic d = make(Severity::error, "number", form, cell, where, std::move(msg));
     d.actual = std::string(original);
     out.add(std::move(d));
@@ -233,16 +235,16 @@ std::optional<CellValue> parse(std::string_view original, const Form& form, cons
   auto parsed = parse_fixed(digits, 0);
   if (!parsed) {
     Diagnostic d = make(Severity::error, "number", form, cell, where,
-                        {fmt::format("「{}」数值过大，超出 64 位整数范围：{}", label, original),
-                         fmt::format("'{}': number too large for a 64-bit integer: {}", label, original)});
+                        {fmt::format("「{}」数值过大，超出 64 位整数范围：{}", label, excerpt(original)),
+                         fmt::format("'{}': number too large for a 64-bit integer: {}", label, excerpt(original))});
     d.actual = std::string(original);
     out.add(std::move(d));
     return std::nullopt;
   }
   if (negative && col.kind == ValueKind::count && *parsed != 0) {
     Diagnostic d = make(Severity::error, "non-negative", form, cell, where,
-                        {fmt::format("「{}」不能为负数：{}", label, original),
-                         fmt::format("'{}' cannot be negative: {}", label, original)});
+                        {fmt::format("「{}」不能为负数：{}", label, excerpt(original)),
+                         fmt::format("'{}' cannot be negative: {}", label, excerpt(original))});
     d.actual = std::string(original);
     d.expected = ">= 0";
     out.add(std::move(d));
@@ -251,10 +253,10 @@ std::optional<CellValue> parse(std::string_view original, const Form& form, cons
   v.state = CellState::value;
   v.raw = *parsed;
   if (!unit.empty()) {
-    Diagnostic d =
-        make(Severity::warning, "unit-in-cell", form, cell, where,
-             {fmt::format("「{}」单元格内写有单位：「{}」，数值取 {}", label, original, *parsed),
-              fmt::format("'{}': unit typed into the cell: '{}', value taken as {}", label, original, *parsed)});
+    Diagnostic d = make(
+        Severity::warning, "unit-in-cell", form, cell, where,
+        {fmt::format("「{}」单元格内写有单位：「{}」，数值取 {}", label, excerpt(original), *parsed),
+         fmt::format("'{}': unit typed into the cell: '{}', value taken as {}", label, excerpt(original), *parsed)});
     d.actual = std::string(original);
     d.expected = fmt::format("{}", *parsed);
     out.add(std::move(d));

@@ -1,11 +1,13 @@
 #include <gongkai/readers/label_match.hpp>
 
 #include <gongkai/core/normalize.hpp>
+#include <gongkai/core/suggest.hpp>
 #include <gongkai/core/text.hpp>
 
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <bit>
 #include <map>
 #include <optional>
 
@@ -24,6 +26,10 @@ bool near_enough(std::u32string_view printed, std::u32string_view official, std:
   return shorter_s.size() >= 2 && shorter_s.size() * 2 >= longer_s.size() &&
          longer_s.find(shorter_s) != std::u32string_view::npos;
 }
+
+// The distance worth computing against a candidate: beyond twice its length the printed
+// label is no typo of it, whatever its length, so a huge label costs what a short one does.
+std::size_t distance_cap(std::u32string_view candidate) { return 2 * candidate.size() + 2; }
 
 }  // namespace
 
@@ -63,24 +69,14 @@ std::string strip_white_space(std::string_view label) {
 }
 
 std::size_t edit_distance(std::u32string_view a, std::u32string_view b) {
-  std::vector<std::size_t> prev(b.size() + 1);
-  std::vector<std::size_t> cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t substitute = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, substitute});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
+  return bounded_edit_distance(a, b, std::max(a.size(), b.size()), false);
 }
 
 void LabelMatcher::add(std::string text, std::size_t target) {
   std::string key = label_key(text);
   std::u32string points = decode_utf8(key);
-  candidates_.push_back({std::move(text), std::move(key), std::move(points), target});
+  const unsigned words = distinctive_words(points);
+  candidates_.push_back({std::move(text), std::move(key), std::move(points), target, words});
 }
 
 LabelMatch LabelMatcher::match(std::string_view printed) const {
@@ -140,30 +136,40 @@ LabelMatch LabelMatcher::match(std::string_view printed) const {
     return result;
   }
 
-  // Near misses: the best candidate of each target, by edit distance on code points.
+  // Near misses: the best candidate of each target, by edit distance on code points. A
+  // candidate that drops or adds a distinctive word of the printed label (「部分」, 「不」)
+  // means another thing: never a near miss, and suggested only when nothing keeps them.
   struct Best {
     std::size_t distance;
     bool near;
+    std::size_t mismatch;
     const Candidate* candidate;
+  };
+  auto better = [](const Best& x, const Best& y) {
+    if (x.near != y.near) return x.near;
+    if (x.mismatch != y.mismatch) return x.mismatch < y.mismatch;
+    return x.distance < y.distance;
   };
   std::map<std::size_t, Best> best;  // by target
   const std::u32string points = decode_utf8(key);
+  const unsigned words = distinctive_words(points);
   for (const auto& c : candidates_) {
-    const std::size_t d = edit_distance(points, c.key_points);
-    const bool near = near_enough(points, c.key_points, d);
+    const std::size_t cap = distance_cap(c.key_points);
+    const std::size_t d = bounded_edit_distance(points, c.key_points, cap, false);
+    const auto mismatch = static_cast<std::size_t>(std::popcount(words ^ c.words));
+    // Beyond the cap the distance is unknown but more than a quarter of the label: not near.
+    const bool near = mismatch == 0 && d <= cap && near_enough(points, c.key_points, d);
+    const Best here{d, near, mismatch, &c};
     auto it = best.find(c.target);
     if (it == best.end()) {
-      best.emplace(c.target, Best{d, near, &c});
-    } else if (near > it->second.near || (near == it->second.near && d < it->second.distance)) {
-      it->second = Best{d, near, &c};
+      best.emplace(c.target, here);
+    } else if (better(here, it->second)) {
+      it->second = here;
     }
   }
   std::vector<Best> ranked;
   for (const auto& [target, b] : best) ranked.push_back(b);
-  std::stable_sort(ranked.begin(), ranked.end(), [](const Best& x, const Best& y) {
-    if (x.near != y.near) return x.near;
-    return x.distance < y.distance;
-  });
+  std::stable_sort(ranked.begin(), ranked.end(), better);
   if (!ranked.empty() && ranked.front().near) {
     // Clearly better than the runner-up: half its distance or less.
     const bool clear = ranked.size() == 1 || !ranked[1].near || ranked[1].distance >= 2 * ranked.front().distance;
@@ -175,7 +181,10 @@ LabelMatch LabelMatcher::match(std::string_view printed) const {
     }
     result.ambiguous = true;
   }
-  for (std::size_t i = 0; i < ranked.size() && i < 3; ++i) result.closest.push_back(ranked[i].candidate->text);
+  for (std::size_t i = 0; i < ranked.size() && result.closest.size() < 3; ++i) {
+    if (ranked[i].mismatch > ranked.front().mismatch) break;
+    result.closest.push_back(ranked[i].candidate->text);
+  }
   return result;
 }
 

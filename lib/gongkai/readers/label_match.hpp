@@ -70,6 +70,7 @@ class LabelMatcher {
     std::string key;
     std::u32string key_points;
     std::size_t target;
+    unsigned words;  // distinctive_words(key_points)
   };
   std::vector<Candidate> candidates_;
 };

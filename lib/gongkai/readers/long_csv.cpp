@@ -1,5 +1,6 @@
 #include <gongkai/readers/long_csv.hpp>
 
+#include <gongkai/core/excerpt.hpp>
 #include <gongkai/core/text.hpp>
 #include <gongkai/readers/cell_text.hpp>
 #include <gongkai/readers/csv.hpp>
@@ -65,9 +66,10 @@ std::vector<Line> read_lines(std::string_view name, std::string_view text, Diagn
         if (ok && lower_ascii(trim(row.fields[i].text)) != kNames[i]) ok = false;
       }
       if (!ok) {
-        out.add(make(Severity::error, "csv", SourceLoc{std::string(name), row.line, 1, {}},
-                     {fmt::format("第一行应为表头 section,row,column,value，实为「{}」", found),
-                      fmt::format("the first line must be the header section,row,column,value, not '{}'", found)}));
+        out.add(make(
+            Severity::error, "csv", SourceLoc{std::string(name), row.line, 1, {}},
+            {fmt::format("第一行应为表头 section,row,column,value，实为「{}」", excerpt(found)),
+             fmt::format("the first line must be the header section,row,column,value, not '{}'", excerpt(found))}));
       }
       continue;
     }
@@ -324,22 +326,21 @@ class FormReader {
     if (m.matched()) {
       ++label_warnings;
       out.add(make(Severity::warning, "label", where,
-                   {fmt::format("标签「{}」按官方表述「{}」识别", printed.text, m.official),
-                    fmt::format("label '{}' matched to the official '{}'", printed.text, m.official)}));
+                   {fmt::format("标签「{}」按官方表述「{}」识别", excerpt(printed.text), m.official),
+                    fmt::format("label '{}' matched to the official '{}'", excerpt(printed.text), m.official)}));
       return;
     }
     ++unmatched;
     const std::string zh_list = quoted_list(m.closest, "「", "」", "、");
     const std::string en_list = quoted_list(m.closest, "'", "'", ", ");
-    Text msg =
-        m.ambiguous
-            ? Text{fmt::format("{}{}「{}」可对应多项：{}；请写出上级标签以区分", where_in.zh, what.zh, printed.text,
-                               zh_list),
-                   fmt::format("{} '{}'{} fits several equally: {}; write its parent label too", what.en, printed.text,
-                               where_in.en, en_list)}
-            : Text{fmt::format("{}{}「{}」无法识别；最接近的是：{}", where_in.zh, what.zh, printed.text, zh_list),
-                   fmt::format("{} '{}'{} is not recognised; the closest are: {}", what.en, printed.text, where_in.en,
-                               en_list)};
+    Text msg = m.ambiguous ? Text{fmt::format("{}{}「{}」可对应多项：{}；请写出上级标签以区分", where_in.zh, what.zh,
+                                              excerpt(printed.text), zh_list),
+                                  fmt::format("{} '{}'{} fits several equally: {}; write its parent label too", what.en,
+                                              excerpt(printed.text), where_in.en, en_list)}
+                           : Text{fmt::format("{}{}「{}」无法识别；最接近的是：{}", where_in.zh, what.zh,
+                                              excerpt(printed.text), zh_list),
+                                  fmt::format("{} '{}'{} is not recognised; the closest are: {}", what.en,
+                                              excerpt(printed.text), where_in.en, en_list)};
     out.add(make(Severity::error, "label", where, std::move(msg)));
   }
 

@@ -1,5 +1,6 @@
 #include <gongkai/readers/official_workbook.hpp>
 
+#include <gongkai/core/excerpt.hpp>
 #include <gongkai/core/text.hpp>
 #include <gongkai/readers/cell_text.hpp>
 #include <gongkai/readers/official_tables.hpp>
@@ -167,24 +168,25 @@ class FormAttempt {
     const SourceLoc where = at(grid, n.row, n.column);
     if (n.match.matched()) {
       ++a_.label_warnings;
-      a_.found.add(make(Severity::warning, "label", where,
-                        {fmt::format("标签「{}」按官方表述「{}」识别", n.printed, n.match.official),
-                         fmt::format("label '{}' matched to the official '{}'", n.printed, n.match.official)}));
+      a_.found.add(
+          make(Severity::warning, "label", where,
+               {fmt::format("标签「{}」按官方表述「{}」识别", excerpt(n.printed), n.match.official),
+                fmt::format("label '{}' matched to the official '{}'", excerpt(n.printed), n.match.official)}));
       return;
     }
     ++a_.unmatched;
     const std::string zh_list = quoted_list(n.match.closest, "「", "」", "、");
     const std::string en_list = quoted_list(n.match.closest, "'", "'", ", ");
     const std::string heading = section_heading(form, table);
-    Text message =
-        n.match.ambiguous
-            ? Text{fmt::format("表「{}」中的{}「{}」可对应多项：{}；请写出上级标签以区分", heading, n.kind.zh,
-                               n.printed, zh_list),
-                   fmt::format("{} '{}' in table {} fits several equally: {}; write its parent label too", n.kind.en,
-                               n.printed, table.id, en_list)}
-            : Text{fmt::format("表「{}」中的{}「{}」无法识别；最接近的是：{}", heading, n.kind.zh, n.printed, zh_list),
-                   fmt::format("{} '{}' in table {} is not recognised; the closest are: {}", n.kind.en, n.printed,
-                               table.id, en_list)};
+    Text message = n.match.ambiguous
+                       ? Text{fmt::format("表「{}」中的{}「{}」可对应多项：{}；请写出上级标签以区分", heading,
+                                          n.kind.zh, excerpt(n.printed), zh_list),
+                              fmt::format("{} '{}' in table {} fits several equally: {}; write its parent label too",
+                                          n.kind.en, excerpt(n.printed), table.id, en_list)}
+                       : Text{fmt::format("表「{}」中的{}「{}」无法识别；最接近的是：{}", heading, n.kind.zh,
+                                          excerpt(n.printed), zh_list),
+                              fmt::format("{} '{}' in table {} is not recognised; the closest are: {}", n.kind.en,
+                                          excerpt(n.printed), table.id, en_list)};
     a_.found.add(make(Severity::error, "label", where, std::move(message)));
   }
 

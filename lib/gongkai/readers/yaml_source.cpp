@@ -1,5 +1,6 @@
 #include <gongkai/readers/yaml_source.hpp>
 
+#include <gongkai/core/excerpt.hpp>
 #include <gongkai/core/normalize.hpp>
 #include <gongkai/core/suggest.hpp>
 #include <gongkai/core/text.hpp>
@@ -42,13 +43,7 @@ SourceLoc YamlSource::where_value(const YAML::Node& key, const YAML::Node& value
   return literal ? where(value) : where(key);
 }
 
-std::string YamlSource::quote(const YAML::Node& n) {
-  constexpr std::size_t kMax = 40;
-  std::u32string cps = decode_utf8(n.Scalar());
-  if (cps.size() <= kMax) return n.Scalar();
-  cps.resize(kMax);
-  return encode_utf8(cps) + "…";
-}
+std::string YamlSource::quote(const YAML::Node& n) { return excerpt(n.Scalar()); }
 
 Text kind_of(const YAML::Node& n) {
   switch (n.Type()) {
@@ -91,10 +86,11 @@ void YamlSource::unknown_key(const YAML::Node& key, const Text& scope, const std
   d.rule = "unknown-key";
   d.where = where(key);
   d.actual = key.Scalar();
-  if (auto guess = closest(key.Scalar(), suggest_from)) {
-    d.message = {fmt::format("未知的键「{}」（在{}中）；是否应为「{}」？", k, scope.zh, *guess),
-                 fmt::format("unknown key '{}' in {}; did you mean '{}'?", k, scope.en, *guess)};
-    d.expected = *guess;
+  if (const auto guesses = did_you_mean(key.Scalar(), suggest_from); !guesses.empty()) {
+    const Text alternatives = quoted_alternatives(guesses);
+    d.message = {fmt::format("未知的键「{}」（在{}中）；是否应为{}？", k, scope.zh, alternatives.zh),
+                 fmt::format("unknown key '{}' in {}; did you mean {}?", k, scope.en, alternatives.en)};
+    d.expected = guesses.front();
   } else {
     d.message = {fmt::format("未知的键「{}」（在{}中）；可用的键：{}", k, scope.zh, fmt::join(known, "、")),
                  fmt::format("unknown key '{}' in {}; known keys: {}", k, scope.en, fmt::join(known, ", "))};
@@ -107,8 +103,8 @@ void YamlSource::label_variant(const YAML::Node& key, std::string_view official)
   d.severity = Severity::warning;
   d.rule = "label";
   d.where = where(key);
-  d.message = {fmt::format("「{}」不是官方表述，已按「{}」读取", key.Scalar(), official),
-               fmt::format("'{}' is not the official wording; read as '{}'", key.Scalar(), official)};
+  d.message = {fmt::format("「{}」不是官方表述，已按「{}」读取", quote(key), official),
+               fmt::format("'{}' is not the official wording; read as '{}'", quote(key), official)};
   d.actual = key.Scalar();
   d.expected = std::string(official);
   out_.add(std::move(d));

@@ -1,7 +1,9 @@
 #include <gongkai/readers/yaml_tally.hpp>
 
+#include <gongkai/core/excerpt.hpp>
 #include <gongkai/core/normalize.hpp>
 #include <gongkai/core/text.hpp>
+#include <gongkai/core/yaml_limits.hpp>
 #include <gongkai/readers/yaml_source.hpp>
 #include <gongkai/readers/yaml_tables.hpp>
 
@@ -164,6 +166,10 @@ bool TallyReader::parse(YAML::Node& root) {
                 "the file is empty (comments only): a tally needs at least agency, level and year"});
     return false;
   }
+  if (const auto limit = check_yaml_limits(text_)) {
+    src_.error("yaml-limit", SourceLoc{src_.name(), limit->line, limit->column, {}}, limit->message);
+    return false;
+  }
   try {
     root = YAML::Load(std::string(text_));
   } catch (const YAML::Exception& e) {
@@ -249,8 +255,8 @@ ReportMeta TallyReader::read_meta() {
     file.level = parse_level(text);
     if (!file.level && !over_.level)
       meta_error(src_.where_value(e->key, e->value),
-                 {fmt::format("层级「{}」无效，应为 department（部门）或 government（政府）", text),
-                  fmt::format("level '{}' is not valid: use department (部门) or government (政府)", text)});
+                 {fmt::format("层级「{}」无效，应为 department（部门）或 government（政府）", excerpt(text)),
+                  fmt::format("level '{}' is not valid: use department (部门) or government (政府)", excerpt(text))});
   }
   if (const Entry* e = scalar("year", over_.year.has_value(), text)) {
     const bool digits =
@@ -260,8 +266,8 @@ ReportMeta TallyReader::read_meta() {
       file.year = y;
     else if (!over_.year)
       meta_error(src_.where_value(e->key, e->value),
-                 {fmt::format("年度「{}」无效，应为四位年份，如 2023", text),
-                  fmt::format("year '{}' is not valid: write a four-digit year such as 2023", text)});
+                 {fmt::format("年度「{}」无效，应为四位年份，如 2023", excerpt(text)),
+                  fmt::format("year '{}' is not valid: write a four-digit year such as 2023", excerpt(text))});
   }
   if (const Entry* e = scalar("form", over_.form_id.has_value(), text)) {
     if (!text.empty())
@@ -274,8 +280,8 @@ ReportMeta TallyReader::read_meta() {
       file.publication_date = text;
     else if (!over_.publication_date)
       meta_error(src_.where_value(e->key, e->value),
-                 {fmt::format("发布日期「{}」无效，应为 YYYY-MM-DD 格式的日期", text),
-                  fmt::format("publication date '{}' is not valid: write a date as YYYY-MM-DD", text)});
+                 {fmt::format("发布日期「{}」无效，应为 YYYY-MM-DD 格式的日期", excerpt(text)),
+                  fmt::format("publication date '{}' is not valid: write a date as YYYY-MM-DD", excerpt(text))});
   }
   ReportMeta merged = file;
   merged.override_with(over_);

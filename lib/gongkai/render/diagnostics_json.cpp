@@ -1,5 +1,6 @@
 #include <gongkai/render/diagnostics_json.hpp>
 
+#include <gongkai/render/diagnostics_text.hpp>
 #include <gongkai/render/overview.hpp>
 
 #include <nlohmann/json.hpp>
@@ -43,12 +44,27 @@ nlohmann::ordered_json diagnostic_json(const Diagnostic& d, Lang lang) {
   j["line"] = d.where.line > 0 ? nlohmann::ordered_json(d.where.line) : nlohmann::ordered_json(nullptr);
   j["column"] = d.where.column > 0 ? nlohmann::ordered_json(d.where.column) : nlohmann::ordered_json(nullptr);
   j["cell"] = d.where.cell_ref.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.where.cell_ref);
+  if (!d.also.empty()) {
+    // A grouped finding: every further place, and how many places in all.
+    j["count"] = d.also.size() + 1;
+    auto also = nlohmann::ordered_json::array();
+    for (const auto& at : d.also) {
+      nlohmann::ordered_json a;
+      a["file"] = at.file.empty() ? d.where.file : at.file;
+      a["line"] = at.line > 0 ? nlohmann::ordered_json(at.line) : nlohmann::ordered_json(nullptr);
+      a["column"] = at.column > 0 ? nlohmann::ordered_json(at.column) : nlohmann::ordered_json(nullptr);
+      a["cell"] = at.cell_ref.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(at.cell_ref);
+      also.push_back(std::move(a));
+    }
+    j["also"] = std::move(also);
+  }
   return j;
 }
 
 nlohmann::ordered_json diagnostics_json(const Diagnostics& ds, Lang lang) {
   auto arr = nlohmann::ordered_json::array();
   for (const auto& d : ds.items()) arr.push_back(diagnostic_json(d, lang));
+  if (ds.dropped() > 0) arr.push_back(diagnostic_json(finding_limit_note(ds), lang));
   return arr;
 }
 

@@ -3,17 +3,57 @@
 #include <fmt/format.h>
 
 namespace gongkai {
+namespace {
+
+// How many further places of a grouped finding the text names (JSON names them all).
+constexpr std::size_t kPlacesShown = 5;
+
+// A further place as the line names it: its cell or line (and column), its file too when it
+// is another file.
+std::string place(const SourceLoc& at) {
+  if (!at.file.empty()) return at.to_string();
+  if (!at.cell_ref.empty()) return at.cell_ref;
+  if (at.line > 0 && at.column > 0) return fmt::format("{}:{}", at.line, at.column);
+  if (at.line > 0) return fmt::format("{}", at.line);
+  return "?";
+}
+
+std::string grouped(const Diagnostic& d, Lang lang) {
+  if (d.also.empty()) return {};
+  std::string list;
+  for (std::size_t i = 0; i < d.also.size() && i < kPlacesShown; ++i)
+    list += (i == 0 ? "" : (lang == Lang::zh ? "、" : ", ")) + place(d.also[i]);
+  const bool more = d.also.size() > kPlacesShown;
+  if (lang == Lang::zh) return fmt::format("（另有 {} 处相同：{}{}）", d.also.size(), list, more ? " 等" : "");
+  return fmt::format(" (also at {} more place{}: {}{})", d.also.size(), d.also.size() == 1 ? "" : "s", list,
+                     more ? ", …" : "");
+}
+
+}  // namespace
 
 std::string render_diagnostic_line(const Diagnostic& d, Lang lang) {
   std::string where = d.where.to_string();
-  return fmt::format("{}{}{}[{}]: {}\n", where, where.empty() ? "" : ": ", to_string(d.severity), d.rule,
-                     d.message.in(lang));
+  return fmt::format("{}{}{}[{}]: {}{}\n", where, where.empty() ? "" : ": ", to_string(d.severity), d.rule,
+                     d.message.in(lang), grouped(d, lang));
 }
 
 std::string render_diagnostics_text(const Diagnostics& ds, Lang lang) {
   std::string out;
   for (const auto& d : ds.items()) out += render_diagnostic_line(d, lang);
+  if (ds.dropped() > 0) out += render_diagnostic_line(finding_limit_note(ds), lang);
   return out;
+}
+
+Diagnostic finding_limit_note(const Diagnostics& ds) {
+  Diagnostic d;
+  d.severity = Severity::info;
+  d.rule = "finding-limit";
+  d.message = {fmt::format("另有 {} 条结果未列出：最多列出 {} 条不同的结果（可用 --max-findings 调整，0 为不限）",
+                           ds.dropped(), finding_limit()),
+               fmt::format("{} more finding{} not listed: at most {} distinct findings are listed (raise with "
+                           "--max-findings, 0 for no limit)",
+                           ds.dropped(), ds.dropped() == 1 ? "" : "s", finding_limit())};
+  return d;
 }
 
 }  // namespace gongkai

@@ -25,10 +25,25 @@ std::string status_text(const UnitSummary& u, Lang lang) {
   return "通过";
 }
 
+// A figure as written by overview_row: digits, maybe a sign and a decimal point or percent.
+bool is_figure(const std::string& s) {
+  std::size_t i = s.starts_with('-') ? 1 : 0;
+  if (i == s.size()) return false;
+  for (; i < s.size(); ++i)
+    if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == '%')) return false;
+  return true;
+}
+
+// A field as CSV. Text that a spreadsheet would run as a formula (starting =, +, -, @, a tab
+// or a carriage return: an agency named 「=HYPERLINK(…)」) is kept as text by a leading 「'」;
+// figures are written as they are.
 std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  const bool formula_like =
+      !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos && !is_figure(s);
+  const std::string v = formula_like ? "'" + s : s;
+  if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
   std::string out = "\"";
-  for (char c : s) {
+  for (char c : v) {
     if (c == '"') out += '"';
     out += c;
   }

@@ -1,6 +1,7 @@
 #include <gongkai/tally/case_register.hpp>
 
 #include <gongkai/core/checked.hpp>
+#include <gongkai/core/excerpt.hpp>
 
 #include <fmt/format.h>
 
@@ -43,22 +44,24 @@ void CaseRegister::record(const RegisterRow& row) {
   }
   if (closed && (result_text.empty() || result_pending)) {
     const Text c = field_name(closed_), r = field_name(result_);
-    error(row, result_,
-          {result_text.empty() ? fmt::format("已有{} {}，但{}为空", c.zh, format_day(*closed), r.zh)
-                               : fmt::format("已有{} {}，但{}为「{}」", c.zh, format_day(*closed), r.zh, result_text),
-           result_text.empty()
-               ? fmt::format("the {} is {} but the {} is empty", c.en, format_day(*closed), r.en)
-               : fmt::format("the {} is {} but the {} is '{}'", c.en, format_day(*closed), r.en, result_text)});
+    error(
+        row, result_,
+        {excerpt(result_text).empty()
+             ? fmt::format("已有{} {}，但{}为空", c.zh, format_day(*closed), r.zh)
+             : fmt::format("已有{} {}，但{}为「{}」", c.zh, format_day(*closed), r.zh, excerpt(result_text)),
+         excerpt(result_text).empty()
+             ? fmt::format("the {} is {} but the {} is empty", c.en, format_day(*closed), r.en)
+             : fmt::format("the {} is {} but the {} is '{}'", c.en, format_day(*closed), r.en, excerpt(result_text))});
     ok = false;
   }
   if (!closed_given && result && !result_pending) {
     const Text c = field_name(closed_), r = field_name(result_);
     error(row, closed_,
-          {fmt::format("{}为「{}」，但{}为空：无法确定审结年度（尚未审结的案件请将{}留空）", r.zh, result_text, c.zh,
-                       r.zh),
+          {fmt::format("{}为「{}」，但{}为空：无法确定审结年度（尚未审结的案件请将{}留空）", r.zh, excerpt(result_text),
+                       c.zh, r.zh),
            fmt::format("the {} is '{}' but the {} is empty: the year it was closed is unknown (leave the result "
                        "empty while a case is open)",
-                       r.en, result_text, c.en)});
+                       r.en, excerpt(result_text), c.en)});
     ok = false;
   }
   if (!ok || !kind || !filed) {

@@ -43,7 +43,7 @@ bool read_csv(std::string_view name, std::string_view bytes, Encoding encoding, 
     if (!csv_found.empty()) {
       malformed = malformed || csv_found.has_errors();
       out.append(csv_found);
-      csv_found.items().clear();
+      csv_found.clear();
     }
     if (!more) break;
     row.line = csv.line;

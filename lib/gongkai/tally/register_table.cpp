@@ -1,5 +1,6 @@
 #include <gongkai/tally/register_table.hpp>
 
+#include <gongkai/core/excerpt.hpp>
 #include <gongkai/core/suggest.hpp>
 
 #include <fmt/format.h>
@@ -112,10 +113,10 @@ void RegisterTable::report_missed(const Missed& m, Severity severity) {
       bool taken = false;
       for (const auto& col : m.best.column) taken = taken || (col && *col == c);
       if (taken || m.best_cells[c].empty() || !closest(m.best_cells[c], field.headers)) continue;
-      hints_zh.push_back(fmt::format("「{}」是否为{}？可用 {} {}={} 指定", m.best_cells[c], field.name.zh, option_,
-                                     field.id, m.best_cells[c]));
-      hints_en.push_back(fmt::format("is '{}' the {}? say so with {} {}={}", m.best_cells[c], field.name.en, option_,
-                                     field.id, m.best_cells[c]));
+      hints_zh.push_back(fmt::format("「{}」是否为{}？可用 {} {}={} 指定", excerpt(excerpt(m.best_cells[c])),
+                                     field.name.zh, option_, field.id, excerpt(m.best_cells[c])));
+      hints_en.push_back(fmt::format("is '{}' the {}? say so with {} {}={}", excerpt(excerpt(m.best_cells[c])),
+                                     field.name.en, option_, field.id, excerpt(m.best_cells[c])));
       break;
     }
   }
@@ -170,10 +171,11 @@ std::optional<DayNumber> RegisterTable::date(const RegisterRow& row, std::size_t
   const bool number = col && *col < row.cells.size() && row.cells[*col].number;
   if (auto d = number ? parse_excel_date(t) : parse_register_date(t)) return d;
   const Text name = field_name(field);
-  error(
-      row, field,
-      {fmt::format("{}「{}」不是有效日期（可写作 2023-01-05、2023/1/5、2023.1.5 或 2023年1月5日）", name.zh, t),
-       fmt::format("{} '{}' is not a valid date (write 2023-01-05, 2023/1/5, 2023.1.5 or 2023年1月5日)", name.en, t)});
+  error(row, field,
+        {fmt::format("{}「{}」不是有效日期（可写作 2023-01-05、2023/1/5、2023.1.5 或 2023年1月5日）", name.zh,
+                     excerpt(t)),
+         fmt::format("{} '{}' is not a valid date (write 2023-01-05, 2023/1/5, 2023.1.5 or 2023年1月5日)", name.en,
+                     excerpt(t))});
   ok = false;
   return std::nullopt;
 }
@@ -193,8 +195,8 @@ std::optional<std::size_t> RegisterTable::term(const RegisterRow& row, std::size
       d.severity = Severity::warning;
       d.rule = "label";
       const Text name = field_name(field);
-      d.message = {fmt::format("{}「{}」按「{}」计（同样写法的其他行不再提示）", name.zh, t, m.official),
-                   fmt::format("{} '{}' read as '{}' (not repeated for other rows)", name.en, t, m.official)};
+      d.message = {fmt::format("{}「{}」按「{}」计（同样写法的其他行不再提示）", name.zh, excerpt(t), m.official),
+                   fmt::format("{} '{}' read as '{}' (not repeated for other rows)", name.en, excerpt(t), m.official)};
       d.where = where(row, field);
       out_.add(std::move(d));
     }
@@ -204,14 +206,15 @@ std::optional<std::size_t> RegisterTable::term(const RegisterRow& row, std::size
   const Text name = field_name(field);
   if (r.group != nullptr) {
     error(row, field,
-          {fmt::format("{}「{}」是一组，请写明其中一项：{}", name.zh, t, quoted_list_zh(*r.group)),
-           fmt::format("{} '{}' names a group: write one of {}", name.en, t, quoted_list_en(*r.group))});
+          {fmt::format("{}「{}」是一组，请写明其中一项：{}", name.zh, excerpt(t), quoted_list_zh(*r.group)),
+           fmt::format("{} '{}' names a group: write one of {}", name.en, excerpt(t), quoted_list_en(*r.group))});
     return std::nullopt;
   }
   if (m.ambiguous) {
     error(row, field,
-          {fmt::format("{}「{}」不能确定是{}中的哪一项，同样接近：{}", name.zh, t, place.zh, quoted_list_zh(m.closest)),
-           fmt::format("{} '{}' is ambiguous as {}: equally close to {}", name.en, t, place.en,
+          {fmt::format("{}「{}」不能确定是{}中的哪一项，同样接近：{}", name.zh, excerpt(t), place.zh,
+                       quoted_list_zh(m.closest)),
+           fmt::format("{} '{}' is ambiguous as {}: equally close to {}", name.en, excerpt(t), place.en,
                        quoted_list_en(m.closest))});
     return std::nullopt;
   }
@@ -220,9 +223,9 @@ std::optional<std::size_t> RegisterTable::term(const RegisterRow& row, std::size
   std::vector<std::string> quoted;
   for (const auto& c : near) quoted.push_back(fmt::format("'{}'", c));
   error(row, field,
-        {fmt::format("{}「{}」对应不到{}{}", name.zh, t, place.zh,
+        {fmt::format("{}「{}」对应不到{}{}", name.zh, excerpt(t), place.zh,
                      near.empty() ? "" : fmt::format("，最接近的是：{}", quoted_list_zh(near))),
-         fmt::format("{} '{}' is not {}{}", name.en, t, place.en,
+         fmt::format("{} '{}' is not {}{}", name.en, excerpt(t), place.en,
                      quoted.empty() ? "" : fmt::format("; did you mean {}?", fmt::join(quoted, " or ")))});
   return std::nullopt;
 }
@@ -248,8 +251,8 @@ void RegisterTable::note_id(const RegisterRow& row, std::size_t field, bool& ok)
                                    : first_origin.where(first, id_columns_[seen->source]).to_string();
   const Text name = field_name(field);
   error(row, field,
-        {fmt::format("{}「{}」重复，首次出现在 {}", name.zh, id, first_at),
-         fmt::format("duplicate {} '{}': first seen at {}", name.en, id, first_at)});
+        {fmt::format("{}「{}」重复，首次出现在 {}", name.zh, excerpt(id), first_at),
+         fmt::format("duplicate {} '{}': first seen at {}", name.en, excerpt(id), first_at)});
   ok = false;
 }
 

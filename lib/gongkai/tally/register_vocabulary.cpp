@@ -1,6 +1,7 @@
 #include <gongkai/tally/register_vocabulary.hpp>
 
 #include <gongkai/core/diagnostic.hpp>
+#include <gongkai/core/yaml_limits.hpp>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -102,6 +103,7 @@ const std::vector<std::string>& case_fields() {
 
 RegisterVocabulary read_register_vocabulary(std::string_view name, std::string_view text) {
   YAML::Node root;
+  require_yaml_limits(name, text);
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {

@@ -1,6 +1,7 @@
 #include <gongkai/tally/request_register.hpp>
 
 #include <gongkai/core/checked.hpp>
+#include <gongkai/core/excerpt.hpp>
 
 #include <fmt/format.h>
 
@@ -85,11 +86,11 @@ void RequestRegister::record(const RegisterRow& row) {
     // open would overstate 结转下年度 and hide the slip.
     const Text r = field_name(replied_), o = field_name(outcome_);
     error(row, replied_,
-          {fmt::format("{}为「{}」，但{}为空：无法确定办结年度（尚未办结的申请请将{}留空）", o.zh, outcome_text, r.zh,
-                       o.zh),
+          {fmt::format("{}为「{}」，但{}为空：无法确定办结年度（尚未办结的申请请将{}留空）", o.zh,
+                       excerpt(outcome_text), r.zh, o.zh),
            fmt::format("the {} is '{}' but the {} is empty: the year it was closed is unknown (leave the outcome "
                        "empty while a request is open)",
-                       o.en, outcome_text, r.en)});
+                       o.en, excerpt(outcome_text), r.en)});
     ok = false;
   }
   if (!ok || !received || !applicant) {

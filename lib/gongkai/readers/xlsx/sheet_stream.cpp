@@ -1,5 +1,6 @@
 #include <gongkai/readers/xlsx/sheet_stream.hpp>
 
+#include <gongkai/core/excerpt.hpp>
 #include <gongkai/readers/xlsx/ooxml_text.hpp>
 #include <gongkai/readers/xlsx/xlsx_error.hpp>
 #include <gongkai/readers/xlsx/xml_stream.hpp>
@@ -143,8 +144,8 @@ class WorksheetParser : public XmlHandler {
       auto parsed = parse_unsigned<std::uint32_t>(*r);
       if (!parsed || *parsed < 1 || *parsed > kXlsxMaxRows) {
         xlsx_fail(XlsxFailure::corrupt, package_.name(), source_.part,
-                  {fmt::format("工作表「{}」的行号「{}」无效", source_.sheet_name, *r),
-                   fmt::format("sheet '{}': invalid row number '{}'", source_.sheet_name, *r)});
+                  {fmt::format("工作表「{}」的行号「{}」无效", source_.sheet_name, excerpt(*r)),
+                   fmt::format("sheet '{}': invalid row number '{}'", source_.sheet_name, excerpt(*r))});
       }
       row = *parsed;
     } else if (row > kXlsxMaxRows) {
@@ -164,9 +165,10 @@ class WorksheetParser : public XmlHandler {
     if (auto r = attributes.get("r")) {
       auto ref = parse_cell_ref(*r);
       if (!ref) {
-        xlsx_fail(XlsxFailure::corrupt, package_.name(), source_.part,
-                  {fmt::format("工作表「{}」第 {} 行的单元格引用「{}」无效", source_.sheet_name, row_, *r),
-                   fmt::format("sheet '{}' row {}: invalid cell reference '{}'", source_.sheet_name, row_, *r)});
+        xlsx_fail(
+            XlsxFailure::corrupt, package_.name(), source_.part,
+            {fmt::format("工作表「{}」第 {} 行的单元格引用「{}」无效", source_.sheet_name, row_, excerpt(*r)),
+             fmt::format("sheet '{}' row {}: invalid cell reference '{}'", source_.sheet_name, row_, excerpt(*r))});
       }
       column = ref->column;
     }
@@ -251,8 +253,8 @@ class WorksheetParser : public XmlHandler {
     std::string_view v = std::string_view(buffer_).substr(value_start_);
     auto index = parse_unsigned<std::uint64_t>(v);
     if (!index) {
-      fail_cell(XlsxFailure::corrupt, {fmt::format("共享字符串序号「{}」不是数字", v),
-                                       fmt::format("shared string index '{}' is not a number", v)});
+      fail_cell(XlsxFailure::corrupt, {fmt::format("共享字符串序号「{}」不是数字", excerpt(v)),
+                                       fmt::format("shared string index '{}' is not a number", excerpt(v))});
     }
     if (source_.shared == nullptr) {
       fail_cell(XlsxFailure::corrupt,
