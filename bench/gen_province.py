@@ -65,7 +65,7 @@ def unit_yaml(rng, name, year, broken):
               f'  overview: "{year}年，本单位新收政府信息公开申请{{{{applications.received.total}}}}件，'
               f'上年结转{{{{applications.carried_over.total}}}}件。"',
               '  problems: "依申请公开答复的规范性有待提高。下一步将加强业务培训。"',
-              '  other_matters: "本年度未收取信息处理费。"']
+              '  other_matters: "本年度未收取信息处理费。本单位已落实上级年度政务公开工作要点的各项任务。"']
     return "\n".join(lines) + "\n"
 
 

@@ -72,7 +72,7 @@ def main():
         c2 = run([gongkai, "check", "--lang", "en", "--roster", roster, "-j", "2"], env=env)
         if c1.returncode != 1:
             failures.append(f"check exit {c1.returncode}, expected 1\n{c1.stderr[-2000:]}")
-        lines = [l for l in c1.stdout.splitlines() if "error[" in l]
+        lines = [l for l in c1.stderr.splitlines() if "error[" in l]  # findings go to stderr
         if len(lines) != 1 or "u0000.yaml" not in lines[0] or "error[balance]" not in lines[0]:
             failures.append("check should name exactly the broken unit u0000.yaml with a balance error:\n" + "\n".join(lines[:5]))
         if "1000 units: 999 ok, 0 with warnings, 1 with errors, 0 unreadable" not in c1.stderr:

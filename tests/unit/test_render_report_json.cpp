@@ -88,3 +88,19 @@ TEST_SUITE("render/report_json") {
     CHECK(render_report_json(f.built, Lang::en) == text);
   }
 }
+
+TEST_SUITE("render/report_json: a missing table") {
+  TEST_CASE("a table of which no cell is given has no figures in JSON, as it prints empty elsewhere") {
+    auto f = test::sample_built([](Report& r) {
+      for (const auto& c : r.form->cells())
+        if (c.table->id == "proactive") r.at(c) = CellValue{};
+    });
+    const auto j = report_json(f.built, Lang::en);
+    const auto& issued = j["cells"]["proactive.regulations.issued"];
+    CHECK(issued["state"] == "absent");
+    CHECK(issued["value"].is_null());
+    CHECK(j["cells"]["proactive.fees.amount"]["value"].is_null());
+    // A cell left out of a table that gives others still counts 0.
+    CHECK(j["cells"]["applications.refused.state_secret.business"]["value"] == 0);
+  }
+}

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+
 namespace gongkai {
 
 namespace {
@@ -45,7 +47,9 @@ json source_json(const SourceLoc& where) {
   return j;
 }
 
-json cell_json(const Report& report, const CellDef& c) {
+// `table_missing`: no cell of the cell's table is given; every format prints such a table empty
+// (docs/build.md), so its cells have no figure here either.
+json cell_json(const Report& report, const CellDef& c, bool table_missing) {
   const CellValue& v = report.at(c);
   json j;
   j["table"] = c.table->id;
@@ -58,9 +62,9 @@ json cell_json(const Report& report, const CellDef& c) {
   j["kind"] = kind_name(c.column->kind);
   if (!c.column->unit.empty()) j["unit"] = c.column->unit;
   j["state"] = state_name(v.state);
-  // Blank has no figure; a cell left out (state "absent") counts as 0.
+  // Blank has no figure; a cell left out (state "absent") of a given table counts as 0.
   const std::int64_t raw = v.has_value() ? v.raw : 0;
-  if (v.state == CellState::blank) {
+  if (v.state == CellState::blank || table_missing) {
     j["value"] = nullptr;
   } else if (c.column->kind == ValueKind::amount) {
     j["value"] = format_value(*c.column, raw);
@@ -105,7 +109,9 @@ json report_json(const BuiltReport& built, Lang lang) {
   }
   j["sections"] = std::move(sections);
   json cells = json::object();
-  for (const auto& c : report.form->cells()) cells[c.id] = cell_json(report, c);
+  std::map<const TableDef*, bool> missing;
+  for (const auto& t : report.form->tables) missing[&t] = !table_given(report, t);
+  for (const auto& c : report.form->cells()) cells[c.id] = cell_json(report, c, missing[c.table]);
   j["cells"] = std::move(cells);
   j["findings"] = diagnostics_json(built.findings, lang);
   return j;
