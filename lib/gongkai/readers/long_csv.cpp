@@ -319,9 +319,11 @@ class FormReader {
   // REQUIRES: m is not exact (an exact label gives no finding; callers skip building the wording).
   void note(const LabelMatch& m, const Field& printed, int line, const Text& what, const Text& where_in,
             Diagnostics& out) {
-    const std::tuple<std::string_view, std::string_view, std::string_view> key{what.en, printed.text, m.official};
-    if (reported_.contains(key)) return;  // looked up without copying: a retyped label recurs on every line
-    reported_.emplace(key);
+    // A retyped label recurs on every line: its key is assembled in a buffer kept per thread, and
+    // set::insert copies it only when it is new.
+    thread_local std::string key;
+    key.assign(what.en).append(1, '\x1f').append(printed.text).append(1, '\x1f').append(m.official);
+    if (!reported_.insert(key).second) return;
     const SourceLoc where{name_, line, printed.column, {}};
     if (m.matched()) {
       ++label_warnings;
@@ -370,7 +372,7 @@ class FormReader {
   std::string name_;
   std::shared_ptr<const Form> form_;
   LabelIndex& index_;
-  std::set<std::tuple<std::string, std::string, std::string>, std::less<>> reported_;  // (kind, printed, official)
+  std::set<std::string> reported_;  // kind \x1f printed \x1f official
 };
 
 struct Attempt {
