@@ -53,7 +53,27 @@ bool looks_like_roster(std::string_view yaml_text) {
   }
 }
 
+namespace {
+
+std::optional<Roster> parse_roster_tree(std::string_view name, std::string_view yaml_text, Diagnostics& out);
+
+}  // namespace
+
 std::optional<Roster> parse_roster(std::string_view name, std::string_view yaml_text, Diagnostics& out) {
+  // yaml-cpp throws on a value of the wrong kind (a mapping where text is expected, a key that is
+  // a list …): whatever the roster's shape, that is a finding at its place, never an escape.
+  try {
+    return parse_roster_tree(name, yaml_text, out);
+  } catch (const YAML::Exception& e) {
+    error(out, name, e.mark,
+          {fmt::format("名册的结构无效：{}", e.msg), fmt::format("the roster's structure is not valid: {}", e.msg)});
+    return std::nullopt;
+  }
+}
+
+namespace {
+
+std::optional<Roster> parse_roster_tree(std::string_view name, std::string_view yaml_text, Diagnostics& out) {
   require_yaml_limits(name, yaml_text);
   YAML::Node root;
   try {
@@ -106,5 +126,7 @@ std::optional<Roster> parse_roster(std::string_view name, std::string_view yaml_
   if (!ok) return std::nullopt;
   return r;
 }
+
+}  // namespace
 
 }  // namespace gongkai
