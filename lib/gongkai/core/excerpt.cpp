@@ -1,5 +1,7 @@
 #include <gongkai/core/excerpt.hpp>
 
+#include <gongkai/core/utf8_decode.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -8,37 +10,6 @@
 
 namespace gongkai {
 namespace {
-
-// The length of the UTF-8 sequence at s[i] and its code point, or 0 when it is not valid.
-std::size_t decode_at(std::string_view s, std::size_t i, char32_t& cp) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    cp = b0;
-    return 1;
-  }
-  std::size_t len = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2;
-    cp = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3;
-    cp = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4;
-    cp = b0 & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
 
 bool invisible(char32_t cp) {
   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
@@ -85,7 +56,7 @@ std::string escape(std::string_view value, std::size_t max_chars) {
       continue;
     }
     char32_t cp = 0;
-    const std::size_t len = decode_at(value, i, cp);
+    const std::size_t len = decode_utf8_at(value, i, cp);
     if (len != 0 && !invisible(cp)) {
       i += len;
       ++chars;

@@ -1,6 +1,7 @@
 #include <gongkai/render/output_name.hpp>
 
 #include <gongkai/core/text.hpp>
+#include <gongkai/core/utf8_decode.hpp>
 
 #include <fmt/format.h>
 
@@ -9,40 +10,6 @@
 namespace gongkai {
 
 namespace {
-
-// Length of the valid UTF-8 sequence at s[i] (0 when invalid), and its code point.
-std::size_t utf8_at(std::string_view s, std::size_t i, char32_t& cp) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    cp = b0;
-    return 1;
-  }
-  std::size_t n = 0;
-  char32_t min = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    n = 2;
-    cp = b0 & 0x1F;
-    min = 0x80;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    n = 3;
-    cp = b0 & 0x0F;
-    min = 0x800;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    n = 4;
-    cp = b0 & 0x07;
-    min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
-}
 
 bool replaced(char32_t cp) {
   if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) return true;
@@ -79,7 +46,7 @@ std::string safe_dir_name(std::string_view agency) {
   std::string out;
   for (std::size_t i = 0; i < name.size();) {
     char32_t cp = 0;
-    const std::size_t n = utf8_at(name, i, cp);
+    const std::size_t n = decode_utf8_at(name, i, cp);
     if (n == 0) {
       out += '_';
       ++i;
