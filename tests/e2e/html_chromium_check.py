@@ -14,8 +14,11 @@ import argparse
 import json
 import os
 import re
+import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 
@@ -23,10 +26,47 @@ def run(cmd, **kw):
     return subprocess.run(cmd, check=True, capture_output=True, **kw)
 
 
-def chromium(args, url):
+def complete(path):
+    """Whether Chromium finished writing PATH: a PDF ends with %%EOF, a PNG with its IEND chunk."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(0, os.SEEK_END)
+            size = f.tell()
+            f.seek(max(0, size - 1024))
+            tail = f.read()
+    except OSError:
+        return False
+    return b"%%EOF" in tail if path.endswith(".pdf") else tail.endswith(b"IEND\xaeB`\x82")
+
+
+def chromium(args, url, output, workdir):
+    """Runs headless Chromium until OUTPUT is complete. Each attempt gets a fresh profile and
+    its own process group; an attempt that hangs (headless Chromium sometimes does not exit
+    after writing, or stalls at start on a loaded machine) is killed with its children and
+    retried, at most three times, so a stuck browser can neither hang nor fail the test alone."""
     base = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-            "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw"]
-    run(base + args + [url], timeout=180)
+            "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw", "--no-first-run",
+            "--disable-background-networking", "--disable-dev-shm-usage", "--disable-extensions",
+            "--disable-component-update", "--disable-sync"]
+    log = []
+    for attempt in range(1, 4):
+        if os.path.exists(output):
+            os.remove(output)
+        profile = tempfile.mkdtemp(prefix="chromium-profile.", dir=workdir)
+        proc = subprocess.Popen(base + [f"--user-data-dir={profile}"] + args + [url],
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            out, _ = proc.communicate(timeout=90)
+            log.append(f"attempt {attempt}: exit {proc.returncode}")
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            out, _ = proc.communicate()
+            log.append(f"attempt {attempt}: no exit after 90 s, killed")
+        shutil.rmtree(profile, ignore_errors=True)
+        if complete(output):
+            return
+        log.append(out.decode("utf-8", "replace")[-2000:])
+    raise SystemExit(f"FAIL: chromium did not write {output}:\n" + "\n".join(log))
 
 
 def squeeze(s):
@@ -58,8 +98,8 @@ def main():
     url = "file://" + os.path.abspath(a.html)
     pdf = os.path.join(a.workdir, "report.pdf")
     png = os.path.join(a.workdir, "report.png")
-    chromium([f"--print-to-pdf={pdf}"], url)
-    chromium([f"--screenshot={png}", "--window-size=1000,4000"], url)
+    chromium([f"--print-to-pdf={pdf}"], url, pdf, a.workdir)
+    chromium([f"--screenshot={png}", "--window-size=1000,4000"], url, png, a.workdir)
     model = json.load(open(a.json, encoding="utf-8"))
     failures = []
 

@@ -24,9 +24,18 @@ grep -q "青川县白杨镇人民政府" "$tmp/overview.csv" || { echo "FAIL: a 
 
 # Chromium: the page as rendered (DOM after load, with its sorting script run) has one body
 # row per unit.
-chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
-  --disable-component-update --disable-sync --user-data-dir="$tmp/chrome" --dump-dom \
-  "file://$tmp/overview.html" >"$tmp/dom.html" 2>/dev/null
+# Headless Chromium now and then hangs on a loaded machine: each attempt is bounded (a fresh
+# profile, killed with its children after 90 s) and retried at most three times.
+for attempt in 1 2 3; do
+  rm -rf "$tmp/chrome"
+  if timeout -k 5 90 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$tmp/chrome" --dump-dom "file://$tmp/overview.html" >"$tmp/dom.html" 2>/dev/null &&
+    grep -q '</html>' "$tmp/dom.html"; then
+    break
+  fi
+  echo "chromium attempt $attempt did not finish; retrying" >&2
+done
 body_rows=$(grep -o '<tr class="[a-z]*">' "$tmp/dom.html" | wc -l)
 if [ "$body_rows" -ne "$units" ]; then
   echo "FAIL: Chromium shows $body_rows unit rows in overview.html, expected $units"
