@@ -26,7 +26,7 @@ for f in "$prefix/bin/gongkai" "$templates/forms" "$prefix/include/gongkai/gongk
   "$libdir/cmake/gongkai/gongkaiTargets.cmake" "$libdir/pkgconfig/gongkai.pc"; do
   [ -e "$f" ] || fail "not installed: ${f#"$prefix"/}"
 done
-echo "installed: bin/gongkai, ${lib#"$prefix"/}, include/gongkai, CMake package, gongkai.pc, templates"
+echo "[${SECONDS}s] installed: bin/gongkai, ${lib#"$prefix"/}, include/gongkai, CMake package, gongkai.pc, templates"
 
 # (a) Installed headers: exactly include/gongkai/ of the source tree, and their includes.
 diff <(cd "$src/include" && find gongkai -name '*.hpp' | sort) <(cd "$prefix/include" && find . -type f | sed 's|^\./||' | sort) \
@@ -51,14 +51,14 @@ for h in $headers; do
     [[ $line =~ [^[:space:]] ]] && prev=$line
   done <"$prefix/include/$h"
 done
-echo "headers: $(echo "$headers" | wc -l) installed, none includes a third party or a header not installed"
+echo "[${SECONDS}s] headers: $(echo "$headers" | wc -l) installed, none includes a third party or a header not installed"
 
 # (b) Each header on its own, against the prefix alone, with the library's warnings.
 # shellcheck disable=SC2016 # the script's own $1, $2
 for h in $headers; do echo "$h"; done | xargs -P 2 -n 1 sh -c \
   'echo "#include <$2>" | g++ -std=c++20 -fsyntax-only -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Werror -I "$1/include" -x c++ - || { echo "FAIL: $2 does not compile on its own" >&2; exit 255; }' \
   sh "$prefix"
-echo "headers: each compiles on its own"
+echo "[${SECONDS}s] headers: each compiles on its own"
 
 # (c) The examples, as an embedding program builds: find_package(gongkai) from the prefix.
 example_build=OFF
@@ -67,6 +67,7 @@ cmake -S "$src/examples" -B "$tmp/examples" -DCMAKE_PREFIX_PATH="$prefix" -DCMAK
   -DGONGKAI_EXAMPLE_BUILD=$example_build >"$tmp/configure.log" 2>&1 || { cat "$tmp/configure.log"; fail "configuring examples/"; }
 grep -q "templates: $templates" "$tmp/configure.log" || { cat "$tmp/configure.log"; fail "gongkai_TEMPLATE_DIR is not the installed one"; }
 cmake --build "$tmp/examples" -j 2 >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log"; fail "building examples/"; }
+echo "[${SECONDS}s] examples/ configured and built against the prefix (build_report: $example_build)"
 
 # list_forms beside the installed program finds the installed templates by itself.
 cp "$tmp/examples/list_forms" "$prefix/bin/list_forms"
@@ -76,7 +77,7 @@ grep -qx "templates: $templates" "$tmp/forms.txt" || fail "list_forms did not us
 for id in 2019 2021; do
   grep -qE "^form $id .*: [1-9][0-9]* cells$" "$tmp/forms.txt" || fail "list_forms: no form $id"
 done
-GONGKAI_TEMPLATE_DIR=$tmp/nowhere "$tmp/examples/list_forms" >/dev/null 2>"$tmp/err.txt" && fail "list_forms without templates exited 0"
+"$tmp/examples/list_forms" "$tmp/nowhere" >/dev/null 2>"$tmp/err.txt" && fail "list_forms without templates exited 0"
 grep -q "report-templates" "$tmp/err.txt" || fail "list_forms without templates: $(cat "$tmp/err.txt")"
 
 # merge_roster: the same consolidated figures as `gongkai merge` (comments aside).
@@ -88,9 +89,9 @@ merge_rc=$?
 cli_rc=$?
 set -e
 [ "$merge_rc" = "$cli_rc" ] || { cat "$tmp/merged.err"; fail "merge_roster exited $merge_rc, gongkai merge $cli_rc"; }
-diff <(grep -v '^ *#' "$tmp/merged.yaml") <(grep -v '^ *#' "$tmp/cli.yaml") || fail "merge_roster and gongkai merge differ"
+diff <(grep -v -e '^ *#' -e '^$' "$tmp/merged.yaml") <(grep -v -e '^ *#' -e '^$' "$tmp/cli.yaml") || fail "merge_roster and gongkai merge differ"
 grep -q '^year: 2023' "$tmp/merged.yaml" || fail "merge_roster wrote no consolidated report"
-echo "merge_roster: $(grep -c '^summed' "$tmp/merged.err") units summed, exit $merge_rc, as gongkai merge"
+echo "[${SECONDS}s] merge_roster: $(grep -c '^summed' "$tmp/merged.err") units summed, exit $merge_rc, as gongkai merge"
 
 if [ "$example_build" = ON ]; then
   set +e
@@ -132,5 +133,5 @@ g++ -std=c++20 -o "$tmp/one" "$tmp/one.cpp" $flags || fail "a program does not l
 if ! grep -qE "^[1-9][0-9]* forms" "$tmp/one.txt" || ! grep -q "warning\[example\]" "$tmp/one.txt"; then
   fail "pkg-config program: $(cat "$tmp/one.txt")"
 fi
-echo "pkg-config: $flags"
+echo "[${SECONDS}s] pkg-config: $flags"
 echo "PASS"
