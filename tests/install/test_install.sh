@@ -103,6 +103,10 @@ if [ "$example_build" = ON ]; then
   grep -qx "exit code 0" "$tmp/built.txt" || fail "build_report did not print its exit code"
   n=$(find "$tmp/out" -type f -name 'report.*' | wc -l)
   [ "$n" -ge 4 ] || fail "build_report wrote $n reports, not md, html, xlsx and json"
+  # The same Markdown as `gongkai build` (the same clock: build_report sets it to 0).
+  (cd "$src" && SOURCE_DATE_EPOCH=0 "$prefix/bin/gongkai" --lang en --template-dir "$templates" \
+    build sample-data/department-2023/report.yaml -o "$tmp/cli-out" >/dev/null 2>&1) || fail "gongkai build exited $?"
+  diff -r -x '*.html' -x '*.xlsx' -x '*.json' "$tmp/out" "$tmp/cli-out" >/dev/null || fail "build_report's Markdown differs from gongkai build's"
 else
   echo "build_report: skipped (the library has no build_units yet)"
 fi
