@@ -182,11 +182,18 @@ std::string all_extensions() {
                     fmt::format("unsupported file type '{}' (supported: {})", ext, all_extensions())});
 }
 
-// The reader of `path` as `options` say: named, else by extension ("-": the first row's).
-const InputReader& reader_of(const std::string& path, const ReadOptions& options) {
-  if (const InputReader* r = find_reader_by_name(options.format)) return *r;
-  if (path == "-") return kReaders[0];
-  if (const InputReader* r = find_reader_for(path)) return *r;
+// The reader of `path` as `options` say: named, else by extension ("-": the first row's);
+// nullptr when none fits.
+const InputReader* reader_of(const std::string& path, const ReadOptions& options) {
+  if (const InputReader* r = find_reader_by_name(options.format)) return r;
+  if (path == "-") return &kReaders[0];
+  return find_reader_for(path);
+}
+
+// A file no reader takes: loaded first, so that a missing, unreadable or oversized file is
+// said as such rather than as a wrong type.
+[[noreturn]] void refuse(const std::string& path, const FileLoader& load) {
+  (void)load(path);
   unsupported(path, lower_ext(path));
 }
 
@@ -249,7 +256,9 @@ bool is_report_error(const Diagnostic& d) {
 ReadResult read_report(const std::string& path, const FormSet& forms, const ReadOptions& options,
                        const FileLoader& load, Diagnostics& out) {
   const std::size_t before = out.items().size();
-  ReadResult result = reader_of(path, options).read(path, forms, options, load, out);
+  const InputReader* reader = reader_of(path, options);
+  if (reader == nullptr) refuse(path, load);
+  ReadResult result = reader->read(path, forms, options, load, out);
   result.readable = result.report.has_value();
   for (std::size_t i = before; i < out.items().size() && result.readable; ++i) {
     const Diagnostic& d = out.items()[i];
@@ -281,7 +290,7 @@ ReadResult read_yaml_input(const std::string& path, const FormSet& forms, const 
     result.files.push_back(table_path);
     // The companion file goes by its name.
     const InputReader* companion = find_reader_for(table_path);
-    if (companion == nullptr || companion->tables == nullptr) unsupported(table_path, lower_ext(table_path));
+    if (companion == nullptr || companion->tables == nullptr) refuse(table_path, load);
     auto cells = companion->tables(table_path, forms, meta, options, load, out);
     if (!cells) return result;
     cells->prose = std::move(tally.report->prose);
