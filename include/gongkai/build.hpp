@@ -38,15 +38,18 @@ struct BuildRequest {
   // format of the one unit to standard output; empty: nothing is written, the bytes come back
   // in BuiltUnit::outputs.
   std::string output_dir;
-  std::string previous;  // last year's report or roster; empty: each report's own `previous:`
-  bool allow_errors = false;  // write the outputs of a report with errors, stamped as such
-  unsigned jobs = 0;          // units in parallel; 0: all cores
-  Lang lang = Lang::zh;       // of the findings and of the report JSON's messages
-  std::string template_dir;   // forms, templates, phrases; empty: found as the CLI finds them
+  std::string previous;                           // last year's report or roster; empty: each report's own `previous:`
+  bool allow_errors = false;                      // write the outputs of a report with errors, stamped as such
+  unsigned jobs = 0;                              // units in parallel; 0: all cores
+  Lang lang = Lang::zh;                           // of the findings and of the report JSON's messages
+  std::string template_dir;                       // forms, templates, phrases; empty: found as the CLI finds them
   std::optional<std::int64_t> source_date_epoch;  // the only clock an output may show
   ReportMeta meta;                                // overrides what the inputs say
   Encoding encoding = Encoding::detect;           // of CSV inputs
   std::string input_format;                       // how to read "-" (a reader name); empty: CSV
+  // Column headers of case registers (report-templates/register-synonyms.yaml): a CSV made of
+  // them is said to be a register, in one finding. Empty: none known.
+  std::vector<std::string> register_headers;
   // Called after each unit, from the worker that built it: (units done, units in all).
   std::function<void(std::size_t, std::size_t)> progress;
 };
@@ -57,16 +60,23 @@ struct OutputFile {
 };
 
 struct BuiltUnit {
-  UnitSummary summary;              // agency, year, counts by severity and rule
-  Diagnostics findings;             // everything found in this unit
-  std::vector<OutputFile> outputs;  // what was (or would be) written, in format order
-  std::vector<std::string> written; // paths written on disk, in format order
+  UnitSummary summary;               // agency, year, counts by severity and rule
+  Diagnostics findings;              // everything found in this unit
+  std::vector<OutputFile> outputs;   // what was (or would be) written, in format order
+  std::vector<std::string> written;  // paths written on disk, in format order
 };
 
 struct BuildResult {
-  std::vector<BuiltUnit> units;  // in input order, whatever `jobs` is
-  Diagnostics general;           // about no one unit: the roster, last year's report, usage
-  int exit_code = 0;             // 0 ok, 1 a report has errors, 2 unreadable input or unwritable output
+  std::vector<BuiltUnit> units;  // in input order, whatever `jobs` is; empty when none was built
+  Diagnostics general;           // about no one unit: the roster, last year's report
+  // Why nothing was attempted: the request is wrong (rule `usage`: an unknown format, "-" with
+  // more than one output, no inputs), or a template, the prose rules or the output folder
+  // could not be read or made (rule `input` or `output`). exit_code is then 2.
+  std::optional<Diagnostic> stopped;
+  // Every input file read (the units, last year's reports): a caller writing more files (the
+  // findings) must not overwrite one.
+  std::vector<std::string> inputs;
+  int exit_code = 0;  // 0 ok, 1 a report has errors, 2 unreadable input or unwritable output
 };
 
 // Never throws for bad input or output: every problem is a finding and sets exit_code.

@@ -5,6 +5,7 @@
 #include "overview_output.hpp"
 #include "progress.hpp"
 #include "prose_run.hpp"
+#include "registry_help.hpp"
 #include "report_options.hpp"
 #include "unit_inputs.hpp"
 
@@ -51,14 +52,14 @@ std::optional<Report> read_checked(const std::string& path, const FormSet& forms
 void register_check(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<CheckCmdOptions>();
   auto* cmd = app.add_subcommand("check", "Check reports against every rule of their form");
-  cmd->add_option("files", opts->files, "Tallies: .yaml, .csv, .xlsx (\"-\" for standard input)");
+  cmd->add_option("files", opts->files, input_files_help().en);
   cmd->add_option("--roster", opts->roster, "Check every unit of a roster (nested rosters followed)");
   cmd->add_option("--format", opts->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_flag("--strict", opts->strict, "Count warnings as errors");
   cmd->add_option("--previous", opts->previous,
                   "Last year's report of the same agency (or a roster of last year's reports), for the cross-year "
                   "rules; default: the report's own `previous:`");
-  cmd->add_option("--overview", opts->overview, "Also write the per-unit overview (.md, .html, .csv, .json, .xlsx)");
+  cmd->add_option("--overview", opts->overview, overview_help(true).en);
   add_overview_encoding_option(*cmd, opts->overview_encoding);
   cmd->add_option("-j,--jobs", opts->jobs, "Units checked in parallel (default: all cores)");
   add_report_options(*cmd, opts->report);
@@ -101,14 +102,18 @@ void register_check(CLI::App& app, Context& ctx) {
     std::vector<char> had_previous(units.size(), 0);
     std::vector<char> checked(units.size(), 0);  // read and checked (the step ran)
     const bool single = units.size() == 1;
-    batch.step = [&](std::size_t i, const UnitInput& unit, Report& report, Diagnostics& out) {
+    const FileLoader load = [](const std::string& p) { return read_file(p); };
+    batch.step_read = [&](std::size_t i, const UnitInput& unit, Report& report, const ReadResult& read_result,
+                          Diagnostics& out) {
       identity[i] = {report.agency, report.year};
       checked[i] = 1;
       if (previous_failed) return;
       ReadOptions read = batch.read;
       read.meta.override_with(unit.meta);
       read.defaults.override_with(unit.defaults);
-      const Report* last = previous.find(unit.path, report, single, ctx.forms(), read, out);
+      // What the YAML holds besides its tables, from the text already read (read once).
+      const InputExtras extras = read_input_extras(unit.path, read_result);
+      const Report* last = previous.find(extras, report, single, ctx.forms(), read, out);
       if (last != nullptr) {
         had_previous[i] = 1;
         check_cross_year(report, *last, out);
@@ -116,7 +121,7 @@ void register_check(CLI::App& app, Context& ctx) {
       // A report (an input with prose) is checked as build checks it: the prose rules too, so
       // that check says whether it can be published.
       if (!report.prose.empty()) {
-        const ProseInputs in = prose_inputs(unit.path, report, last, rules ? &*rules : nullptr, out);
+        const ProseInputs in = prose_inputs(extras, report, last, rules ? &*rules : nullptr, load, out);
         check_publication_parts(in, expand_prose(in, out), out);
       }
     };

@@ -4,6 +4,7 @@
 #include "context.hpp"
 #include "overview_output.hpp"
 #include "progress.hpp"
+#include "registry_help.hpp"
 #include "report_options.hpp"
 
 #include <gongkai/batch/merge_roster.hpp>
@@ -111,7 +112,7 @@ void register_merge(CLI::App& app, Context& ctx) {
   cmd->add_option("--explain", opts->explain,
                   "Cell ID to account for unit by unit, on standard error (repeatable); the YAML is written as "
                   "without it");
-  cmd->add_option("--overview", opts->overview, "Per-unit overview (.md, .html, .csv, .json, .xlsx)");
+  cmd->add_option("--overview", opts->overview, overview_help(false).en);
   add_overview_encoding_option(*cmd, opts->overview_encoding);
   cmd->add_option("--format", opts->format, "Findings as text or json (on standard error)")
       ->check(CLI::IsMember({"text", "json"}));

@@ -1,32 +1,22 @@
 #include "overview_output.hpp"
 
 #include <gongkai/io/files.hpp>
-#include <gongkai/render/overview.hpp>
-#include <gongkai/render/overview_xlsx.hpp>
+#include <gongkai/render/formats.hpp>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 namespace gongkai::cli {
 
 void write_overview(const std::string& path, const std::vector<UnitSummary>& units, Lang lang,
                     const std::vector<std::string>& inputs, const std::string& csv_encoding) {
-  std::string ext = path.substr(path.find_last_of('.') + 1);
-  std::string content;
-  const std::string title =
-      lang == Lang::zh ? "各单位政府信息公开工作年度报告概览" : "Overview of the units' annual reports";
-  if (ext == "md")
-    content = render_overview_markdown(units, lang);
-  else if (ext == "html")
-    content = render_overview_html(units, lang, title);
-  else if (ext == "csv")
-    content = overview_csv_bytes(render_overview_csv(units, lang), csv_encoding);
-  else if (ext == "json")
-    content = overview_json(units).dump(2) + "\n";
-  else if (ext == "xlsx")
-    content = render_overview_xlsx(units, lang, title);
-  else
-    throw CLI::ValidationError("--overview", "the file must end in .md, .html, .csv, .json or .xlsx");
+  const OverviewFormat* format = find_overview_format(path);
+  if (format == nullptr)
+    throw CLI::ValidationError("--overview", "the file must end in " + overview_extensions(" or "));
+  OverviewContext context;
+  context.lang = lang;
+  context.title = lang == Lang::zh ? "各单位政府信息公开工作年度报告概览" : "Overview of the units' annual reports";
+  context.csv_encoding = csv_encoding;
+  const std::string content = format->render(units, context);
   write_file_atomic(path, content, inputs);
 }
 

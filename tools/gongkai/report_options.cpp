@@ -1,5 +1,7 @@
 #include "report_options.hpp"
 
+#include "registry_help.hpp"
+
 namespace gongkai::cli {
 
 void add_report_options(CLI::App& cmd, ReportOptionValues& v) {
@@ -10,9 +12,8 @@ void add_report_options(CLI::App& cmd, ReportOptionValues& v) {
   cmd.add_option("--published", v.published, "Publication date, YYYY-MM-DD");
   cmd.add_option("--encoding", v.encoding, "CSV encoding: auto, utf-8 or gb18030")
       ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk", "gb2312"}));
-  cmd.add_option("--input-format", v.input_format,
-                 "How to read standard input (\"-\"): csv, yaml or xlsx (default: csv)")
-      ->check(CLI::IsMember({"auto", "csv", "yaml", "yml", "xlsx"}));
+  cmd.add_option("--input-format", v.input_format, input_format_help().en)
+      ->check(CLI::IsMember(input_format_choices()));
 }
 
 ReadOptions make_read_options(const ReportOptionValues& v) {
@@ -23,7 +24,7 @@ ReadOptions make_read_options(const ReportOptionValues& v) {
   if (!v.form.empty()) o.meta.form_id = v.form;
   if (!v.published.empty()) o.meta.publication_date = v.published;
   o.encoding = parse_encoding(v.encoding).value_or(Encoding::detect);
-  o.format = parse_input_format(v.input_format).value_or(InputFormat::by_extension);
+  if (v.input_format != "auto") o.format = v.input_format;
   return o;
 }
 

@@ -18,7 +18,8 @@ UnitResult run_one(std::size_t index, const UnitInput& unit, const BatchOptions&
   meta.override_with(options.read.meta);
   read.meta = meta;
   read.defaults.override_with(unit.defaults);
-  std::optional<Report> report;
+  ReadResult read_result;
+  std::optional<Report>& report = read_result.report;
   bool readable = false;
   if (!unit.problems.empty()) {
     for (const auto& d : unit.problems) result.findings.add(d);
@@ -27,9 +28,8 @@ UnitResult run_one(std::size_t index, const UnitInput& unit, const BatchOptions&
     return result;
   }
   try {
-    ReadResult r = read_report(unit.path, *options.forms, read, options.load, result.findings);
-    report = std::move(r.report);
-    readable = r.readable;
+    read_result = read_report(unit.path, *options.forms, read, options.load, result.findings);
+    readable = read_result.readable;
   } catch (const InputError& e) {
     Diagnostic d;
     d.severity = Severity::error;
@@ -58,9 +58,12 @@ UnitResult run_one(std::size_t index, const UnitInput& unit, const BatchOptions&
   const bool checked = !unreadable && readable;
   if (checked) {
     check_report(*report, CheckOptions{options.forms}, result.findings);
-    if (options.step) {
+    if (options.step || options.step_read) {
       try {
-        options.step(index, unit, *report, result.findings);
+        if (options.step_read)
+          options.step_read(index, unit, *report, read_result, result.findings);
+        else
+          options.step(index, unit, *report, result.findings);
       } catch (const InputError& e) {
         Diagnostic d;
         d.severity = Severity::error;

@@ -44,6 +44,11 @@ struct BatchOptions {
   // Called on a worker thread after a unit was read and checked without input errors; may add
   // findings. Must be thread-safe. Default: none.
   std::function<void(std::size_t index, const UnitInput& unit, Report& report, Diagnostics& out)> step;
+  // As `step`, also given what the reader kept beyond the report (ReadResult::yaml_text), so
+  // that the step reads nothing again; called instead of `step` when set.
+  std::function<void(std::size_t index, const UnitInput& unit, Report& report, const ReadResult& read,
+                     Diagnostics& out)>
+      step_read;
   // Called (serialised) after each unit finishes, with the count done so far. Default: none.
   std::function<void(std::size_t done, std::size_t total)> progress;
 };

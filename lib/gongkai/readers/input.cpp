@@ -49,20 +49,6 @@ void fill_from_name(const std::string& path, ReportMeta& meta, Diagnostics& out)
   }
 }
 
-std::string effective_ext(const std::string& path, InputFormat format) {
-  switch (format) {
-    case InputFormat::yaml:
-      return ".yaml";
-    case InputFormat::csv:
-      return ".csv";
-    case InputFormat::xlsx:
-      return ".xlsx";
-    case InputFormat::by_extension:
-      break;
-  }
-  return path == "-" ? std::string(".csv") : lower_ext(path);
-}
-
 // The fields of the first non-blank line, split at commas (enough to recognise a header).
 std::vector<std::string> first_line_fields(std::string_view text, int& line_no) {
   line_no = 0;
@@ -125,30 +111,126 @@ bool wrong_kind_of_csv(const std::string& path, std::string_view text, const Rea
   return false;
 }
 
-std::optional<Report> read_table_file(const std::string& path, const std::string& ext, const FormSet& forms,
-                                      const ReportMeta& meta, const ReadOptions& options, const FileLoader& load,
-                                      Diagnostics& out) {
+std::optional<Report> read_csv_tables(const std::string& path, const FormSet& forms, const ReportMeta& meta,
+                                      const ReadOptions& options, const FileLoader& load, Diagnostics& out) {
   std::string bytes = load(path);
-  if (ext == ".csv") {
-    auto text = to_utf8(bytes, path, options.encoding, out);
-    if (!text) return std::nullopt;
-    if (wrong_kind_of_csv(path, *text, options, out)) return std::nullopt;
-    return read_long_csv(path, *text, forms, meta, out);
+  auto text = to_utf8(bytes, path, options.encoding, out);
+  if (!text) return std::nullopt;
+  if (wrong_kind_of_csv(path, *text, options, out)) return std::nullopt;
+  return read_long_csv(path, *text, forms, meta, out);
+}
+
+std::optional<Report> read_workbook_tables(const std::string& path, const FormSet& forms, const ReportMeta& meta,
+                                           const ReadOptions&, const FileLoader& load, Diagnostics& out) {
+  return read_official_workbook(path, load(path), forms, meta, out);
+}
+
+// An input that is only tables (CSV, a workbook): who and when come from the command line, a
+// roster, or the file name.
+template <TablesFn tables>
+ReadResult read_tables_input(const std::string& path, const FormSet& forms, const ReadOptions& options,
+                             const FileLoader& load, Diagnostics& out) {
+  ReadResult result;
+  result.files.push_back(path);
+  ReportMeta meta = options.defaults;
+  meta.override_with(options.meta);
+  fill_from_name(path, meta, out);
+  result.report = tables(path, forms, meta, options, load, out);
+  if (result.report && result.report->year == 0) {
+    // Said once here rather than as "the 0 report" wherever a rule needs the year.
+    Diagnostic d = note(path,
+                        {"报告年度未知：文件中没有年度，文件名也不以年度开头；请用 --year 指定（或把文件命名为 "
+                         "2023_机关.csv）。需要年度的规则（适用表式、发布期限、跨年度衔接）未检查",
+                         "the report's year is not known: the file does not say it and its name does not start with "
+                         "it; give --year (or name the file 2023_agency.csv). The rules that need the year (form in "
+                         "force, deadline, carry-over) were not run"},
+                        "meta");
+    d.severity = Severity::warning;
+    out.add(std::move(d));
   }
-  if (ext == ".xlsx" || ext == ".xlsm") return read_official_workbook(path, bytes, forms, meta, out);
+  return result;
+}
+
+ReadResult read_yaml_input(const std::string& path, const FormSet& forms, const ReadOptions& options,
+                           const FileLoader& load, Diagnostics& out);
+
+constexpr InputReader kReaders[] = {
+    {"csv", "", ".csv", "long CSV (label, value)", "长表 CSV（标签、数值）", read_tables_input<read_csv_tables>,
+     read_csv_tables},
+    {"yaml", "yml", ".yaml .yml", "YAML tally", "YAML 统计", read_yaml_input, nullptr},
+    {"xlsx", "", ".xlsx .xlsm", "workbook in the official layout", "官方表式的工作簿",
+     read_tables_input<read_workbook_tables>, read_workbook_tables},
+};
+
+bool has_word(std::string_view words, std::string_view word) {
+  for (std::string_view w : split(words, ' '))
+    if (!w.empty() && w == word) return true;
+  return false;
+}
+
+std::string all_extensions() {
+  std::string out;
+  for (const auto& r : kReaders)
+    for (std::string_view e : split(r.extensions, ' '))
+      if (!e.empty()) out += fmt::format("{}{}", out.empty() ? "" : ", ", e);
+  return out;
+}
+
+[[noreturn]] void unsupported(const std::string& path, const std::string& ext) {
   throw InputError(SourceLoc{path, 0, 0, {}},
-                   {fmt::format("不支持的文件类型「{}」（支持 .yaml、.yml、.csv、.xlsx）", ext),
-                    fmt::format("unsupported file type '{}' (supported: .yaml, .yml, .csv, .xlsx)", ext)});
+                   {fmt::format("不支持的文件类型「{}」（支持 {}）", ext, all_extensions()),
+                    fmt::format("unsupported file type '{}' (supported: {})", ext, all_extensions())});
+}
+
+// The reader of `path` as `options` say: named, else by extension ("-": the first row's);
+// nullptr when none fits.
+const InputReader* reader_of(const std::string& path, const ReadOptions& options) {
+  if (const InputReader* r = find_reader_by_name(options.format)) return r;
+  if (path == "-") return &kReaders[0];
+  return find_reader_for(path);
+}
+
+// A file no reader takes: loaded first, so that a missing, unreadable or oversized file is
+// said as such rather than as a wrong type.
+[[noreturn]] void refuse(const std::string& path, const FileLoader& load) {
+  (void)load(path);
+  unsupported(path, lower_ext(path));
 }
 
 }  // namespace
 
-std::optional<InputFormat> parse_input_format(std::string_view name) {
-  if (name == "yaml" || name == "yml") return InputFormat::yaml;
-  if (name == "csv") return InputFormat::csv;
-  if (name == "xlsx") return InputFormat::xlsx;
-  if (name == "auto" || name.empty()) return InputFormat::by_extension;
-  return std::nullopt;
+std::span<const InputReader> input_readers() { return kReaders; }
+
+const InputReader* find_reader_by_name(std::string_view name) {
+  for (const auto& r : input_readers())
+    if (!name.empty() && (r.name == name || has_word(r.aliases, name))) return &r;
+  return nullptr;
+}
+
+const InputReader* find_reader_for(const std::string& path) {
+  const std::string ext = lower_ext(path);
+  for (const auto& r : input_readers())
+    if (has_word(r.extensions, ext)) return &r;
+  return nullptr;
+}
+
+std::vector<std::string> input_format_names() {
+  std::vector<std::string> out;
+  for (const auto& r : input_readers()) {
+    out.emplace_back(r.name);
+    for (std::string_view a : split(r.aliases, ' '))
+      if (!a.empty()) out.emplace_back(a);
+  }
+  return out;
+}
+
+std::string input_extensions(std::string_view separator) {
+  std::string out;
+  for (const auto& r : input_readers()) {
+    const std::string_view first = split(r.extensions, ' ').front();
+    out += fmt::format("{}{}", out.empty() ? "" : separator, first);
+  }
+  return out;
 }
 
 NameHints hints_from_file_name(const std::string& path) {
@@ -167,11 +249,6 @@ NameHints hints_from_file_name(const std::string& path) {
   return h;
 }
 
-namespace {
-ReadResult read_report_unjudged(const std::string& path, const FormSet& forms, const ReadOptions& options,
-                                const FileLoader& load, Diagnostics& out);
-}  // namespace
-
 bool is_report_error(const Diagnostic& d) {
   return d.severity == Severity::error && (d.rule == "label" || d.rule == "duplicate");
 }
@@ -179,7 +256,9 @@ bool is_report_error(const Diagnostic& d) {
 ReadResult read_report(const std::string& path, const FormSet& forms, const ReadOptions& options,
                        const FileLoader& load, Diagnostics& out) {
   const std::size_t before = out.items().size();
-  ReadResult result = read_report_unjudged(path, forms, options, load, out);
+  const InputReader* reader = reader_of(path, options);
+  if (reader == nullptr) refuse(path, load);
+  ReadResult result = reader->read(path, forms, options, load, out);
   result.readable = result.report.has_value();
   for (std::size_t i = before; i < out.items().size() && result.readable; ++i) {
     const Diagnostic& d = out.items()[i];
@@ -190,65 +269,46 @@ ReadResult read_report(const std::string& path, const FormSet& forms, const Read
 
 namespace {
 
-ReadResult read_report_unjudged(const std::string& path, const FormSet& forms, const ReadOptions& options,
-                                const FileLoader& load, Diagnostics& out) {
+ReadResult read_yaml_input(const std::string& path, const FormSet& forms, const ReadOptions& options,
+                           const FileLoader& load, Diagnostics& out) {
   ReadResult result;
   result.files.push_back(path);
-  const std::string ext = effective_ext(path, options.format);
-  if (ext == ".yaml" || ext == ".yml") {
-    std::string bytes = load(path);
-    auto text = to_utf8(bytes, path, Encoding::utf8, out);
-    if (!text) return result;
-    YamlTally tally = read_yaml_tally(path, *text, forms, options.meta, out);
-    if (!tally.report) return result;
-    if (tally.tables_file) {
-      // The YAML gives who and when; the cells come from the companion file.
-      ReportMeta meta;
-      meta.agency = tally.report->agency;
-      meta.level = tally.report->level;
-      meta.year = tally.report->year;
-      meta.publication_date = tally.report->publication_date;
-      if (options.meta.form_id) meta.form_id = options.meta.form_id;
-      std::string table_path = relative_to(path, *tally.tables_file);
-      result.files.push_back(table_path);
-      ReadOptions table_options = options;
-      table_options.format = InputFormat::by_extension;  // the companion file goes by its name
-      auto cells = read_table_file(table_path, effective_ext(table_path, InputFormat::by_extension), forms, meta,
-                                   table_options, load, out);
-      if (!cells) return result;
-      cells->prose = std::move(tally.report->prose);
-      cells->prose_where = std::move(tally.report->prose_where);
-      cells->origin = tally.report->origin;
-      tally.report = std::move(cells);
-    }
-    for (const auto& [section, rel] : tally.prose_files) {
-      std::string prose_path = relative_to(path, rel);
-      result.files.push_back(prose_path);
-      std::string bytes_prose = load(prose_path);
-      auto prose = to_utf8(bytes_prose, prose_path, Encoding::utf8, out);
-      if (!prose) return result;
-      tally.report->prose[section] = *prose;
-      tally.report->prose_where[section] = SourceLoc{prose_path, 1, 1, {}};
-    }
-    result.report = std::move(tally.report);
-    return result;
+  std::string bytes = load(path);
+  auto text = to_utf8(bytes, path, Encoding::utf8, out);
+  if (!text) return result;
+  YamlTally tally = read_yaml_tally(path, *text, forms, options.meta, out);
+  if (!tally.report) return result;
+  if (tally.tables_file) {
+    // The YAML gives who and when; the cells come from the companion file.
+    ReportMeta meta;
+    meta.agency = tally.report->agency;
+    meta.level = tally.report->level;
+    meta.year = tally.report->year;
+    meta.publication_date = tally.report->publication_date;
+    if (options.meta.form_id) meta.form_id = options.meta.form_id;
+    std::string table_path = relative_to(path, *tally.tables_file);
+    result.files.push_back(table_path);
+    // The companion file goes by its name.
+    const InputReader* companion = find_reader_for(table_path);
+    if (companion == nullptr || companion->tables == nullptr) refuse(table_path, load);
+    auto cells = companion->tables(table_path, forms, meta, options, load, out);
+    if (!cells) return result;
+    cells->prose = std::move(tally.report->prose);
+    cells->prose_where = std::move(tally.report->prose_where);
+    cells->origin = tally.report->origin;
+    tally.report = std::move(cells);
   }
-  ReportMeta meta = options.defaults;
-  meta.override_with(options.meta);
-  fill_from_name(path, meta, out);
-  result.report = read_table_file(path, ext, forms, meta, options, load, out);
-  if (result.report && result.report->year == 0) {
-    // Said once here rather than as "the 0 report" wherever a rule needs the year.
-    Diagnostic d = note(path,
-                        {"报告年度未知：文件中没有年度，文件名也不以年度开头；请用 --year 指定（或把文件命名为 "
-                         "2023_机关.csv）。需要年度的规则（适用表式、发布期限、跨年度衔接）未检查",
-                         "the report's year is not known: the file does not say it and its name does not start with "
-                         "it; give --year (or name the file 2023_agency.csv). The rules that need the year (form in "
-                         "force, deadline, carry-over) were not run"},
-                        "meta");
-    d.severity = Severity::warning;
-    out.add(std::move(d));
+  for (const auto& [section, rel] : tally.prose_files) {
+    std::string prose_path = relative_to(path, rel);
+    result.files.push_back(prose_path);
+    std::string bytes_prose = load(prose_path);
+    auto prose = to_utf8(bytes_prose, prose_path, Encoding::utf8, out);
+    if (!prose) return result;
+    tally.report->prose[section] = *prose;
+    tally.report->prose_where[section] = SourceLoc{prose_path, 1, 1, {}};
   }
+  result.report = std::move(tally.report);
+  result.yaml_text = std::move(*text);
   return result;
 }
 

@@ -1,4 +1,4 @@
-#include "unit_inputs.hpp"
+#include <gongkai/build/unit_inputs.hpp>
 
 #include <gongkai/io/roster_files.hpp>
 
@@ -6,7 +6,7 @@
 
 #include <filesystem>
 
-namespace gongkai::cli {
+namespace gongkai {
 
 std::vector<UnitInput> unit_inputs(const std::vector<std::string>& files, const std::string& roster, Diagnostics& out) {
   std::vector<UnitInput> units;
@@ -49,4 +49,4 @@ std::vector<UnitInput> unit_inputs(const std::vector<std::string>& files, const 
   return units;
 }
 
-}  // namespace gongkai::cli
+}  // namespace gongkai

@@ -1,0 +1,177 @@
+// build_units: the request checked, templates and rules loaded, the units listed and last
+// year's reports read — any of which failing stops the build before a unit is read — then the
+// units built in parallel (batch/run_units.hpp, build/unit_build.hpp) and their files placed in
+// input order (build/output_placement.hpp).
+#include <gongkai/build.hpp>
+
+#include <gongkai/batch/run_units.hpp>
+#include <gongkai/build/output_placement.hpp>
+#include <gongkai/build/previous_reports.hpp>
+#include <gongkai/build/unit_build.hpp>
+#include <gongkai/build/unit_inputs.hpp>
+#include <gongkai/io/files.hpp>
+#include <gongkai/render/formats.hpp>
+
+#include <filesystem>
+#include <memory>
+
+namespace gongkai {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+BuildResult stop(BuildResult result, Diagnostic d) {
+  result.stopped = std::move(d);
+  result.exit_code = 2;
+  return result;
+}
+
+BuildResult usage(Text message) {
+  Diagnostic d;
+  d.severity = Severity::error;
+  d.rule = "usage";
+  d.message = std::move(message);
+  return stop({}, std::move(d));
+}
+
+Diagnostic from_error(const InputError& e) {
+  Diagnostic d;
+  d.severity = Severity::error;
+  d.rule = e.rule();
+  d.message = e.message();
+  d.where = e.where();
+  return d;
+}
+
+const Text kOneOutput{"-o - 只能把一个报告的一种格式写到标准输出：请用 --format 选一种",
+                      "-o - writes one format of one report to standard output: choose it with --format"};
+
+ReadOptions read_options_of(const BuildRequest& request) {
+  ReadOptions o;
+  o.meta = request.meta;
+  o.encoding = request.encoding;
+  o.format = request.input_format;
+  o.register_headers = request.register_headers;
+  return o;
+}
+
+}  // namespace
+
+BuildResult build_units(const BuildRequest& request, const FormSet& forms) {
+  try {
+    std::string list;
+    for (const auto& f : request.formats) list += (list.empty() ? "" : ",") + f;
+    if (request.formats.empty()) list = report_format_names(",");
+    Text error;
+    const auto formats = parse_report_formats(list, error);
+    if (!formats) return usage(error);
+    const bool to_stdout = request.output_dir == "-";
+    if (to_stdout && formats->size() != 1) return usage(kOneOutput);
+
+    // Templates and rules first: a broken one stops the build before any input is read.
+    HtmlTemplates html;
+    std::optional<ProseRules> rules;
+    try {
+      const fs::path templates = template_dir(request.template_dir);
+      for (const ReportFormat* f : *formats) {
+        if (!f->uses_html_templates) continue;
+        html.page_name = (templates / "html" / "report.mustache").string();
+        html.page = read_file(html.page_name);
+        html.style = read_file((templates / "html" / "style.css").string());
+        break;
+      }
+      rules = load_prose_rules_from(request.template_dir);
+    } catch (const InputError& e) {
+      return stop({}, from_error(e));
+    }
+
+    BuildResult result;
+    std::vector<UnitInput> units = unit_inputs(request.inputs, request.roster, result.general);
+    if (units.empty() && !result.general.has_errors())
+      return usage({"需要输入文件或 --roster", "give input files or --roster"});
+    if (to_stdout && units.size() != 1) return usage(kOneOutput);
+    bool unreadable = result.general.has_errors();
+    const ReadOptions read_options = read_options_of(request);
+    auto previous = std::make_unique<PreviousReports>();
+    if (!request.previous.empty() &&
+        !previous->read(request.previous, forms, read_options, result.inputs, result.general))
+      unreadable = true;
+    for (const auto& u : units) result.inputs.push_back(u.path);
+    if (unreadable) {
+      result.exit_code = 2;
+      return result;
+    }
+
+    // The output folder and the staging folder are made before any input is read: one that
+    // cannot be written stops the build (exit 2).
+    std::unique_ptr<OutputPlacement> placement;
+    try {
+      placement = std::make_unique<OutputPlacement>(request.output_dir, units.size());
+    } catch (const InputError& e) {
+      result.stopped = from_error(e);
+      result.exit_code = 2;
+      return result;
+    }
+
+    UnitBuildContext context;
+    context.forms = &forms;
+    context.formats = *formats;
+    context.render.html = &html;
+    context.render.lang = request.lang;
+    context.rules = rules ? &*rules : nullptr;
+    context.previous = previous.get();
+    context.single_unit = units.size() == 1;
+    context.allow_errors = request.allow_errors;
+    context.source_date_epoch = request.source_date_epoch;
+    context.load = [](const std::string& p) { return read_file(p); };
+
+    BatchOptions batch;
+    batch.jobs = request.jobs;
+    batch.read = read_options;
+    batch.forms = &forms;
+    batch.load = context.load;
+    batch.progress = request.progress;
+    batch.step_read = [&](std::size_t index, const UnitInput& unit, Report& report, const ReadResult& read,
+                          Diagnostics& out) {
+      ReadOptions options = read_options;
+      options.meta.override_with(unit.meta);
+      options.defaults.override_with(unit.defaults);
+      auto files = build_unit(context, options, report, read, unit.path, out);
+      if (!files.empty()) placement->hand_in(index, report.agency, std::move(files));
+    };
+    std::vector<UnitResult> done = run_units(units, batch);
+
+    result.units.resize(done.size());
+    for (std::size_t i = 0; i < done.size(); ++i) {
+      result.units[i].summary = std::move(done[i].summary);
+      result.units[i].findings = std::move(done[i].findings);
+    }
+    std::vector<std::string> paths;
+    for (const auto& u : units) paths.push_back(u.path);
+    const InputFiles inputs(result.inputs);
+    const bool output_failed = placement->place(result.units, paths, inputs);
+    placement.reset();
+
+    std::size_t errors = result.general.count(Severity::error);
+    for (const auto& u : result.units) {
+      unreadable = unreadable || u.summary.unreadable;
+      errors += u.findings.count(Severity::error);
+    }
+    if (unreadable || output_failed)
+      result.exit_code = 2;
+    else
+      result.exit_code = errors > 0 ? 1 : 0;
+    return result;
+  } catch (const InputError& e) {
+    return stop({}, from_error(e));
+  } catch (const std::exception& e) {
+    Diagnostic d;
+    d.severity = Severity::error;
+    d.rule = "internal";
+    d.message = {std::string("内部错误：") + e.what(), std::string("internal error: ") + e.what()};
+    return stop({}, std::move(d));
+  }
+}
+
+}  // namespace gongkai

@@ -1,0 +1,49 @@
+// Where a build's outputs go and how they get there. Each unit's files are rendered on its
+// worker and handed here: kept in memory (no output folder), written to standard output
+// ("-"), or staged in DIR/.gongkai-staging-* (io/files.hpp). Afterwards, in input order, each
+// unit's folder DIR/<agency>/ is claimed — a second unit of the same agency gets an `output`
+// error and writes nothing, whatever the thread timing — and its files are moved into place.
+#pragma once
+
+#include <gongkai/build.hpp>
+#include <gongkai/io/files.hpp>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace gongkai {
+
+class OutputPlacement {
+ public:
+  // Makes the output folder and the staging folder: throws InputError (rule `output`) when
+  // they cannot be made. `units`: how many units will hand in files.
+  OutputPlacement(std::string output_dir, std::size_t units);
+
+  // On a unit's worker: its files as (extension, bytes) in format order, under the folder of
+  // `agency`. Throws InputError (rule `output`) when a file cannot be staged or written.
+  void hand_in(std::size_t index, const std::string& agency, std::vector<std::pair<std::string, std::string>> files);
+
+  // In input order: claims each unit's folder and moves its files into place, filling
+  // BuiltUnit::outputs and ::written, or adding an `output` finding (counted in its summary).
+  // `paths`: the units' input paths, for the messages; `inputs`: never overwritten. True when
+  // a file could not be written (not for a folder claimed twice).
+  bool place(std::vector<BuiltUnit>& units, const std::vector<std::string>& paths, const InputFiles& inputs);
+
+  // True when hand_in failed for a unit (staging or standard output).
+  [[nodiscard]] bool failed(std::size_t index) const { return staged_[index].failed; }
+
+ private:
+  struct Staged {
+    std::string dir;  // DIR/<agency>; empty when nothing was handed in
+    std::vector<OutputFile> outputs;
+    std::vector<std::pair<std::string, std::string>> files;  // staged path, final path
+    bool failed = false;
+  };
+  std::string output_dir_;
+  std::unique_ptr<StagingDir> staging_;
+  std::vector<Staged> staged_;
+};
+
+}  // namespace gongkai
