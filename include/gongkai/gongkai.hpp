@@ -8,13 +8,10 @@
 #include <gongkai/diagnostics.hpp>
 #include <gongkai/forms.hpp>
 #include <gongkai/merge.hpp>
+#include <gongkai/read.hpp>
 #include <gongkai/report.hpp>
 
-// Reading and checking one report (read.hpp, check.hpp) arrive from their own branches: until
-// both are on main they are included when present. Integrator: make these plain includes then.
-#if __has_include(<gongkai/read.hpp>)
-#include <gongkai/read.hpp>
-#endif
+// check.hpp arrives from the rules branch.
 #if __has_include(<gongkai/check.hpp>)
 #include <gongkai/check.hpp>
 #endif
