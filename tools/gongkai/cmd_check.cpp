@@ -9,7 +9,7 @@
 #include "unit_inputs.hpp"
 
 #include <gongkai/batch/run_units.hpp>
-#include <gongkai/check/checker.hpp>
+#include <gongkai/check.hpp>
 #include <gongkai/io/files.hpp>
 #include <gongkai/render/diagnostics_json.hpp>
 #include <gongkai/render/diagnostics_text.hpp>
@@ -20,6 +20,8 @@
 
 #include <iostream>
 #include <map>
+#include <mutex>
+#include <set>
 
 namespace gongkai::cli {
 
@@ -37,13 +39,15 @@ struct CheckCmdOptions {
   ReportOptionValues report;
 };
 
-// Reads and checks one report outside the batch (for the cross-year pairs).
-std::optional<Report> read_checked(const std::string& path, const FormSet& forms, const ReadOptions& options,
-                                   Diagnostics& out) {
-  std::vector<std::string> files;
-  auto r = read_checked_report(path, forms, options, files, out);
-  if (!r) return std::nullopt;
-  return std::move(*r);
+// Whether a checked unit can be a year of a cross-year pair: its reading found no error (a report
+// whose cells could not all be read has no figures to compare). Check errors do not matter.
+bool read_cleanly(const Diagnostics& found) {
+  for (const auto& d : found.items())
+    if (d.severity == Severity::error) {
+      const RuleInfo* rule = find_rule(d.rule);
+      if (rule == nullptr || rule->scope == RuleScope::reader) return false;
+    }
+  return true;
 }
 
 }  // namespace
@@ -74,7 +78,20 @@ void register_check(CLI::App& app, Context& ctx) {
     batch.read = make_read_options(opts->report);
     batch.read.register_headers = ctx.register_headers();
     batch.forms = &ctx.forms();
-    batch.load = [](const std::string& p) { return read_file(p); };
+    // The text of each YAML unit as it was read, for its `previous:` and section 六's data, so
+    // that the step does not read the file again; taken (and dropped) by the unit's step.
+    std::map<std::string, std::string> yaml_texts;
+    std::mutex yaml_texts_mutex;
+    std::set<std::string> unit_paths;
+    for (const auto& u : units) unit_paths.insert(u.path);
+    batch.load = [&](const std::string& p) {
+      std::string text = read_file(p);
+      if (is_yaml_path(p) && unit_paths.count(p) != 0) {
+        std::lock_guard lock(yaml_texts_mutex);
+        yaml_texts[p] = text;
+      }
+      return text;
+    };
     batch.progress = make_progress_bar(ctx.quiet || units.size() < 2);
     // Last year's reports: --previous (one, or a roster: each unit takes its agency's), else
     // what a unit's YAML names (`previous:`).
@@ -100,15 +117,28 @@ void register_check(CLI::App& app, Context& ctx) {
     std::vector<std::pair<std::string, int>> identity(units.size());
     std::vector<char> had_previous(units.size(), 0);
     std::vector<char> checked(units.size(), 0);  // read and checked (the step ran)
+    // Each unit as it was read and checked, for the cross-year pairs made afterwards: every
+    // input is read and checked once.
+    std::vector<std::optional<Report>> kept(units.size());
     const bool single = units.size() == 1;
     batch.step = [&](std::size_t i, const UnitInput& unit, Report& report, Diagnostics& out) {
       identity[i] = {report.agency, report.year};
       checked[i] = 1;
+      if (read_cleanly(out)) kept[i] = report;
+      std::optional<std::string> text;
+      {
+        std::lock_guard lock(yaml_texts_mutex);
+        if (auto it = yaml_texts.find(unit.path); it != yaml_texts.end()) {
+          text = std::move(it->second);
+          yaml_texts.erase(it);
+        }
+      }
+      const std::string* input_text = text ? &*text : nullptr;
       if (previous_failed) return;
       ReadOptions read = batch.read;
       read.meta.override_with(unit.meta);
       read.defaults.override_with(unit.defaults);
-      const Report* last = previous.find(unit.path, report, single, ctx.forms(), read, out);
+      const Report* last = previous.find(unit.path, report, single, ctx.forms(), read, out, input_text);
       if (last != nullptr) {
         had_previous[i] = 1;
         check_cross_year(report, *last, out);
@@ -116,7 +146,7 @@ void register_check(CLI::App& app, Context& ctx) {
       // A report (an input with prose) is checked as build checks it: the prose rules too, so
       // that check says whether it can be published.
       if (!report.prose.empty()) {
-        const ProseInputs in = prose_inputs(unit.path, report, last, rules ? &*rules : nullptr, out);
+        const ProseInputs in = prose_inputs(unit.path, report, last, rules ? &*rules : nullptr, out, input_text);
         check_publication_parts(in, expand_prose(in, out), out);
       }
     };
@@ -136,19 +166,11 @@ void register_check(CLI::App& app, Context& ctx) {
       if (checked[i] == 0 || had_previous[i] != 0) continue;
       auto before = by_agency_year.find({identity[i].first, identity[i].second - 1});
       if (identity[i].second == 0 || before == by_agency_year.end()) continue;
-      ReadOptions read = batch.read;
-      read.meta.override_with(units[i].meta);
-      read.defaults.override_with(units[i].defaults);
-      auto current = read_checked(units[i].path, ctx.forms(), read, all);
-      if (!current) continue;
+      const std::optional<Report>& current = kept[i];
+      const std::optional<Report>& last = kept[before->second];
+      if (!current || !last) continue;
       Diagnostics cross;
-      {
-        ReadOptions read_prev = batch.read;
-        read_prev.meta.override_with(units[before->second].meta);
-        read_prev.defaults.override_with(units[before->second].defaults);
-        if (auto last = read_checked(units[before->second].path, ctx.forms(), read_prev, all))
-          check_cross_year(*current, *last, cross);
-      }
+      check_cross_year(*current, *last, cross);
       for (const auto& d : cross.items()) {
         if (d.severity == Severity::error) ++results[i].summary.errors;
         if (d.severity == Severity::warning) ++results[i].summary.warnings;

@@ -31,6 +31,8 @@ const std::map<std::string, std::string, std::less<>>& zh_descriptions() {
       {"Form ID (2019, 2021); all forms when omitted", "表式 ID（2019、2021）；省略时列出全部表式"},
       {"text or json", "text 或 json"},
       {"Check reports against every rule of their form", "按表式的全部规则检查报告"},
+      {"List the rules findings name (ID, severity, summary)", "列出检查结果所用的规则（ID、严重程度、说明）"},
+      {"Rule IDs to show; all rules when omitted", "要显示的规则 ID；省略时列出全部规则"},
       {"Tallies: .yaml, .csv, .xlsx (\"-\" for standard input)", "统计数据：.yaml、.csv、.xlsx（「-」为标准输入）"},
       {"Check every unit of a roster (nested rosters followed)", "检查名册中的每个单位（含嵌套名册）"},
       {"Count warnings as errors", "把警告算作错误"},

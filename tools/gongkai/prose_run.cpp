@@ -52,14 +52,14 @@ bool is_yaml_path(const std::string& path) {
 }
 
 ProseInputs prose_inputs(const std::string& input, const Report& report, const Report* previous,
-                         const ProseRules* rules, Diagnostics& out) {
+                         const ProseRules* rules, Diagnostics& out, const std::string* input_text) {
   ProseInputs in;
   in.report = &report;
   in.previous = previous;
   in.rules = rules;
   if (!is_yaml_path(input) || input == "-") return in;
   try {
-    ProseExtras extras = read_prose_extras(input, read_file(input), out);
+    ProseExtras extras = read_prose_extras(input, input_text != nullptr ? *input_text : read_file(input), out);
     in.fees = extras.fees;
     in.work_plan = extras.work_plan;
     if (extras.work_plan_file) {
@@ -124,7 +124,8 @@ bool PreviousReports::read(const std::string& path, const FormSet& forms, const 
 }
 
 const Report* PreviousReports::find(const std::string& input, const Report& current, bool single_unit,
-                                    const FormSet& forms, const ReadOptions& options, Diagnostics& out) {
+                                    const FormSet& forms, const ReadOptions& options, Diagnostics& out,
+                                    const std::string* input_text) {
   for (const auto& p : given_)
     if (p->agency == current.agency && p->year == current.year - 1) return p.get();
   if (single_unit && given_.size() == 1) {
@@ -136,7 +137,7 @@ const Report* PreviousReports::find(const std::string& input, const Report& curr
   std::optional<std::string> named;
   try {
     Diagnostics ignored;  // the YAML's own problems are reported by prose_inputs
-    named = read_prose_extras(input, read_file(input), ignored).previous_file;
+    named = read_prose_extras(input, input_text != nullptr ? *input_text : read_file(input), ignored).previous_file;
   } catch (const InputError&) {
     return nullptr;
   }

@@ -23,8 +23,10 @@ namespace gongkai::cli {
 [[nodiscard]] bool is_yaml_path(const std::string& path);
 
 // Section 六's fee statement and work plan, when a YAML input carries them (prose_extras.hpp).
+// `input_text`: the input's content when the caller has it (the input is then not read again).
 [[nodiscard]] ProseInputs prose_inputs(const std::string& input, const Report& report, const Report* previous,
-                                       const ProseRules* rules, Diagnostics& out);
+                                       const ProseRules* rules, Diagnostics& out,
+                                       const std::string* input_text = nullptr);
 
 // report-templates/prose-rules.yaml when there is one.
 [[nodiscard]] std::optional<ProseRules> load_prose_rules_from(const std::string& template_dir);
@@ -46,9 +48,10 @@ class PreviousReports {
   // one its YAML names (`previous:`), loaded and cached here. With a single --previous report and
   // a single unit, a report that does not fit is an error (rule `previous`); with many units, a
   // unit without its agency's report simply has none. nullptr: none.
-  // Safe to call from the batch's workers.
+  // Safe to call from the batch's workers. `input_text`: the input's content when the caller has
+  // it (the input is then not read again).
   const Report* find(const std::string& input, const Report& current, bool single_unit, const FormSet& forms,
-                     const ReadOptions& options, Diagnostics& out);
+                     const ReadOptions& options, Diagnostics& out, const std::string* input_text = nullptr);
   [[nodiscard]] bool given() const { return !given_.empty(); }
 
  private:
