@@ -5,13 +5,9 @@
 #pragma once
 
 #include <gongkai/build.hpp>
+#include <gongkai/check.hpp>
 #include <gongkai/diagnostics.hpp>
 #include <gongkai/forms.hpp>
 #include <gongkai/merge.hpp>
 #include <gongkai/read.hpp>
 #include <gongkai/report.hpp>
-
-// check.hpp arrives from the rules branch.
-#if __has_include(<gongkai/check.hpp>)
-#include <gongkai/check.hpp>
-#endif

@@ -10,7 +10,7 @@
 #include "unit_inputs.hpp"
 
 #include <gongkai/batch/run_units.hpp>
-#include <gongkai/check/checker.hpp>
+#include <gongkai/check.hpp>
 #include <gongkai/io/files.hpp>
 #include <gongkai/render/diagnostics_json.hpp>
 #include <gongkai/render/diagnostics_text.hpp>
@@ -38,13 +38,15 @@ struct CheckCmdOptions {
   ReportOptionValues report;
 };
 
-// Reads and checks one report outside the batch (for the cross-year pairs).
-std::optional<Report> read_checked(const std::string& path, const FormSet& forms, const ReadOptions& options,
-                                   Diagnostics& out) {
-  std::vector<std::string> files;
-  auto r = read_checked_report(path, forms, options, files, out);
-  if (!r) return std::nullopt;
-  return std::move(*r);
+// Whether a checked unit can be a year of a cross-year pair: its reading found no error (a report
+// whose cells could not all be read has no figures to compare). Check errors do not matter.
+bool read_cleanly(const Diagnostics& found) {
+  for (const auto& d : found.items())
+    if (d.severity == Severity::error) {
+      const RuleInfo* rule = find_rule(d.rule);
+      if (rule == nullptr || rule->scope == RuleScope::reader) return false;
+    }
+  return true;
 }
 
 }  // namespace
@@ -101,12 +103,16 @@ void register_check(CLI::App& app, Context& ctx) {
     std::vector<std::pair<std::string, int>> identity(units.size());
     std::vector<char> had_previous(units.size(), 0);
     std::vector<char> checked(units.size(), 0);  // read and checked (the step ran)
+    // Each unit as it was read and checked, for the cross-year pairs made afterwards: every
+    // input is read and checked once.
+    std::vector<std::optional<Report>> kept(units.size());
     const bool single = units.size() == 1;
     const FileLoader load = [](const std::string& p) { return read_file(p); };
     batch.step_read = [&](std::size_t i, const UnitInput& unit, Report& report, const ReadResult& read_result,
                           Diagnostics& out) {
       identity[i] = {report.agency, report.year};
       checked[i] = 1;
+      if (read_cleanly(out)) kept[i] = report;
       if (previous_failed) return;
       ReadOptions read = batch.read;
       read.meta.override_with(unit.meta);
@@ -141,19 +147,11 @@ void register_check(CLI::App& app, Context& ctx) {
       if (checked[i] == 0 || had_previous[i] != 0) continue;
       auto before = by_agency_year.find({identity[i].first, identity[i].second - 1});
       if (identity[i].second == 0 || before == by_agency_year.end()) continue;
-      ReadOptions read = batch.read;
-      read.meta.override_with(units[i].meta);
-      read.defaults.override_with(units[i].defaults);
-      auto current = read_checked(units[i].path, ctx.forms(), read, all);
-      if (!current) continue;
+      const std::optional<Report>& current = kept[i];
+      const std::optional<Report>& last = kept[before->second];
+      if (!current || !last) continue;
       Diagnostics cross;
-      {
-        ReadOptions read_prev = batch.read;
-        read_prev.meta.override_with(units[before->second].meta);
-        read_prev.defaults.override_with(units[before->second].defaults);
-        if (auto last = read_checked(units[before->second].path, ctx.forms(), read_prev, all))
-          check_cross_year(*current, *last, cross);
-      }
+      check_cross_year(*current, *last, cross);
       for (const auto& d : cross.items()) {
         if (d.severity == Severity::error) ++results[i].summary.errors;
         if (d.severity == Severity::warning) ++results[i].summary.warnings;

@@ -47,6 +47,7 @@ void print_findings(const Diagnostics& found, const std::string& format, Lang la
 // Each subcommand registers itself on the app; its callback sets ctx.exit_code.
 void register_forms(CLI::App& app, Context& ctx);
 void register_check(CLI::App& app, Context& ctx);
+void register_rules(CLI::App& app, Context& ctx);
 void register_merge(CLI::App& app, Context& ctx);
 void register_tally(CLI::App& app, Context& ctx);
 void register_init(CLI::App& app, Context& ctx);

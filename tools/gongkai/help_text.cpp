@@ -34,6 +34,8 @@ const std::map<std::string, std::string, std::less<>>& zh_descriptions() {
         {"List a form's cells (stable ID and official label)", "列出表式的全部单元格（稳定 ID 与官方标签）"},
         {"Form ID (2019, 2021); all forms when omitted", "表式 ID（2019、2021）；省略时列出全部表式"},
         {"text or json", "text 或 json"},
+        {"List the rules findings name (ID, severity, summary)", "列出检查结果所用的规则（ID、严重程度、说明）"},
+        {"Rule IDs to show; all rules when omitted", "要显示的规则 ID；省略时列出全部规则"},
         {"Check reports against every rule of their form", "按表式的全部规则检查报告"},
         {"Check every unit of a roster (nested rosters followed)", "检查名册中的每个单位（含嵌套名册）"},
         {"Count warnings as errors", "把警告算作错误"},

@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
   // The subcommands, one visible table.
   register_forms(app, ctx);
   register_check(app, ctx);
+  register_rules(app, ctx);
   register_merge(app, ctx);
   register_tally(app, ctx);
   register_init(app, ctx);

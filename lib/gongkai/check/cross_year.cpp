@@ -1,4 +1,4 @@
-#include <gongkai/check/checker.hpp>
+#include <gongkai/check/cross_year.hpp>
 
 #include <gongkai/check/derive.hpp>
 #include <gongkai/check/messages.hpp>
@@ -84,13 +84,14 @@ void stock(const Report& cur, const Report& prev, const CrossYearRuleDef& rule, 
 
 }  // namespace
 
-void check_cross_year(const Report& current, const Report& previous, Diagnostics& out) {
-  for (const auto& rule : current.form->cross_year) {
-    if (rule.kind == CrossYearKind::carry)
-      carry(current, previous, rule, out);
-    else
-      stock(current, previous, rule, out);
-  }
+void check_carry(const Report& current, const Report& previous, Diagnostics& out) {
+  for (const auto& rule : current.form->cross_year)
+    if (rule.kind == CrossYearKind::carry) carry(current, previous, rule, out);
+}
+
+void check_stock(const Report& current, const Report& previous, Diagnostics& out) {
+  for (const auto& rule : current.form->cross_year)
+    if (rule.kind != CrossYearKind::carry) stock(current, previous, rule, out);
 }
 
 bool check_previous_fits(const Report& current, const Report& previous, Diagnostics& out) {

@@ -6,6 +6,15 @@
 
 namespace gongkai {
 
+Diagnostic finding(Severity sev, const std::string& rule, Text msg, SourceLoc where) {
+  Diagnostic d;
+  d.severity = sev;
+  d.rule = rule;
+  d.message = std::move(msg);
+  d.where = std::move(where);
+  return d;
+}
+
 std::string table_number(const Form& form, const TableDef& t) {
   for (const auto& s : form.sections)
     if (s.id == t.section) return s.number;

@@ -9,6 +9,8 @@
 
 namespace gongkai {
 
+// A finding of `rule` at `where`.
+[[nodiscard]] Diagnostic finding(Severity sev, const std::string& rule, Text msg, SourceLoc where);
 // The section number of a table (二, 三, 四).
 [[nodiscard]] std::string table_number(const Form& form, const TableDef& t);
 [[nodiscard]] CellMention mention(const Form& form, const CellDef& c);
