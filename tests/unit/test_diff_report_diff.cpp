@@ -73,7 +73,7 @@ struct Pair {
     set(old_r, "proactive.penalty.decisions", 10);
     set(new_r, "proactive.penalty.decisions", 0);  // to-zero
     set(old_r, "proactive.coercion.decisions", 0);
-    set(new_r, "proactive.coercion.decisions", 4);  // from-zero
+    set(new_r, "proactive.coercion.decisions", 14);  // from-zero (at least 10)
     set(old_r, "proactive.regulations.issued", 3);
     set(new_r, "proactive.regulations.issued", 9);  // ×3, but a change of 6 < 10: no flag
     set(old_r, "proactive.normative_docs.issued", 10);
@@ -113,6 +113,8 @@ TEST_SUITE("diff/report_diff") {
 
     CHECK(has(cell(d, "proactive.penalty.decisions").flags, "to-zero"));
     CHECK(has(cell(d, "proactive.coercion.decisions").flags, "from-zero"));
+    // A zero flag needs a change of 10 (the settings' zero.min_change): 0 → 1 is not flagged.
+    CHECK(cell(d, "proactive.normative_docs.repealed").flags.empty());
     CHECK(cell(d, "proactive.regulations.issued").flags.empty());
     CHECK(cell(d, "proactive.normative_docs.issued").flags.empty());
     CHECK(has(cell(d, "proactive.normative_docs.in_force").flags, "swing"));
@@ -151,7 +153,7 @@ TEST_SUITE("diff/report_diff") {
     const DiffSettings s = load_diff_settings(path, read_file(path));
     CHECK(s.swing_factor_micro == 3'000'000);
     CHECK(s.swing_min_change == 10);
-    CHECK(s.zero_min_change == 1);
+    CHECK(s.zero_min_change == 10);
     CHECK_FALSE(s.key_figures.empty());
     CHECK(load_diff_settings("x.yaml", "swing: {factor: 2.5}\n").swing_factor_micro == 2'500'000);
     CHECK_THROWS_AS((void)load_diff_settings("x.yaml", "swing: {factor: 1}\n"), InputError);
@@ -178,6 +180,10 @@ TEST_SUITE("diff/report_diff") {
     CHECK(other.kind == ChangeKind::same);
     CHECK(other.after.computed);
     CHECK(other.derived);
+
+    // 2019 leaves 商业企业 of （六）其他处理 out; 2021 computes its category as 0 from sub-rows
+    // left out: neither reports a figure, so it is not "newly reported".
+    CHECK(cell(d, "applications.other.business").kind == ChangeKind::same);
 
     const CellDiff& lic = cell(d, "proactive.licensing.decisions");
     CHECK(lic.change == 20);

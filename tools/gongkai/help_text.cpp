@@ -99,6 +99,16 @@ const std::map<std::string, std::string, std::less<>>& zh_descriptions() {
       {"Comma-separated: md, html, xlsx, json (default: all)", "以逗号分隔：md、html、xlsx、json（默认：全部）"},
       {"Write the outputs even with errors, stamped as such", "即使有错误也写出，并标明含有错误"},
       {"Last year's report: cross-year rules, year-over-year prose", "上年度报告：跨年度规则与同比表述"},
+      // gongkai diff
+      {"Compare reports of one agency: two years, two versions of a year, a series",
+       "比较同一机关的报告：两个年度、同一年度的两个版本、多个年度"},
+      {"Reports: .yaml, .csv, .xlsx (two or more; ordered by their year)",
+       "报告：.yaml、.csv、.xlsx（两份或以上；按报告年度排序）"},
+      {"Write the diff to this file (default: standard output)", "把比较结果写到此文件（默认：标准输出）"},
+      {"Flag thresholds and key figures (default: report-templates/diff-thresholds.yaml)",
+       "标记阈值与主要数字（默认：report-templates/diff-thresholds.yaml）"},
+      {"Show unchanged cells too", "也显示未变化的单元格"},
+      {"Exit 1 when anything is flagged", "有任何标记时以 1 退出"},
   };
   return m;
 }

@@ -69,6 +69,7 @@ class Differ {
         before = Side::of(old_.at(*old_.form->cell(old_id)));
       }
       CellDiff cd = compare_sides(before, Side::of(new_.at(c)));
+      nothing_given(cd);
       cd.id = c.id;
       cd.new_id = c.id;
       cd.old_id = old_id;
@@ -89,6 +90,16 @@ class Differ {
       if (const Text* why = map_.reason_old(c.id)) cd.why_not_comparable = *why;
       d.cells.push_back(std::move(cd));
     }
+  }
+
+  // A total computed as 0 from parts left out, against a cell not given: neither side reports a
+  // figure, so nothing was newly reported nor dropped.
+  static void nothing_given(CellDiff& cd) {
+    const auto zero_computed = [](const Side& s) { return s.number() && s.computed && s.raw == 0; };
+    const auto none = [](const Side& s) { return s.in_form && s.state == CellState::absent; };
+    if ((cd.kind == ChangeKind::newly_reported && none(cd.before) && zero_computed(cd.after)) ||
+        (cd.kind == ChangeKind::no_longer_reported && zero_computed(cd.before) && none(cd.after)))
+      cd.kind = ChangeKind::same;
   }
 
   [[nodiscard]] std::string fig(const CellDiff& c, const Side& s) const { return format_value(*c.def->column, s.raw); }
@@ -121,13 +132,14 @@ class Differ {
     const std::string a = fig(c, c.after);
     const std::string name = label(c);
     const std::int64_t zero_min = std::max<std::int64_t>(1, in_raw_units(column, options_.settings.zero_min_change));
-    if (after == 0 && before >= zero_min) {
+    // A zero side must be a given 0: a total computed as 0 from parts left out is no report of 0.
+    if (after == 0 && !c.after.computed && before >= zero_min) {
       add(c, out, "to-zero",
           {fmt::format("「{}」从 {}年的 {} 降为 {}年的 0", name, old_.year, b, new_.year),
            fmt::format("「{}」 fell from {} in {} to 0 in {}", name, b, old_.year, new_.year)});
       return;
     }
-    if (before == 0 && after >= zero_min) {
+    if (before == 0 && !c.before.computed && after >= zero_min) {
       add(c, out, "from-zero",
           {fmt::format("「{}」从 {}年的 0 升为 {}年的 {}", name, old_.year, new_.year, a),
            fmt::format("「{}」 rose from 0 in {} to {} in {}", name, old_.year, a, new_.year)});

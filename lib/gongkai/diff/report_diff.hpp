@@ -69,7 +69,8 @@ struct DiffOptions {
 
 // Compares `older` with `newer`. REQUIRES: both have been through check_report (their derived
 // totals are filled in) and are of the same agency. The mode follows from the years: the same
-// year is a revision, the next year year-over-year.
+// year is a revision, the next year year-over-year. A total computed as 0 from parts left out,
+// against a cell not given, is `same`: neither side reports a figure.
 [[nodiscard]] ReportDiff diff_reports(const Report& older, const Report& newer, const DiffOptions& options);
 
 }  // namespace gongkai

@@ -17,7 +17,7 @@ struct DiffSettings {
   std::int64_t swing_factor_micro = 3'000'000;
   std::int64_t swing_min_change = 10;  // in the column's unit (cases, or 万元)
   // Rules `to-zero` and `from-zero`: the non-zero side is at least this (column's unit).
-  std::int64_t zero_min_change = 1;
+  std::int64_t zero_min_change = 10;
   std::vector<std::string> key_figures;  // cell IDs charted by a series
 };
 

@@ -143,8 +143,21 @@ std::string render_diff_text(const ReportDiff& diff, Lang lang, const DiffView& 
   rows.push_back({"", zh ? "单元格" : "cell", "", fmt::format("{}", diff.before.year),
                   fmt::format("{}", diff.after.year), zh ? "变化" : "change", "%", zh ? "标记" : "flags"});
   std::size_t folded = 0;
-  std::map<std::string, std::vector<std::string>> reasons;  // reason -> cell IDs
+  std::map<std::string, std::size_t> reasons;  // reason -> cells
+  std::size_t nc_folded = 0;
   for (const auto& c : diff.cells) {
+    if (c.kind == ChangeKind::not_comparable) {
+      const std::string why = c.why_not_comparable
+                                  ? c.why_not_comparable->in(lang)
+                                  : (zh ? "另一表式没有对应的单元格" : "the other form has no such cell");
+      ++reasons[why];
+      // A cell neither report gives a figure for says nothing: folded.
+      const Side& own = c.before.in_form ? c.before : c.after;
+      if (own.state == CellState::absent && !view.all) {
+        ++nc_folded;
+        continue;
+      }
+    }
     if (c.kind == ChangeKind::same && c.flags.empty() && !view.all) {
       ++folded;
       continue;
@@ -154,22 +167,17 @@ std::string render_diff_text(const ReportDiff& diff, Lang lang, const DiffView& 
                     figure_of(*c.def, c.before, lang), figure_of(*c.def, c.after, lang), change_of(c, lang),
                     c.percent_tenths && c.kind == ChangeKind::changed ? format_percent_tenths(*c.percent_tenths) : "",
                     flags_of(c.flags)});
-    if (c.kind == ChangeKind::not_comparable) {
-      const std::string why = c.why_not_comparable
-                                  ? c.why_not_comparable->in(lang)
-                                  : (zh ? "另一表式没有对应的单元格" : "the other form has no such cell");
-      reasons[why].push_back(c.id);
-    }
   }
   out += "\n" + aligned_table(rows, 3);
   out += zh ? "\nΣ 由表内合计规则得出；* 为计算所得（未填报）；— 未提供；空白 为留空（不是 0）\n"
             : "\nΣ a total of the form's sum rules; * computed (not given); — not given; blank: left empty (not 0)\n";
   if (!reasons.empty()) {
-    out += zh ? "\n不可比的单元格：\n" : "\nNot comparable:\n";
-    for (const auto& [why, ids] : reasons) {
-      out += fmt::format("  {}\n", why);
-      for (const auto& id : ids) out += fmt::format("    {}\n", id);
-    }
+    out += zh ? "\n不可比的单元格（表式不同）：\n" : "\nNot comparable (the forms differ):\n";
+    for (const auto& [why, n] : reasons)
+      out += zh ? fmt::format("  {} 个：{}\n", n, why) : fmt::format("  {}: {}\n", n, why);
+    if (nc_folded > 0)
+      out += zh ? fmt::format("  （其中 {} 个两份报告都未填，已折叠，--all 显示）\n", nc_folded)
+                : fmt::format("  ({} of them given by neither report: folded; --all shows them)\n", nc_folded);
   }
   for (const auto& p : diff.prose) {
     out += fmt::format("\n{}{}\n", zh ? "正文修改：" : "prose changed: ", p.heading);
