@@ -235,6 +235,29 @@ TEST_SUITE("diff/report_diff") {
     CHECK(d.prose[0].lines[3].text == "第三行");
   }
 
+  TEST_CASE("text-reuse: a section copied from last year is a cross-year finding") {
+    Report a = report("2021", 2022);
+    Report b = report("2021", 2023);
+    const std::string text =
+        "本机关坚持以公开为常态不公开为例外，围绕中心工作深化政务公开，规范依申请公开办理流程，"
+        "加强政府信息管理与平台建设，完善监督保障机制，回应社会关切，提升公开质量和实效。";
+    a.prose["overview"] = text;
+    b.prose["overview"] = text;
+    b.prose["problems"] = "公开时效仍需提高。";
+    checked(a);
+    checked(b);
+    const ReportDiff d = diff_reports(a, b, DiffOptions{});
+    CHECK(findings_of(d, "text-reuse") == 1);
+    CHECK(d.cross_year_failed());
+    // Not consecutive: no cross-year rule.
+    Report c = report("2021", 2025);
+    c.prose["overview"] = text;
+    checked(c);
+    const ReportDiff e = diff_reports(a, c, DiffOptions{});
+    CHECK(e.mode == DiffMode::years_apart);
+    CHECK(findings_of(e, "text-reuse") == 0);
+  }
+
   TEST_CASE("two agencies are refused") {
     Report a = report("2021", 2022);
     Report b = report("2021", 2023);
