@@ -102,6 +102,16 @@ class Differ {
       cd.kind = ChangeKind::same;
   }
 
+  // How a message names a side: its year, or for two versions of one year which version.
+  [[nodiscard]] std::string when_zh(const Report& r) const {
+    if (old_.year != new_.year) return fmt::format("{}年", r.year);
+    return &r == &old_ ? "更正前" : "更正后";
+  }
+  [[nodiscard]] std::string when_en(const Report& r) const {
+    if (old_.year != new_.year) return fmt::format("in {}", r.year);
+    return &r == &old_ ? "in the first version" : "in the corrected one";
+  }
+
   [[nodiscard]] std::string fig(const CellDiff& c, const Side& s) const { return format_value(*c.def->column, s.raw); }
 
   [[nodiscard]] std::string label(const CellDiff& c) const {
@@ -135,14 +145,14 @@ class Differ {
     // A zero side must be a given 0: a total computed as 0 from parts left out is no report of 0.
     if (after == 0 && !c.after.computed && before >= zero_min) {
       add(c, out, "to-zero",
-          {fmt::format("「{}」从 {}年的 {} 降为 {}年的 0", name, old_.year, b, new_.year),
-           fmt::format("「{}」 fell from {} in {} to 0 in {}", name, b, old_.year, new_.year)});
+          {fmt::format("「{}」从{}的 {} 降为{}的 0", name, when_zh(old_), b, when_zh(new_)),
+           fmt::format("「{}」 fell from {} {} to 0 {}", name, b, when_en(old_), when_en(new_))});
       return;
     }
     if (before == 0 && !c.before.computed && after >= zero_min) {
       add(c, out, "from-zero",
-          {fmt::format("「{}」从 {}年的 0 升为 {}年的 {}", name, old_.year, new_.year, a),
-           fmt::format("「{}」 rose from 0 in {} to {} in {}", name, old_.year, a, new_.year)});
+          {fmt::format("「{}」从{}的 0 升为{}的 {}", name, when_zh(old_), when_zh(new_), a),
+           fmt::format("「{}」 rose from 0 {} to {} {}", name, when_en(old_), a, when_en(new_))});
       return;
     }
     if (before <= 0 || after <= 0 || !c.change) return;
@@ -157,10 +167,10 @@ class Differ {
     const std::string factor = Decimal::from_micro(options_.settings.swing_factor_micro).to_string();
     const std::string pct = c.percent_tenths ? format_percent_tenths(*c.percent_tenths) : std::string("?");
     add(c, out, "swing",
-        {fmt::format("「{}」从 {}年的 {} 变为 {}年的 {}（{}），超过 {}{} 的阈值", name, old_.year, b, new_.year, a, pct,
-                     grew ? "×" : "÷", factor),
-         fmt::format("「{}」 went from {} in {} to {} in {} ({}), beyond the {}{} threshold", name, b, old_.year, a,
-                     new_.year, pct, grew ? "×" : "÷", factor)});
+        {fmt::format("「{}」从{}的 {} 变为{}的 {}（{}），超过 {}{} 的阈值", name, when_zh(old_), b, when_zh(new_), a,
+                     pct, grew ? "×" : "÷", factor),
+         fmt::format("「{}」 went from {} {} to {} {} ({}), beyond the {}{} threshold", name, b, when_en(old_), a,
+                     when_en(new_), pct, grew ? "×" : "÷", factor)});
   }
 
   void flag_tables(ReportDiff& d) const {
@@ -181,9 +191,9 @@ class Differ {
       Diagnostic g;
       g.severity = Severity::warning;
       g.rule = "table-zero";
-      g.message = {
-          fmt::format("「{}」{}年有非零数字，{}年全部为 0", heading, old_.year, new_.year),
-          fmt::format("「{}」 had figures other than 0 in {}; in {} every figure is 0", heading, old_.year, new_.year)};
+      g.message = {fmt::format("「{}」{}有非零数字，{}全部为 0", heading, when_zh(old_), when_zh(new_)),
+                   fmt::format("「{}」 had figures other than 0 {}; {} every figure is 0", heading, when_en(old_),
+                               when_en(new_))};
       g.where = new_.origin;
       g.actual = "0";
       d.findings.add(std::move(g));
