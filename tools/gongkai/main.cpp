@@ -1,5 +1,6 @@
 // gongkai: compiles and checks the statutory 政府信息公开工作年度报告.
 // A thin front: parse options, hand over to one subcommand, return its exit code.
+#include "cmd_diff.hpp"
 #include "context.hpp"
 #include "help_text.hpp"
 
@@ -75,6 +76,7 @@ int main(int argc, char** argv) {
   register_tally(app, ctx);
   register_init(app, ctx);
   register_build(app, ctx);
+  register_diff(app, ctx);
 
   // Help and parse errors speak the language asked for, before the options are parsed.
   if (lang == Lang::zh) localize_help(app);

@@ -1,0 +1,126 @@
+// gongkai diff OLD NEW [MORE…]: two reports of one agency compared cell by cell (year over
+// year, across the form change, or two versions of one year), or several years side by side.
+// Reads inputs as check does; the diff goes to standard output (or -o) as text or JSON.
+// Exit 0: nothing flagged (warnings allowed unless --strict); 1: a cross-year rule failed, a
+// year given twice, or (--strict) anything flagged; 2: an input could not be read, or the
+// reports are of two agencies.
+#include "cmd_diff.hpp"
+
+#include "prose_run.hpp"
+#include "report_options.hpp"
+
+#include <gongkai/diff/correspondence.hpp>
+#include <gongkai/diff/report_diff.hpp>
+#include <gongkai/diff/series.hpp>
+#include <gongkai/diff/settings.hpp>
+#include <gongkai/io/files.hpp>
+#include <gongkai/render/diagnostics_text.hpp>
+#include <gongkai/render/diff_json.hpp>
+#include <gongkai/render/diff_text.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+namespace gongkai::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct DiffCmdOptions {
+  std::vector<std::string> files;
+  std::string format = "text";
+  std::string output = "-";
+  std::string thresholds;
+  bool all = false;
+  bool strict = false;
+  ReportOptionValues report;
+};
+
+// The settings (diff-thresholds.yaml, or --thresholds) and every correspondence file
+// (forms/correspondence/*.yaml, in name order).
+DiffOptions load_diff_options(const std::string& template_option, const std::string& thresholds) {
+  DiffOptions o;
+  const fs::path dir = template_dir(template_option);
+  const std::string settings = thresholds.empty() ? (dir / "diff-thresholds.yaml").string() : thresholds;
+  if (!thresholds.empty() || fs::exists(settings)) o.settings = load_diff_settings(settings, read_file(settings));
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir / "forms" / "correspondence", ec))
+    if (e.is_regular_file() && e.path().extension() == ".yaml") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) o.correspondences.push_back(load_correspondence(f.string(), read_file(f.string())));
+  return o;
+}
+
+}  // namespace
+
+void register_diff(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<DiffCmdOptions>();
+  auto* cmd = app.add_subcommand("diff", "Compare reports of one agency: two years, two versions of a year, a series");
+  cmd->add_option("files", opts->files, "Reports: .yaml, .csv, .xlsx (two or more; ordered by their year)")->required();
+  cmd->add_option("--format", opts->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("-o,--output", opts->output, "Write the diff to this file (default: standard output)");
+  cmd->add_option("--thresholds", opts->thresholds,
+                  "Flag thresholds and key figures (default: report-templates/diff-thresholds.yaml)");
+  cmd->add_flag("--all", opts->all, "Show unchanged cells too");
+  cmd->add_flag("--strict", opts->strict, "Exit 1 when anything is flagged");
+  add_report_options(*cmd, opts->report);
+  cmd->callback([opts, &ctx] {
+    const Lang lang = ctx.lang();
+    if (opts->files.size() < 2) {
+      std::cerr << (lang == Lang::zh ? "gongkai diff：至少需要两份报告\n"
+                                     : "gongkai diff: needs two reports or more\n");
+      ctx.exit_code = kUnreadable;
+      return;
+    }
+    const DiffOptions options = load_diff_options(ctx.template_dir, opts->thresholds);
+    const ReadOptions read = make_read_options(opts->report);
+    Diagnostics problems;
+    std::vector<std::string> files;
+    std::vector<std::unique_ptr<Report>> reports;
+    for (const auto& f : opts->files) {
+      auto r = read_checked_report(f, ctx.forms(), read, files, problems);
+      if (r) reports.push_back(std::move(r));
+    }
+    if (reports.size() != opts->files.size()) {
+      std::cerr << render_diagnostics_text(problems, lang);
+      ctx.exit_code = kUnreadable;
+      return;
+    }
+    std::string text;
+    bool failed = false;   // exit 1 whatever --strict says
+    bool flagged = false;  // anything at all
+    if (reports.size() == 2) {
+      if (!same_agency(*reports[0], *reports[1], problems)) {
+        std::cerr << render_diagnostics_text(problems, lang);
+        ctx.exit_code = kUnreadable;
+        return;
+      }
+      // A diff runs from the older report to the newer, whatever order they were given in.
+      if (reports[1]->year < reports[0]->year) std::swap(reports[0], reports[1]);
+      const ReportDiff d = diff_reports(*reports[0], *reports[1], options);
+      text = opts->format == "json" ? render_diff_json(d, lang) : render_diff_text(d, lang, DiffView{opts->all});
+      failed = d.cross_year_failed() || d.findings.has_errors();
+      flagged = !d.findings.empty();
+    } else {
+      std::vector<const Report*> all;
+      for (const auto& r : reports) all.push_back(r.get());
+      const auto s = diff_series(all, options, problems);
+      if (!s) {
+        std::cerr << render_diagnostics_text(problems, lang);
+        ctx.exit_code = kUnreadable;
+        return;
+      }
+      text = opts->format == "json" ? render_series_json(*s, lang) : render_series_text(*s, lang, DiffView{opts->all});
+      failed = s->cross_year_failed() || s->findings.has_errors();
+      flagged = !s->findings.empty();
+    }
+    write_file_atomic(opts->output, text, files);
+    ctx.exit_code = failed || (opts->strict && flagged) ? kFindings : kOk;
+  });
+}
+
+}  // namespace gongkai::cli
