@@ -200,8 +200,14 @@ bool RegisterTable::add_place(const RegisterRow& row, std::size_t field, char ki
     return false;
   // What Diagnostics::add does with a finding of the group: the place without its file, a
   // sheet's name on one line, the very same place again not another place.
-  SourceLoc at = where(row, field);
-  at.file.clear();
+  const auto& col = match_.column[field];
+  SourceLoc at;
+  if (col) {
+    at = origin_.place(row, *col);
+  } else {
+    at = origin_.where(row);
+    std::string().swap(at.file);  // (clear() would keep a long path's buffer in every place)
+  }
   if (!sheet_one_line_ && !at.cell_ref.empty()) at.cell_ref = one_line(at.cell_ref);
   const SourceLoc& latest = group.also.empty() ? group.where : group.also.back();
   if (latest.line == at.line && latest.column == at.column && latest.cell_ref == at.cell_ref) return true;
