@@ -18,7 +18,7 @@
 # noisy; user CPU is the steadier figure.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-gongkai=${1:-$here/../build/gongkai}
+gongkai=$(realpath "${1:-$here/../build/gongkai}")
 runs=${2:-3}
 rows=${3:-1000000}
 chars=${4:-3000000}
@@ -36,7 +36,7 @@ run() {  # name, then the command's arguments
   for i in $(seq "$runs"); do
     local code=0
     /usr/bin/time -f '%e %U %M' -o "$work/time.txt" "$gongkai" "$@" >"$work/out.txt" 2>&1 || code=$?
-    read -r wall user rss <"$work/time.txt"
+    read -r wall user rss < <(tail -n 1 "$work/time.txt")  # (a first line says a non-zero exit)
     awk -v n="$name" -v i="$i" -v w="$wall" -v u="$user" -v r="$rss" -v c="$code" -v b="$(wc -c <"$work/out.txt")" \
       'BEGIN { printf "%-11s run %s: %6.2f s wall %6.2f s user %7.1f MiB RSS  exit %s  %s bytes printed\n", n, i, w, u, r / 1024, c, b }'
   done
