@@ -86,6 +86,76 @@ TEST_SUITE("tally/request_register") {
     CHECK(run.findings().find("(also at 23999 more places: 3:") != std::string::npos);
   }
 
+  TEST_CASE("findings made once per bad value group as Diagnostics::add groups them") {
+    // Rows alternate between two bad dates and an unknown word; a second file repeats them.
+    std::string csv = "编号,收到日期,申请人类型,办理结果,答复日期\n";
+    for (int i = 0; i < 300; ++i)
+      csv += "A" + std::to_string(i) + (i % 2 == 0 ? ",2023-13-01" : ",2023-02-30") + ",自然人,予以保密,2023-03-01\n";
+    test::RequestRun run(2023);
+    CHECK(run.feed("a.csv", csv));
+    CHECK(run.feed("b.csv", csv));  // (its IDs repeat a.csv's: one more finding per row)
+    // The same findings, each row added the ordinary way.
+    Diagnostics expected;
+    for (const char* file : {"a.csv", "b.csv"})
+      for (int i = 0; i < 300; ++i) {
+        const int line = i + 2;
+        const std::string n = std::to_string(i);
+        auto add = [&](int column, std::string en) {
+          Diagnostic d;
+          d.rule = "register";
+          d.where = SourceLoc{file, line, column, {}};
+          d.message.en = std::move(en);
+          expected.add(std::move(d));
+        };
+        if (std::string(file) == "b.csv")
+          add(1, "duplicate ID (编号) 'A" + n + "': first seen at a.csv:" + std::to_string(line));
+        add(static_cast<int>(n.size()) + 3,
+            std::string("received date (收到日期) '") + (i % 2 == 0 ? "2023-13-01" : "2023-02-30") +
+                "' is not a valid date (write 2023-01-05, 2023/1/5, 2023.1.5 or 2023年1月5日)");
+        add(static_cast<int>(n.size()) + 18,
+            "outcome (办理结果) '予以保密' is not an outcome row of table 三; did you mean '予以公开' or '国家秘密' or "
+            "'重复申请'?");
+      }
+    REQUIRE(run.out.items().size() == expected.items().size());
+    CHECK(run.out.items().size() == 306);
+    for (std::size_t i = 0; i < expected.items().size(); ++i) {
+      const Diagnostic& got = run.out.items()[i];
+      const Diagnostic& want = expected.items()[i];
+      CAPTURE(i);
+      CHECK(got.message.en == want.message.en);
+      CHECK(got.where.to_string() == want.where.to_string());
+      REQUIRE(got.also.size() == want.also.size());
+      for (std::size_t k = 0; k < want.also.size(); ++k) CHECK(got.also[k].to_string() == want.also[k].to_string());
+    }
+  }
+
+  TEST_CASE("a finding left out by the finding limit stays counted for every row") {
+    set_finding_limit(1);
+    test::RequestRun run(2023);
+    std::string csv = "编号,收到日期,申请人类型,办理结果,答复日期\n";
+    for (int i = 0; i < 50; ++i) csv += "A" + std::to_string(i) + ",2023-13-01,自然人,予以保密,2023-03-01\n";
+    CHECK(run.feed("r.csv", csv));
+    set_finding_limit(kDefaultFindingLimit);
+    REQUIRE(run.out.items().size() == 1);
+    CHECK(run.out.items()[0].also.size() == 49);
+    CHECK(run.out.dropped() == 50);
+    CHECK(run.out.count(Severity::error) == 51);
+  }
+
+  TEST_CASE("findings cleared between files are made again") {
+    test::RequestRun run(2023);
+    const std::string csv =
+        "编号,收到日期,申请人类型,办理结果,答复日期\nA1,2023-13-01,自然人,,\nA2,2023-13-01,自然人,,\n";
+    CHECK(run.feed("r.csv", csv));
+    REQUIRE(run.out.items().size() == 1);
+    run.out.clear();
+    CHECK(run.feed("s.csv",
+                   "编号,收到日期,申请人类型,办理结果,答复日期\nB1,2023-13-01,自然人,,\nB2,2023-13-01,自然人,,\n"));
+    REQUIRE(run.out.items().size() == 1);
+    CHECK(run.out.items()[0].where.to_string() == "s.csv:2:4");
+    CHECK(run.out.items()[0].also.size() == 1);
+  }
+
   TEST_CASE("every row that cannot be placed is listed with its location and not counted") {
     test::RequestRun run(2023);
     CHECK(run.feed("bad.csv",

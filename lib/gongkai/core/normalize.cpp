@@ -18,7 +18,12 @@ std::string nfkc(std::string_view s) {
   return result;
 }
 
-std::string compact(std::string_view s) {
+namespace {
+
+// Texts at least this long (bytes) are remembered by compact().
+constexpr std::size_t kRememberBytes = 4096;
+
+std::string compact_text(std::string_view s) {
   std::u32string cps = decode_utf8(nfkc(s));
   std::u32string kept;
   kept.reserve(cps.size());
@@ -28,6 +33,22 @@ std::string compact(std::string_view s) {
     kept.push_back(c);
   }
   return encode_utf8(kept);
+}
+
+}  // namespace
+
+std::string compact(std::string_view s) {
+  if (s.size() < kRememberBytes) return compact_text(s);
+  // A key is compared with every label it might name, normalised again each time: for a
+  // 3,000,000-character key that was seconds. The last long text is remembered per thread
+  // (a copy of it and of its result: memory bounded by the input's size).
+  thread_local std::string last_text;
+  thread_local std::string last_compact;
+  if (s != last_text) {
+    last_compact = compact_text(s);
+    last_text.assign(s);
+  }
+  return last_compact;
 }
 
 }  // namespace gongkai

@@ -36,32 +36,38 @@ void CaseRegister::record(const RegisterRow& row) {
   const auto closed = date(row, closed_, ok);
   const bool result_pending = result && *result == terms_.pending;
   if (closed && filed && *closed < *filed) {
-    const Text c = field_name(closed_), f = field_name(filed_);
-    error(row, closed_,
-          {fmt::format("{} {} 早于{} {}", c.zh, format_day(*closed), f.zh, format_day(*filed)),
-           fmt::format("{} {} is before the {} {}", c.en, format_day(*closed), f.en, format_day(*filed))});
+    error_once(row, closed_, 'b', day_key({*closed, *filed}).view(), [&]() -> Text {
+      const Text c = field_name(closed_), f = field_name(filed_);
+      return {fmt::format("{} {} 早于{} {}", c.zh, format_day(*closed), f.zh, format_day(*filed)),
+              fmt::format("{} {} is before the {} {}", c.en, format_day(*closed), f.en, format_day(*filed))};
+    });
     ok = false;
   }
   if (closed && (result_text.empty() || result_pending)) {
-    const Text c = field_name(closed_), r = field_name(result_);
-    error(
-        row, result_,
-        {excerpt(result_text).empty()
-             ? fmt::format("已有{} {}，但{}为空", c.zh, format_day(*closed), r.zh)
-             : fmt::format("已有{} {}，但{}为「{}」", c.zh, format_day(*closed), r.zh, excerpt(result_text)),
-         excerpt(result_text).empty()
-             ? fmt::format("the {} is {} but the {} is empty", c.en, format_day(*closed), r.en)
-             : fmt::format("the {} is {} but the {} is '{}'", c.en, format_day(*closed), r.en, excerpt(result_text))});
+    const DayKey at = day_key({*closed});
+    std::string key(at.view());
+    key += result_text;
+    error_once(row, result_, 'e', key, [&]() -> Text {
+      const Text c = field_name(closed_), r = field_name(result_);
+      return {
+          excerpt(result_text).empty()
+              ? fmt::format("已有{} {}，但{}为空", c.zh, format_day(*closed), r.zh)
+              : fmt::format("已有{} {}，但{}为「{}」", c.zh, format_day(*closed), r.zh, excerpt(result_text)),
+          excerpt(result_text).empty()
+              ? fmt::format("the {} is {} but the {} is empty", c.en, format_day(*closed), r.en)
+              : fmt::format("the {} is {} but the {} is '{}'", c.en, format_day(*closed), r.en, excerpt(result_text))};
+    });
     ok = false;
   }
   if (!closed_given && result && !result_pending) {
-    const Text c = field_name(closed_), r = field_name(result_);
-    error(row, closed_,
-          {fmt::format("{}为「{}」，但{}为空：无法确定审结年度（尚未审结的案件请将{}留空）", r.zh, excerpt(result_text),
-                       c.zh, r.zh),
-           fmt::format("the {} is '{}' but the {} is empty: the year it was closed is unknown (leave the result "
-                       "empty while a case is open)",
-                       r.en, excerpt(result_text), c.en)});
+    error_once(row, closed_, 'o', result_text, [&]() -> Text {
+      const Text c = field_name(closed_), r = field_name(result_);
+      return {fmt::format("{}为「{}」，但{}为空：无法确定审结年度（尚未审结的案件请将{}留空）", r.zh,
+                          excerpt(result_text), c.zh, r.zh),
+              fmt::format("the {} is '{}' but the {} is empty: the year it was closed is unknown (leave the result "
+                          "empty while a case is open)",
+                          r.en, excerpt(result_text), c.en)};
+    });
     ok = false;
   }
   if (!ok || !kind || !filed) {

@@ -41,6 +41,9 @@ struct RegisterOrigin {
   [[nodiscard]] SourceLoc where(const RegisterRow& row, std::size_t column) const;
   // Where the row is: file:line, or file:Sheet!A12.
   [[nodiscard]] SourceLoc where(const RegisterRow& row) const;
+  // where() without the file: a further place of a grouped finding, whose file is the group's
+  // (no copy of a long path per row).
+  [[nodiscard]] SourceLoc place(const RegisterRow& row, std::size_t column) const;
   // `file:12` or `file:Sheet!A12`, how a message names another row.
   [[nodiscard]] std::string row_name(const RegisterRow& row) const { return where(row).to_string(); }
 };

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
+
 namespace gongkai {
 namespace {
 
@@ -20,13 +22,32 @@ std::string quoted_list_en(const std::vector<std::string>& items) {
   return out;
 }
 
+// Findings remembered per file or sheet for error_once(): enough for every distinct bad value
+// of a real register; past it (or for a key longer than kKeyBytes) a finding is reported the
+// ordinary way, message built, and still grouped by Diagnostics::add.
+constexpr std::size_t kKnownBound = 4096;
+constexpr std::size_t kKeyBytes = 512;
+constexpr std::size_t kNowhere = static_cast<std::size_t>(-1);
+
 }  // namespace
+
+DayKey day_key(std::initializer_list<DayNumber> days) {
+  DayKey k;
+  for (const DayNumber d : days) {
+    if (k.size + sizeof d > sizeof k.bytes) break;
+    std::memcpy(k.bytes + k.size, &d, sizeof d);
+    k.size += sizeof d;
+  }
+  return k;
+}
 
 RegisterTable::RegisterTable(RegisterColumns columns, std::string option, Diagnostics& out)
     : out_(out), columns_(std::move(columns)), option_(std::move(option)) {}
 
 void RegisterTable::begin(const RegisterOrigin& origin) {
   origin_ = origin;
+  known_.clear();
+  sheet_one_line_ = origin.sheet.empty() || one_line(origin.sheet) == origin.sheet;
   have_header_ = false;
   searched_ = 0;
   missed_.reset();
@@ -157,10 +178,70 @@ void RegisterTable::error(const RegisterRow& row, std::size_t field, Text messag
   out_.add(std::move(d));
 }
 
+bool RegisterTable::add_place(const RegisterRow& row, std::size_t field, char kind, std::string_view key) {
+  memo_key_ok_ = false;
+  if (key.size() > kKeyBytes) return false;
+  memo_key_.assign(1, kind);
+  memo_key_.append(reinterpret_cast<const char*>(&field), sizeof field);
+  memo_key_.append(key);
+  const auto it = known_.find(std::string_view(memo_key_));
+  if (it == known_.end()) {
+    memo_key_ok_ = known_.size() < kKnownBound;
+    return false;
+  }
+  const Known& k = it->second;
+  if (k.index == kNowhere) return false;  // left out by the finding limit: add() counts it
+  memo_key_ok_ = true;                    // the finding moved: remember() finds it again
+  auto& items = out_.items();
+  if (k.index >= items.size()) return false;
+  Diagnostic& group = items[k.index];
+  if (group.message.en != k.message_en || group.rule != "register" || group.severity != Severity::error ||
+      group.where.file != origin_.file)
+    return false;
+  // What Diagnostics::add does with a finding of the group: the place without its file, a
+  // sheet's name on one line, the very same place again not another place.
+  const auto& col = match_.column[field];
+  SourceLoc at;
+  if (col) {
+    at = origin_.place(row, *col);
+  } else {
+    at = origin_.where(row);
+    std::string().swap(at.file);  // (clear() would keep a long path's buffer in every place)
+  }
+  if (!sheet_one_line_ && !at.cell_ref.empty()) at.cell_ref = one_line(at.cell_ref);
+  const SourceLoc& latest = group.also.empty() ? group.where : group.also.back();
+  if (latest.line == at.line && latest.column == at.column && latest.cell_ref == at.cell_ref) return true;
+  group.also.push_back(std::move(at));
+  return true;
+}
+
+void RegisterTable::remember(const RegisterRow& row, std::size_t field, Text message) {
+  if (!memo_key_ok_) {
+    error(row, field, std::move(message));
+    return;
+  }
+  // A register's message quotes excerpts, so it is far below Diagnostics' cut: kept as one_line
+  // makes it. (A longer one is not found below and is then reported the ordinary way.)
+  std::string kept_en = one_line(message.en);
+  const std::string kept_zh = one_line(message.zh);
+  error(row, field, std::move(message));
+  const auto& items = out_.items();
+  std::size_t index = kNowhere;
+  for (std::size_t i = 0; i < items.size() && index == kNowhere; ++i) {
+    const Diagnostic& d = items[i];
+    if (d.severity == Severity::error && d.rule == "register" && d.where.file == origin_.file &&
+        d.message.en == kept_en && d.message.zh == kept_zh)
+      index = i;
+  }
+  known_.insert_or_assign(memo_key_, Known{index, std::move(kept_en)});
+}
+
 void RegisterTable::require(const RegisterRow& row, std::size_t field, bool& ok) {
   if (!text(row, field).empty()) return;
-  const Text name = field_name(field);
-  error(row, field, {fmt::format("{}为空", name.zh), fmt::format("{} is empty", name.en)});
+  error_once(row, field, 'r', {}, [&]() -> Text {
+    const Text name = field_name(field);
+    return {fmt::format("{}为空", name.zh), fmt::format("{} is empty", name.en)};
+  });
   ok = false;
 }
 
@@ -170,12 +251,13 @@ std::optional<DayNumber> RegisterTable::date(const RegisterRow& row, std::size_t
   const auto& col = match_.column[field];
   const bool number = col && *col < row.cells.size() && row.cells[*col].number;
   if (auto d = number ? parse_excel_date(t) : parse_register_date(t)) return d;
-  const Text name = field_name(field);
-  error(row, field,
-        {fmt::format("{}「{}」不是有效日期（可写作 2023-01-05、2023/1/5、2023.1.5 或 2023年1月5日）", name.zh,
-                     excerpt(t)),
-         fmt::format("{} '{}' is not a valid date (write 2023-01-05, 2023/1/5, 2023.1.5 or 2023年1月5日)", name.en,
-                     excerpt(t))});
+  error_once(row, field, 'd', t, [&]() -> Text {
+    const Text name = field_name(field);
+    return {fmt::format("{}「{}」不是有效日期（可写作 2023-01-05、2023/1/5、2023.1.5 或 2023年1月5日）", name.zh,
+                        excerpt(t)),
+            fmt::format("{} '{}' is not a valid date (write 2023-01-05, 2023/1/5, 2023.1.5 or 2023年1月5日)", name.en,
+                        excerpt(t))};
+  });
   ok = false;
   return std::nullopt;
 }
@@ -203,30 +285,26 @@ std::optional<std::size_t> RegisterTable::term(const RegisterRow& row, std::size
     return m.target;
   }
   ok = false;
-  const Text name = field_name(field);
-  if (r.group != nullptr) {
-    error(row, field,
-          {fmt::format("{}「{}」是一组，请写明其中一项：{}", name.zh, excerpt(t), quoted_list_zh(*r.group)),
-           fmt::format("{} '{}' names a group: write one of {}", name.en, excerpt(t), quoted_list_en(*r.group))});
-    return std::nullopt;
-  }
-  if (m.ambiguous) {
-    error(row, field,
-          {fmt::format("{}「{}」不能确定是{}中的哪一项，同样接近：{}", name.zh, excerpt(t), place.zh,
-                       quoted_list_zh(m.closest)),
-           fmt::format("{} '{}' is ambiguous as {}: equally close to {}", name.en, excerpt(t), place.en,
-                       quoted_list_en(m.closest))});
-    return std::nullopt;
-  }
-  const std::vector<std::string> near =
-      m.kind == LabelMatchKind::near ? std::vector<std::string>{m.official} : m.closest;
-  std::vector<std::string> quoted;
-  for (const auto& c : near) quoted.push_back(fmt::format("'{}'", c));
-  error(row, field,
-        {fmt::format("{}「{}」对应不到{}{}", name.zh, excerpt(t), place.zh,
-                     near.empty() ? "" : fmt::format("，最接近的是：{}", quoted_list_zh(near))),
-         fmt::format("{} '{}' is not {}{}", name.en, excerpt(t), place.en,
-                     quoted.empty() ? "" : fmt::format("; did you mean {}?", fmt::join(quoted, " or ")))});
+  // The resolver and `place` are the field's, so the text decides the message.
+  error_once(row, field, 't', t, [&]() -> Text {
+    const Text name = field_name(field);
+    if (r.group != nullptr)
+      return {fmt::format("{}「{}」是一组，请写明其中一项：{}", name.zh, excerpt(t), quoted_list_zh(*r.group)),
+              fmt::format("{} '{}' names a group: write one of {}", name.en, excerpt(t), quoted_list_en(*r.group))};
+    if (m.ambiguous)
+      return {fmt::format("{}「{}」不能确定是{}中的哪一项，同样接近：{}", name.zh, excerpt(t), place.zh,
+                          quoted_list_zh(m.closest)),
+              fmt::format("{} '{}' is ambiguous as {}: equally close to {}", name.en, excerpt(t), place.en,
+                          quoted_list_en(m.closest))};
+    const std::vector<std::string> near =
+        m.kind == LabelMatchKind::near ? std::vector<std::string>{m.official} : m.closest;
+    std::vector<std::string> quoted;
+    for (const auto& c : near) quoted.push_back(fmt::format("'{}'", c));
+    return {fmt::format("{}「{}」对应不到{}{}", name.zh, excerpt(t), place.zh,
+                        near.empty() ? "" : fmt::format("，最接近的是：{}", quoted_list_zh(near))),
+            fmt::format("{} '{}' is not {}{}", name.en, excerpt(t), place.en,
+                        quoted.empty() ? "" : fmt::format("; did you mean {}?", fmt::join(quoted, " or ")))};
+  });
   return std::nullopt;
 }
 
@@ -242,17 +320,19 @@ void RegisterTable::note_id(const RegisterRow& row, std::size_t field, bool& ok)
   const auto source = static_cast<std::uint32_t>(sources_.size() - 1);
   const IdPlace* seen = ids_.insert(id, IdPlace{at, source});
   if (seen == nullptr) return;
-  const RegisterOrigin& first_origin = sources_[seen->source];
-  RegisterRow first;
-  first.line = static_cast<int>(seen->row);
-  first.sheet_row = seen->row;
-  const std::string first_at = first_origin.sheet.empty()
-                                   ? first_origin.row_name(first)
-                                   : first_origin.where(first, id_columns_[seen->source]).to_string();
-  const Text name = field_name(field);
-  error(row, field,
-        {fmt::format("{}「{}」重复，首次出现在 {}", name.zh, excerpt(id), first_at),
-         fmt::format("duplicate {} '{}': first seen at {}", name.en, excerpt(id), first_at)});
+  // The first place of an ID never changes, so the ID decides the message.
+  error_once(row, field, 'i', id, [&]() -> Text {
+    const RegisterOrigin& first_origin = sources_[seen->source];
+    RegisterRow first;
+    first.line = static_cast<int>(seen->row);
+    first.sheet_row = seen->row;
+    const std::string first_at = first_origin.sheet.empty()
+                                     ? first_origin.row_name(first)
+                                     : first_origin.where(first, id_columns_[seen->source]).to_string();
+    const Text name = field_name(field);
+    return {fmt::format("{}「{}」重复，首次出现在 {}", name.zh, excerpt(id), first_at),
+            fmt::format("duplicate {} '{}': first seen at {}", name.en, excerpt(id), first_at)};
+  });
   ok = false;
 }
 

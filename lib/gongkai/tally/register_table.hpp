@@ -14,12 +14,22 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace gongkai {
+
+// Dates as a key of error_once(): their bytes.
+struct DayKey {
+  char bytes[2 * sizeof(DayNumber)] = {};
+  std::size_t size = 0;
+  [[nodiscard]] std::string_view view() const { return {bytes, size}; }
+};
+[[nodiscard]] DayKey day_key(std::initializer_list<DayNumber> days);
 
 class RegisterTable : public RegisterConsumer {
  public:
@@ -52,6 +62,16 @@ class RegisterTable : public RegisterConsumer {
   [[nodiscard]] Text field_name(std::size_t field) const;
 
   void error(const RegisterRow& row, std::size_t field, Text message);
+  // A finding on `field` of `row` whose message depends only on `kind` and `key` (the values it
+  // quotes) within the current file or sheet. `make` (returning the Text) runs once per
+  // distinct key; a further row with the key is one more place of the grouped finding, as
+  // Diagnostics::add would make it, without building or comparing messages again. A register
+  // of a million bad rows costs about what a good one does.
+  template <typename Make>
+  void error_once(const RegisterRow& row, std::size_t field, char kind, std::string_view key, Make&& make) {
+    if (add_place(row, field, kind, key)) return;
+    remember(row, field, make());
+  }
   void reject() { ++rejected_; }
 
   // An empty cell is nullopt; a bad date is an error (ok = false) and nullopt.
@@ -77,6 +97,19 @@ class RegisterTable : public RegisterConsumer {
   };
 
   void report_missed(const Missed& m, Severity severity);
+  // error_once's halves: true when the row was added to the finding known for the key (left in
+  // memo_key_ for remember()); remember() reports a new one and notes where it went.
+  bool add_place(const RegisterRow& row, std::size_t field, char kind, std::string_view key);
+  void remember(const RegisterRow& row, std::size_t field, Text message);
+
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  struct Known {             // a finding of the current file or sheet, by its key
+    std::size_t index;       // in out_.items(); npos when it was not kept (the finding limit)
+    std::string message_en;  // as kept, to see that items() still holds it there
+  };
 
   RegisterColumns columns_;
   std::string option_;
@@ -93,6 +126,10 @@ class RegisterTable : public RegisterConsumer {
   std::vector<RegisterOrigin> sources_;
   std::vector<std::size_t> id_columns_;  // by source: the ID column
   IdSet ids_;
+  std::unordered_map<std::string, Known, KeyHash, std::equal_to<>> known_;  // cleared by begin()
+  std::string memo_key_;                                                    // the key of the last add_place()
+  bool memo_key_ok_ = false;    // it may be remembered (short enough, room left)
+  bool sheet_one_line_ = true;  // the sheet's name needs no escaping in a cell reference
 };
 
 }  // namespace gongkai

@@ -68,29 +68,32 @@ void RequestRegister::record(const RegisterRow& row) {
   const bool replied_given = !text(row, replied_).empty();
   const auto replied = date(row, replied_, ok);
   if (replied && received && *replied < *received) {
-    const Text r = field_name(replied_), d = field_name(received_);
-    error(row, replied_,
-          {fmt::format("{} {} 早于{} {}", r.zh, format_day(*replied), d.zh, format_day(*received)),
-           fmt::format("{} {} is before the {} {}", r.en, format_day(*replied), d.en, format_day(*received))});
+    error_once(row, replied_, 'b', day_key({*replied, *received}).view(), [&]() -> Text {
+      const Text r = field_name(replied_), d = field_name(received_);
+      return {fmt::format("{} {} 早于{} {}", r.zh, format_day(*replied), d.zh, format_day(*received)),
+              fmt::format("{} {} is before the {} {}", r.en, format_day(*replied), d.en, format_day(*received))};
+    });
     ok = false;
   }
   if (replied && outcome_text.empty()) {
-    const Text r = field_name(replied_), o = field_name(outcome_);
-    error(row, outcome_,
-          {fmt::format("已有{} {}，但{}为空", r.zh, format_day(*replied), o.zh),
-           fmt::format("the {} is {} but the {} is empty", r.en, format_day(*replied), o.en)});
+    error_once(row, outcome_, 'e', day_key({*replied}).view(), [&]() -> Text {
+      const Text r = field_name(replied_), o = field_name(outcome_);
+      return {fmt::format("已有{} {}，但{}为空", r.zh, format_day(*replied), o.zh),
+              fmt::format("the {} is {} but the {} is empty", r.en, format_day(*replied), o.en)};
+    });
     ok = false;
   }
   if (!replied_given && !outcome_text.empty()) {
     // An answered request whose date is missing cannot be placed in a year; counting it as
     // open would overstate 结转下年度 and hide the slip.
-    const Text r = field_name(replied_), o = field_name(outcome_);
-    error(row, replied_,
-          {fmt::format("{}为「{}」，但{}为空：无法确定办结年度（尚未办结的申请请将{}留空）", o.zh,
-                       excerpt(outcome_text), r.zh, o.zh),
-           fmt::format("the {} is '{}' but the {} is empty: the year it was closed is unknown (leave the outcome "
-                       "empty while a request is open)",
-                       o.en, excerpt(outcome_text), r.en)});
+    error_once(row, replied_, 'o', outcome_text, [&]() -> Text {
+      const Text r = field_name(replied_), o = field_name(outcome_);
+      return {fmt::format("{}为「{}」，但{}为空：无法确定办结年度（尚未办结的申请请将{}留空）", o.zh,
+                          excerpt(outcome_text), r.zh, o.zh),
+              fmt::format("the {} is '{}' but the {} is empty: the year it was closed is unknown (leave the outcome "
+                          "empty while a request is open)",
+                          o.en, excerpt(outcome_text), r.en)};
+    });
     ok = false;
   }
   if (!ok || !received || !applicant) {
