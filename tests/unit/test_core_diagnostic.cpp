@@ -77,3 +77,38 @@ TEST_SUITE("core.diagnostic") {
     set_finding_limit(kDefaultFindingLimit);
   }
 }
+
+TEST_SUITE("core.error") {
+  TEST_CASE("factories fill severity, rule, place and message") {
+    const SourceLoc at{"a.yaml", 3, 5, {}};
+    const Diagnostic e = Diagnostic::error("yaml", at, {"错", "wrong"});
+    CHECK(e.severity == Severity::error);
+    CHECK(e.rule == "yaml");
+    CHECK(e.where.to_string() == "a.yaml:3:5");
+    CHECK(e.message.en == "wrong");
+    CHECK(Diagnostic::warning("label", at, {"", ""}).severity == Severity::warning);
+    CHECK(Diagnostic::info("deadline", at, {"", ""}).severity == Severity::info);
+  }
+
+  TEST_CASE("an input and an output failure are told apart, and become the finding that stands for them") {
+    try {
+      throw InputError(SourceLoc{"in.csv", 0, 0, {}}, {"无法读取", "cannot read"});
+    } catch (const Error& e) {
+      const Diagnostic d = to_diagnostic(e);
+      CHECK(d.rule == "input");
+      CHECK(d.severity == Severity::error);
+      CHECK(d.where.file == "in.csv");
+      CHECK(d.message.en == "cannot read");
+    }
+    bool output = false;
+    try {
+      throw OutputError(SourceLoc{"out.md", 0, 0, {}}, {"无法写入", "cannot write"});
+    } catch (const OutputError& e) {
+      output = true;
+      CHECK(to_diagnostic(e).rule == "output");
+      CHECK(e.rule() == "output");
+    } catch (const Error&) {
+    }
+    CHECK(output);
+  }
+}

@@ -90,13 +90,8 @@ void register_check(CLI::App& app, Context& ctx) {
     std::optional<ProseRules> rules;
     try {
       rules = load_prose_rules_from(ctx.template_dir);
-    } catch (const InputError& e) {
-      Diagnostic d;
-      d.severity = Severity::error;
-      d.rule = "input";
-      d.message = e.message();
-      d.where = e.where();
-      all.add(std::move(d));
+    } catch (const Error& e) {
+      all.add(to_diagnostic(e));
       previous_failed = true;
     }
     // Who and when each unit is, for pairing consecutive years afterwards.

@@ -39,16 +39,15 @@ struct InitCmdOptions {
 
 std::string g_format = "text";  // --format of this run: how `fail` prints
 
-void fail(Context& ctx, const SourceLoc& where, const Text& message) {
+void fail(Context& ctx, Diagnostic finding) {
   Diagnostics one;
-  Diagnostic d;
-  d.severity = Severity::error;
-  d.rule = "input";
-  d.message = message;
-  d.where = where;
-  one.add(std::move(d));
+  one.add(std::move(finding));
   print_findings(one, g_format, ctx.lang());
   ctx.exit_code = kUnreadable;
+}
+
+void fail(Context& ctx, const SourceLoc& where, const Text& message) {
+  fail(ctx, Diagnostic::error("input", where, message));
 }
 
 // Last year's report from its folder (report.yaml) or the file itself, checked so that its
@@ -60,8 +59,8 @@ std::optional<Report> last_year_report(Context& ctx, const std::string& from, in
   try {
     r = read_report(
         path, ctx.forms(), ReadOptions{}, [](const std::string& p) { return read_file(p); }, found);
-  } catch (const InputError& e) {
-    fail(ctx, e.where(), e.message());
+  } catch (const Error& e) {
+    fail(ctx, to_diagnostic(e));
     return std::nullopt;
   }
   if (found.has_errors() || !r.report) {
@@ -197,7 +196,7 @@ void register_init(CLI::App& app, Context& ctx) {
         write_output(path, f.content, input_files);
         written.push_back(path);
       }
-    } catch (const InputError& e) {
+    } catch (const Error& e) {
       for (const auto& path : written) ::unlink(path.c_str());
       for (auto it = created.rbegin(); it != created.rend(); ++it) ::rmdir(it->c_str());
       print_input_error(e, lang);

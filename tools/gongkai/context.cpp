@@ -33,7 +33,7 @@ std::vector<std::string> Context::register_headers() const {
     const RegisterVocabulary v = read_register_vocabulary(path, read_file(path));
     for (const RegisterSchema* schema : {&v.requests, &v.cases})
       for (const auto& [field, names] : schema->headers) out.insert(out.end(), names.begin(), names.end());
-  } catch (const InputError&) {
+  } catch (const Error&) {
     out.clear();  // `tally` says what is wrong with the vocabulary; here it only sharpens a hint
   }
   return out;
@@ -46,7 +46,7 @@ void print_findings(const Diagnostics& found, const std::string& format, Lang la
     std::cerr << render_diagnostics_text(found, lang);
 }
 
-void print_input_error(const InputError& e, Lang lang) {
+void print_input_error(const Error& e, Lang lang) {
   std::string where = e.where().to_string();
   std::cerr << fmt::format("{}{}error[{}]: {}\n", where, where.empty() ? "" : ": ", e.rule(), e.message().in(lang));
 }

@@ -37,8 +37,8 @@ struct Context {
   FormSet forms_;
 };
 
-// Prints an InputError as `path:line:col: error[input]: message` on stderr.
-void print_input_error(const InputError& e, Lang lang);
+// Prints an error as `path:line:col: error[input]: message` (or error[output]) on stderr.
+void print_input_error(const Error& e, Lang lang);
 
 // Prints findings on standard error: as text, or (format "json") as the findings document of
 // render/diagnostics_json.hpp with no units.

@@ -191,6 +191,9 @@ void localize_help(CLI::App& app) {
 }
 
 std::string parse_error_text(const CLI::Error& e, Lang lang) {
+  if (const auto* own = dynamic_cast<const OptionValueError*>(&e); own != nullptr)
+    return lang == Lang::en ? own->message().en + "\nRun with --help for more information."
+                            : own->message().zh + "\n用 --help 查看用法。";
   const std::string what = e.what();
   if (lang == Lang::en) return what + "\nRun with --help for more information.";
   std::string zh;

@@ -24,6 +24,18 @@ namespace gongkai::cli {
 // Translates every description, group and label of `app` and its subcommands to Chinese.
 void localize_help(CLI::App& app);
 
+// A wrong option value the program words itself, in both languages (a date that is no day):
+// thrown from an option's callback, printed by parse_error_text, exit 2.
+class OptionValueError : public CLI::ValidationError {
+ public:
+  OptionValueError(const std::string& option, Text message)
+      : CLI::ValidationError(option, message.en), message_(std::move(message)) {}
+  [[nodiscard]] const Text& message() const { return message_; }
+
+ private:
+  Text message_;
+};
+
 // A parse error as one sentence in `lang`.
 [[nodiscard]] std::string parse_error_text(const CLI::Error& e, Lang lang);
 

@@ -127,7 +127,7 @@ int main(int argc, char** argv) {
     if (e.get_exit_code() == 0) return app.exit(e) == 0 ? kOk : kUnreadable;
     std::cerr << parse_error_text(e, ctx.lang_option.empty() ? lang : ctx.lang()) << "\n";
     return kUnreadable;
-  } catch (const gongkai::InputError& e) {
+  } catch (const gongkai::Error& e) {
     print_input_error(e, ctx.lang());
     return kUnreadable;
   } catch (const std::exception& e) {

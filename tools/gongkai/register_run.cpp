@@ -14,15 +14,6 @@ namespace gongkai::cli {
 
 namespace {
 
-void add_input_error(Diagnostics& out, const InputError& e) {
-  Diagnostic d;
-  d.severity = Severity::error;
-  d.rule = "input";
-  d.message = e.message();
-  d.where = e.where();
-  out.add(std::move(d));
-}
-
 // Reads each file into `table`; false when one could not be read.
 bool feed(const std::vector<std::string>& files, Encoding encoding, RegisterTable& table, Diagnostics& out) {
   bool ok = true;
@@ -30,8 +21,8 @@ bool feed(const std::vector<std::string>& files, Encoding encoding, RegisterTabl
     try {
       const std::string bytes = read_file(f);
       ok = read_register(f, bytes, encoding, table, out) && ok;
-    } catch (const InputError& e) {
-      add_input_error(out, e);
+    } catch (const Error& e) {
+      out.add(to_diagnostic(e));
       ok = false;
     }
   }
@@ -87,15 +78,11 @@ std::unique_ptr<RegisterRun> run_registers(Context& ctx, const Form& form, int y
   if (const std::string terms = terms_file(o); !terms.empty()) {
     try {
       const OfficeTerms office = read_office_terms(terms, read_file(terms));
-      Diagnostic d;
-      d.severity = Severity::info;
-      d.rule = "terms";
-      d.where = SourceLoc{terms, 0, 0, {}};
-      d.message = {"本机关用语取自此文件", "the office's own terms read from this file"};
-      run->found.add(std::move(d));
+      run->found.add(Diagnostic::info("terms", SourceLoc{terms, 0, 0, {}},
+                                      {"本机关用语取自此文件", "the office's own terms read from this file"}));
       apply_office_terms(office, run->request_words, run->case_words, run->found);
-    } catch (const InputError& e) {
-      add_input_error(run->found, e);
+    } catch (const Error& e) {
+      run->found.add(to_diagnostic(e));
       run->readable = false;
     }
     run->inputs.push_back(terms);

@@ -3,6 +3,7 @@
 // the value came from. Renderers (render/diagnostics_*.hpp) turn them into text or JSON.
 #pragma once
 
+#include <gongkai/core/error.hpp>
 #include <gongkai/core/location.hpp>
 #include <gongkai/core/text.hpp>
 
@@ -35,6 +36,12 @@ struct Diagnostic {
   // problem): Diagnostics::add groups a finding whose rule, severity, file and message are
   // those of an earlier one. `file` is empty when it is `where.file`.
   std::vector<SourceLoc> also;
+
+  // A finding of a severity, with its rule, place and message; the rest is filled in after.
+  [[nodiscard]] static Diagnostic error(std::string rule, SourceLoc where, Text message);
+  [[nodiscard]] static Diagnostic warning(std::string rule, SourceLoc where, Text message);
+  [[nodiscard]] static Diagnostic info(std::string rule, SourceLoc where, Text message);
+  [[nodiscard]] static Diagnostic make(Severity severity, std::string rule, SourceLoc where, Text message);
 };
 
 // The most distinct findings one Diagnostics keeps (docs/limits.md): beyond it, findings are
@@ -73,22 +80,8 @@ class Diagnostics {
   std::size_t dropped_[3] = {0, 0, 0};                        // by severity
 };
 
-// A fatal problem with an input: it cannot be read at all (missing, not UTF-8, malformed
-// YAML or CSV, a wrong type). Thrown by readers, caught once by the command, exit code 2.
-class InputError : public std::exception {
- public:
-  // `rule`: "input" (a file could not be read) or "output" (one could not be written).
-  InputError(SourceLoc where, Text message, std::string rule = "input")
-      : where_(std::move(where)), message_(std::move(message)), rule_(std::move(rule)) {}
-  [[nodiscard]] const SourceLoc& where() const { return where_; }
-  [[nodiscard]] const Text& message() const { return message_; }
-  [[nodiscard]] const std::string& rule() const { return rule_; }
-  [[nodiscard]] const char* what() const noexcept override { return message_.en.c_str(); }
-
- private:
-  SourceLoc where_;
-  Text message_;
-  std::string rule_;
-};
+// The finding that stands for an error that stopped a piece of work: severity error, the
+// error's rule ("input" or "output"), place and message.
+[[nodiscard]] Diagnostic to_diagnostic(const Error& e);
 
 }  // namespace gongkai

@@ -23,7 +23,7 @@ std::vector<std::string> register_headers(const std::string& explicit_dir) {
     const RegisterVocabulary v = read_register_vocabulary(path, read_file(path));
     for (const RegisterSchema* schema : {&v.requests, &v.cases})
       for (const auto& [field, names] : schema->headers) out.insert(out.end(), names.begin(), names.end());
-  } catch (const InputError&) {
+  } catch (const Error&) {
     out.clear();
   }
   return out;
@@ -45,7 +45,7 @@ MergeResult merge_units(const MergeRequest& request, const FormSet& forms) {
   MergeOutcome m;
   try {
     m = merge_roster(request.roster, options);
-  } catch (const InputError& e) {
+  } catch (const Error& e) {
     Diagnostic d;
     d.rule = e.rule();
     d.message = e.message();

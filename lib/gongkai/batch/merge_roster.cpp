@@ -18,12 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 Diagnostic merge_error(const SourceLoc& where, Text msg, const std::string& rule = "merge") {
-  Diagnostic d;
-  d.severity = Severity::error;
-  d.rule = rule;
-  d.message = std::move(msg);
-  d.where = where;
-  return d;
+  return Diagnostic::error(rule, where, std::move(msg));
 }
 
 struct Node {
@@ -42,8 +37,8 @@ void reconcile(const RosterNode& node, const Accumulator& sum, const MergeOption
   read.defaults.override_with(node.roster.meta);
   try {
     own = read_report(own_path, *options.batch.forms, read, options.batch.load, read_findings).report;
-  } catch (const InputError& e) {
-    read_findings.add(merge_error(e.where(), e.message(), "input"));
+  } catch (const Error& e) {
+    read_findings.add(to_diagnostic(e));
   }
   outcome.findings.append(read_findings);
   if (!own || read_findings.has_errors()) return;

@@ -30,20 +30,12 @@ UnitResult run_one(std::size_t index, const UnitInput& unit, const BatchOptions&
   try {
     read_result = read_report(unit.path, *options.forms, read, options.load, result.findings);
     readable = read_result.readable;
-  } catch (const InputError& e) {
-    Diagnostic d;
-    d.severity = Severity::error;
-    d.rule = "input";
-    d.message = e.message();
-    d.where = e.where();
-    result.findings.add(std::move(d));
+  } catch (const Error& e) {
+    result.findings.add(to_diagnostic(e));
   } catch (const std::exception& e) {
-    Diagnostic d;
-    d.severity = Severity::error;
-    d.rule = "input";
-    d.message = {std::string("读取失败：") + e.what(), std::string("could not be read: ") + e.what()};
-    d.where = SourceLoc{unit.path, 0, 0, {}};
-    result.findings.add(std::move(d));
+    result.findings.add(
+        Diagnostic::error("input", SourceLoc{unit.path, 0, 0, {}},
+                          {std::string("读取失败：") + e.what(), std::string("could not be read: ") + e.what()}));
   }
   // Unreadable (exit 2): nothing came out, or the file itself is broken (its encoding, its YAML
   // or CSV syntax). A wrong cell in a file that parsed is an error of the unit (exit 1): a label
@@ -64,12 +56,11 @@ UnitResult run_one(std::size_t index, const UnitInput& unit, const BatchOptions&
           options.step_read(index, unit, *report, read_result, result.findings);
         else
           options.step(index, unit, *report, result.findings);
-      } catch (const InputError& e) {
-        Diagnostic d;
-        d.severity = Severity::error;
+      } catch (const Error& e) {
+        // The step writes the unit's outputs: what it cannot do is an output failure, also
+        // when the error came from reading (a template, an input refused as an output).
+        Diagnostic d = to_diagnostic(e);
         d.rule = "output";
-        d.message = e.message();
-        d.where = e.where();
         result.findings.add(std::move(d));
       }
     }

@@ -35,15 +35,6 @@ BuildResult usage(Text message) {
   return stop({}, std::move(d));
 }
 
-Diagnostic from_error(const InputError& e) {
-  Diagnostic d;
-  d.severity = Severity::error;
-  d.rule = e.rule();
-  d.message = e.message();
-  d.where = e.where();
-  return d;
-}
-
 const Text kOneOutput{"-o - 只能把一个报告的一种格式写到标准输出：请用 --format 选一种",
                       "-o - writes one format of one report to standard output: choose it with --format"};
 
@@ -82,8 +73,8 @@ BuildResult build_units(const BuildRequest& request, const FormSet& forms) {
         break;
       }
       rules = load_prose_rules_from(request.template_dir);
-    } catch (const InputError& e) {
-      return stop({}, from_error(e));
+    } catch (const Error& e) {
+      return stop({}, to_diagnostic(e));
     }
 
     BuildResult result;
@@ -108,8 +99,8 @@ BuildResult build_units(const BuildRequest& request, const FormSet& forms) {
     std::unique_ptr<OutputPlacement> placement;
     try {
       placement = std::make_unique<OutputPlacement>(request.output_dir, units.size());
-    } catch (const InputError& e) {
-      result.stopped = from_error(e);
+    } catch (const Error& e) {
+      result.stopped = to_diagnostic(e);
       result.exit_code = 2;
       return result;
     }
@@ -163,8 +154,8 @@ BuildResult build_units(const BuildRequest& request, const FormSet& forms) {
     else
       result.exit_code = errors > 0 ? 1 : 0;
     return result;
-  } catch (const InputError& e) {
-    return stop({}, from_error(e));
+  } catch (const Error& e) {
+    return stop({}, to_diagnostic(e));
   } catch (const std::exception& e) {
     Diagnostic d;
     d.severity = Severity::error;

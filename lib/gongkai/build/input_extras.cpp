@@ -11,15 +11,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void add_input_error(Diagnostics& out, const InputError& e) {
-  Diagnostic d;
-  d.severity = Severity::error;
-  d.rule = "input";
-  d.message = e.message();
-  d.where = e.where();
-  out.add(std::move(d));
-}
-
 std::string relative_to_input(const std::string& input, const std::string& name) {
   if (fs::path(name).is_absolute()) return name;
   return (fs::path(input).parent_path() / name).lexically_normal().string();
@@ -42,8 +33,8 @@ InputExtras read_input_extras(const std::string& input, const ReadResult& read) 
     extras.work_plan = std::move(found.work_plan);
     if (found.work_plan_file) extras.work_plan_file = relative_to_input(input, *found.work_plan_file);
     if (found.previous_file) extras.previous_file = relative_to_input(input, *found.previous_file);
-  } catch (const InputError& e) {
-    add_input_error(extras.findings, e);
+  } catch (const Error& e) {
+    extras.findings.add(to_diagnostic(e));
   }
   return extras;
 }
@@ -60,8 +51,8 @@ ProseInputs prose_inputs(const InputExtras& extras, const Report& report, const 
   if (extras.work_plan_file) {
     try {
       in.work_plan = read_work_plan(*extras.work_plan_file, load(*extras.work_plan_file), out);
-    } catch (const InputError& e) {
-      add_input_error(out, e);
+    } catch (const Error& e) {
+      out.add(to_diagnostic(e));
     }
   }
   return in;

@@ -56,7 +56,7 @@ void OutputPlacement::hand_in(std::size_t index, const std::string& agency,
     st.outputs = std::move(outputs);
     st.files = std::move(staged);
     st.dir = staging_ ? (fs::path(output_dir_) / folder).string() : folder;
-  } catch (const InputError&) {
+  } catch (const Error&) {
     st.failed = true;
     throw;  // run_units records it as the unit's `output` finding
   }
@@ -91,7 +91,7 @@ bool OutputPlacement::place(std::vector<BuiltUnit>& units, const std::vector<std
         install_output(from, to, inputs);
         units[i].written.push_back(to);
       }
-    } catch (const InputError& e) {
+    } catch (const Error& e) {
       add_output_error(units[i], e.message(), e.where());
       failed = true;
     }

@@ -11,15 +11,6 @@ namespace gongkai {
 
 namespace {
 
-void add_input_error(Diagnostics& out, const InputError& e) {
-  Diagnostic d;
-  d.severity = Severity::error;
-  d.rule = "input";
-  d.message = e.message();
-  d.where = e.where();
-  out.add(std::move(d));
-}
-
 // A roster is a YAML with a top-level `units:` key.
 bool is_roster(const std::string& path, const std::optional<std::string>& text) {
   if (!is_yaml_path(path) || !text) return false;
@@ -39,8 +30,8 @@ std::unique_ptr<Report> read_checked_report(const std::string& path, const FormS
     ReadResult r = read_report(path, forms, options, loader, found);
     files.insert(files.end(), r.files.begin(), r.files.end());
     if (r.report) report = std::make_unique<Report>(std::move(*r.report));
-  } catch (const InputError& e) {
-    add_input_error(found, e);
+  } catch (const Error& e) {
+    found.add(to_diagnostic(e));
   }
   if (found.has_errors() || !report) {
     out.append(found);
@@ -58,7 +49,7 @@ bool PreviousReports::read(const std::string& path, const FormSet& forms, const 
   if (is_yaml_path(path)) {
     try {
       text = read_file(path);
-    } catch (const InputError&) {
+    } catch (const Error&) {
       // said when it is read as a report
     }
   }

@@ -20,13 +20,8 @@ ReadOutcome read_input(const ReadRequest& request, const FormSet& forms) {
     outcome.report = std::move(r.report);
     outcome.files = std::move(r.files);
     outcome.readable = r.readable;
-  } catch (const InputError& e) {
-    Diagnostic d;
-    d.severity = Severity::error;
-    d.rule = "input";
-    d.message = e.message();
-    d.where = e.where();
-    outcome.findings.add(std::move(d));
+  } catch (const Error& e) {
+    outcome.findings.add(to_diagnostic(e));
     outcome.readable = false;
   } catch (const std::exception& e) {
     Diagnostic d;

@@ -31,7 +31,7 @@ struct UnitBuildContext {
 };
 
 // The unit's files as (extension, bytes) in format order; empty when it has errors and
-// allow_errors is off. Findings go to `out`. Throws InputError (a template that does not parse).
+// allow_errors is off. Findings go to `out`. Throws an Error (a template that does not parse).
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> build_unit(const UnitBuildContext& context,
                                                                           const ReadOptions& read_options,
                                                                           Report& report, const ReadResult& read,

@@ -2,11 +2,9 @@
 
 #include <gongkai/check/derive.hpp>
 #include <gongkai/check/messages.hpp>
-#include <gongkai/core/civil_date.hpp>
+#include <gongkai/core/date.hpp>
 
 #include <fmt/format.h>
-
-#include <cstdio>
 
 namespace gongkai {
 
@@ -31,12 +29,14 @@ void check_form_year(CheckContext& ctx, Diagnostics& out) {
 void check_deadline(CheckContext& ctx, Diagnostics& out) {
   const Report& r = ctx.report;
   if (!r.publication_date || r.year == 0) return;
-  int y = 0;
-  unsigned m = 0, d = 0;
-  if (std::sscanf(r.publication_date->c_str(), "%d-%u-%u", &y, &m, &d) != 3) return;
+  // Read as a date where it was given (the reader's finding, the command line's usage error).
+  const auto published = Date::parse(*r.publication_date);
+  if (!published) return;
   const unsigned due_month = r.level == Level::department ? 1 : 3;
   const unsigned due_day = 31;
-  const std::int64_t late = days_from_civil(y, m, d) - days_from_civil(r.year + 1, due_month, due_day);
+  const auto due = Date::from_ymd(r.year + 1, due_month, due_day);
+  if (!due) return;
+  const std::int64_t late = *published - *due;
   if (late <= 0) return;
   const char* who_zh = r.level == Level::department ? "部门" : "政府";
   const char* who_en = r.level == Level::department ? "a department" : "a government";

@@ -1,5 +1,5 @@
-// Calendar dates as plain integers: days since the epoch and ISO 8601 timestamps, without
-// the C library's time zone state, so results are the same on every machine.
+// ISO 8601 timestamps as seconds since the epoch, on core's Date (no time zone state), so
+// results are the same on every machine.
 #pragma once
 
 #include <cstdint>
@@ -8,10 +8,8 @@
 
 namespace gongkai {
 
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-[[nodiscard]] std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d);
-
-// "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS][Z]" (UTC) as seconds since the epoch.
+// "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS][Z]" (UTC; a space may stand for the T) as seconds
+// since the epoch; nothing unless the day is a real one (Date::parse) and the time valid.
 [[nodiscard]] std::optional<std::int64_t> parse_utc(std::string_view s);
 
 }  // namespace gongkai

@@ -40,6 +40,29 @@ std::size_t severity_index(Severity s) { return static_cast<std::size_t>(s); }
 
 }  // namespace
 
+Diagnostic Diagnostic::make(Severity severity, std::string rule, SourceLoc where, Text message) {
+  Diagnostic d;
+  d.severity = severity;
+  d.rule = std::move(rule);
+  d.message = std::move(message);
+  d.where = std::move(where);
+  return d;
+}
+
+Diagnostic Diagnostic::error(std::string rule, SourceLoc where, Text message) {
+  return make(Severity::error, std::move(rule), std::move(where), std::move(message));
+}
+
+Diagnostic Diagnostic::warning(std::string rule, SourceLoc where, Text message) {
+  return make(Severity::warning, std::move(rule), std::move(where), std::move(message));
+}
+
+Diagnostic Diagnostic::info(std::string rule, SourceLoc where, Text message) {
+  return make(Severity::info, std::move(rule), std::move(where), std::move(message));
+}
+
+Diagnostic to_diagnostic(const Error& e) { return Diagnostic::error(e.rule(), e.where(), e.message()); }
+
 void set_finding_limit(std::size_t limit) { g_finding_limit.store(limit); }
 std::size_t finding_limit() { return g_finding_limit.load(); }
 

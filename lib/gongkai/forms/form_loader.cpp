@@ -1,33 +1,19 @@
 #include <gongkai/forms/form_loader.hpp>
 
-#include <gongkai/core/diagnostic.hpp>
+#include <gongkai/core/yaml_source.hpp>
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include <set>
 
 namespace gongkai {
 namespace {
 
-class Loader {
+class Loader : public YamlDefinition {
  public:
-  explicit Loader(std::string_view name) : name_(name) {}
-
-  [[noreturn]] void fail(const YAML::Node& at, const std::string& what) const {
-    SourceLoc loc{name_, at.Mark().line + 1, at.Mark().column + 1, {}};
-    throw InputError(loc, Text{fmt::format("表式定义有误：{}", what), fmt::format("bad form definition: {}", what)});
-  }
-
-  std::string str(const YAML::Node& map, const char* key, bool required = true) const {
-    auto n = map[key];
-    if (!n) {
-      if (required) fail(map, fmt::format("missing key '{}'", key));
-      return {};
-    }
-    if (!n.IsScalar()) fail(n, fmt::format("'{}' must be a string", key));
-    return n.as<std::string>();
-  }
+  Loader(std::string_view name, std::string_view text)
+      : YamlDefinition(name, text, {"表式定义有误", "bad form definition"},
+                       {"表式定义不是有效的 YAML", "form definition is not valid YAML"}) {}
 
   bool flag(const YAML::Node& map, const char* key, bool fallback) const {
     auto n = map[key];
@@ -187,15 +173,8 @@ class Loader {
     return def;
   }
 
-  std::shared_ptr<const Form> load(std::string_view text) const {
-    YAML::Node root;
-    try {
-      root = YAML::Load(std::string(text));
-    } catch (const YAML::ParserException& e) {
-      SourceLoc loc{name_, e.mark.line + 1, e.mark.column + 1, {}};
-      throw InputError(loc, Text{fmt::format("表式定义不是有效的 YAML：{}", e.msg),
-                                 fmt::format("form definition is not valid YAML: {}", e.msg)});
-    }
+  std::shared_ptr<const Form> load() const {
+    const YAML::Node root = YamlDefinition::load();
     if (!root.IsMap()) fail(root, "the top level must be a mapping");
     auto form = std::make_shared<Form>();
     try {
@@ -223,22 +202,17 @@ class Loader {
       if (auto c = root["cross_year"])
         for (const auto& r : c) form->cross_year.push_back(cross(r));
     } catch (const YAML::Exception& e) {
-      SourceLoc loc{name_, e.mark.line + 1, e.mark.column + 1, {}};
-      throw InputError(loc,
-                       Text{fmt::format("表式定义有误：{}", e.msg), fmt::format("bad form definition: {}", e.msg)});
+      fail(e);
     }
     form->index_cells();
     return form;
   }
-
- private:
-  std::string name_;
 };
 
 }  // namespace
 
 std::shared_ptr<const Form> load_form(std::string_view name, std::string_view yaml_text) {
-  return Loader(name).load(yaml_text);
+  return Loader(name, yaml_text).load();
 }
 
 }  // namespace gongkai

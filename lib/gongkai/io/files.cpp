@@ -30,7 +30,7 @@ std::atomic<std::uint64_t> g_max_input_size{kDefaultMaxInputSize};
 }
 
 [[noreturn]] void fail_output(const std::string& path, const std::string& zh, const std::string& en) {
-  throw InputError(SourceLoc{path, 0, 0, {}}, Text{zh, en}, "output");
+  throw OutputError(SourceLoc{path, 0, 0, {}}, Text{zh, en});
 }
 
 [[noreturn]] void cannot_write(const std::string& path, int err) {

@@ -15,12 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 void roster_error(Diagnostics& out, const SourceLoc& where, Text msg) {
-  Diagnostic d;
-  d.severity = Severity::error;
-  d.rule = "roster";
-  d.message = std::move(msg);
-  d.where = where;
-  out.add(std::move(d));
+  out.add(Diagnostic::error("roster", where, std::move(msg)));
 }
 
 std::vector<std::string> expand(const std::string& pattern) {
@@ -48,8 +43,8 @@ std::unique_ptr<RosterNode> load(const std::string& path, std::set<std::string>&
   std::string text;
   try {
     text = read_file(path);
-  } catch (const InputError& e) {
-    roster_error(out, e.where(), e.message());
+  } catch (const Error& e) {
+    out.add(to_diagnostic(e));  // rule `input`, as any file that cannot be read
     return nullptr;
   }
   auto roster = parse_roster(path, text, out);
@@ -81,7 +76,7 @@ std::unique_ptr<RosterNode> load(const std::string& path, std::set<std::string>&
       if (ext == ".yaml" || ext == ".yml") {
         try {
           is_roster = looks_like_roster(read_file(f));
-        } catch (const InputError&) {
+        } catch (const Error&) {
           is_roster = false;  // reported when the unit is read
         }
       }

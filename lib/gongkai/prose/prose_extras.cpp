@@ -1,7 +1,6 @@
 #include <gongkai/prose/prose_extras.hpp>
 
 #include <gongkai/core/text.hpp>
-#include <gongkai/core/yaml_limits.hpp>
 #include <gongkai/prose/prose_yaml.hpp>
 
 #include <fmt/format.h>
@@ -10,17 +9,10 @@ namespace gongkai {
 
 ProseExtras read_prose_extras(std::string_view name, std::string_view yaml_text, Diagnostics& out) {
   const std::string text(strip_bom(yaml_text));
-  YAML::Node root;
-  require_yaml_limits(name, text);
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    throw InputError(SourceLoc{std::string(name), e.mark.line + 1, e.mark.column + 1, {}},
-                     Text{fmt::format("不是有效的 YAML：{}", e.msg), fmt::format("not valid YAML: {}", e.msg)});
-  }
+  YamlSource src(name, text, out);
+  const YAML::Node root = src.load({"不是有效的 YAML", "not valid YAML"});
   ProseExtras extras;
   if (!root.IsMap()) return extras;  // the tally reader reports that
-  ProseYaml src(name, text, out);
   for (const auto& kv : root) {
     const std::string key = kv.first.Scalar();
     if (key == "fees") {

@@ -1,40 +1,20 @@
 #include <gongkai/prose/prose_rules.hpp>
 
-#include <gongkai/core/diagnostic.hpp>
+#include <gongkai/core/yaml_source.hpp>
 #include <gongkai/prose/placeholder.hpp>
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include <set>
 
 namespace gongkai {
 namespace {
 
-class Loader {
+class Loader : public YamlDefinition {
  public:
-  explicit Loader(std::string_view name) : name_(name) {}
-
-  [[noreturn]] void fail(const YAML::Node& at, const std::string& what) const {
-    throw InputError(where(at),
-                     Text{fmt::format("正文规则定义有误：{}", what), fmt::format("bad prose rules: {}", what)});
-  }
-
-  [[nodiscard]] SourceLoc where(const YAML::Node& at) const {
-    const YAML::Mark m = at.Mark();
-    if (m.is_null() || m.line < 0) return SourceLoc{name_, 0, 0, {}};
-    return SourceLoc{name_, m.line + 1, m.column + 1, {}};
-  }
-
-  std::string str(const YAML::Node& map, const char* key, bool required) const {
-    auto n = map[key];
-    if (!n) {
-      if (required) fail(map, fmt::format("missing key '{}'", key));
-      return {};
-    }
-    if (!n.IsScalar()) fail(n, fmt::format("'{}' must be a string", key));
-    return n.Scalar();
-  }
+  Loader(std::string_view name, std::string_view text)
+      : YamlDefinition(name, text, {"正文规则定义有误", "bad prose rules"},
+                       {"正文规则不是有效的 YAML", "prose rules are not valid YAML"}) {}
 
   std::string name(const YAML::Node& map, const char* key) const {
     std::string s = str(map, key, true);
@@ -51,15 +31,6 @@ class Loader {
       out.push_back(item.Scalar());
     }
     return out;
-  }
-
-  void check_keys(const YAML::Node& map, std::initializer_list<const char*> known) const {
-    for (const auto& kv : map) {
-      const std::string k = kv.first.Scalar();
-      bool ok = false;
-      for (const char* n : known) ok = ok || k == n;
-      if (!ok) fail(kv.first, fmt::format("unknown key '{}'", k));
-    }
   }
 
   FigureDef figure(const YAML::Node& n) const {
@@ -111,15 +82,8 @@ class Loader {
     return p;
   }
 
-  ProseRules load(std::string_view text) const {
-    YAML::Node root;
-    try {
-      root = YAML::Load(std::string(text));
-    } catch (const YAML::ParserException& e) {
-      throw InputError(SourceLoc{name_, e.mark.line + 1, e.mark.column + 1, {}},
-                       Text{fmt::format("正文规则不是有效的 YAML：{}", e.msg),
-                            fmt::format("prose rules are not valid YAML: {}", e.msg)});
-    }
+  ProseRules load() const {
+    const YAML::Node root = YamlDefinition::load();
     if (!root.IsMap()) fail(root, "the top level must be a mapping");
     ProseRules rules;
     try {
@@ -143,14 +107,10 @@ class Loader {
         }
       }
     } catch (const YAML::Exception& e) {
-      throw InputError(SourceLoc{name_, e.mark.line + 1, e.mark.column + 1, {}},
-                       Text{fmt::format("正文规则定义有误：{}", e.msg), fmt::format("bad prose rules: {}", e.msg)});
+      fail(e);
     }
     return rules;
   }
-
- private:
-  std::string name_;
 };
 
 }  // namespace
@@ -161,6 +121,8 @@ const FigureDef* ProseRules::figure(std::string_view id) const {
   return nullptr;
 }
 
-ProseRules load_prose_rules(std::string_view name, std::string_view yaml_text) { return Loader(name).load(yaml_text); }
+ProseRules load_prose_rules(std::string_view name, std::string_view yaml_text) {
+  return Loader(name, yaml_text).load();
+}
 
 }  // namespace gongkai

@@ -11,76 +11,6 @@
 
 namespace gongkai {
 
-SourceLoc ProseYaml::where(const YAML::Node& n) const {
-  const YAML::Mark m = n.Mark();
-  if (m.is_null() || m.line < 0 || m.column < 0) return SourceLoc{name_, 0, 0, {}};
-  int column = m.column + 1;
-  if (m.pos >= 0 && static_cast<std::size_t>(m.pos) <= text_.size()) {
-    // Characters from the start of the line: the bytes that begin a UTF-8 sequence.
-    const auto end = static_cast<std::size_t>(m.pos);
-    const auto nl = end == 0 ? std::string_view::npos : text_.rfind('\n', end - 1);
-    column = 1;
-    for (std::size_t i = nl == std::string_view::npos ? 0 : nl + 1; i < end; ++i)
-      if ((static_cast<unsigned char>(text_[i]) & 0xC0U) != 0x80U) ++column;
-  }
-  return SourceLoc{name_, m.line + 1, column, {}};
-}
-
-SourceLoc ProseYaml::where_value(const YAML::Node& key, const YAML::Node& value) const {
-  if (value.IsNull() && value.Mark().line != key.Mark().line) return where(key);
-  return where(value);
-}
-
-void ProseYaml::error(std::string rule, SourceLoc where, Text message) {
-  Diagnostic d;
-  d.severity = Severity::error;
-  d.rule = std::move(rule);
-  d.message = std::move(message);
-  d.where = std::move(where);
-  out_.add(std::move(d));
-}
-
-void ProseYaml::wrong_type(const YAML::Node& found, SourceLoc where, const Text& subject, const Text& want) {
-  const Text kind = yaml_kind_of(found);
-  error("yaml", std::move(where),
-        {fmt::format("{}应为{}，实为{}", subject.zh, want.zh, kind.zh),
-         fmt::format("{} must be {}, found {}", subject.en, want.en, kind.en)});
-}
-
-void ProseYaml::unknown_key(const YAML::Node& key, const Text& scope, const std::vector<std::string>& known) {
-  Diagnostic d;
-  d.severity = Severity::error;
-  d.rule = "unknown-key";
-  d.where = where(key);
-  d.actual = key.Scalar();
-  const std::string k = excerpt(key.Scalar());
-  if (const auto guesses = did_you_mean(key.Scalar(), known); !guesses.empty()) {
-    const Text alternatives = quoted_alternatives(guesses);
-    d.message = {fmt::format("未知的键「{}」（在{}中）；是否应为{}？", k, scope.zh, alternatives.zh),
-                 fmt::format("unknown key '{}' in {}; did you mean {}?", k, scope.en, alternatives.en)};
-    d.expected = guesses.front();
-  } else {
-    d.message = {fmt::format("未知的键「{}」（在{}中）；可用的键：{}", k, scope.zh, fmt::join(known, "、")),
-                 fmt::format("unknown key '{}' in {}; known keys: {}", k, scope.en, fmt::join(known, ", "))};
-  }
-  out_.add(std::move(d));
-}
-
-Text yaml_kind_of(const YAML::Node& n) {
-  switch (n.Type()) {
-    case YAML::NodeType::Map:
-      return {"映射", "a mapping"};
-    case YAML::NodeType::Sequence:
-      return {"列表", "a list"};
-    case YAML::NodeType::Scalar:
-      return {fmt::format("「{}」", n.Scalar()), fmt::format("'{}'", n.Scalar())};
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-      break;
-  }
-  return {"空值", "nothing (null)"};
-}
-
 namespace {
 
 struct TaskKey {
@@ -90,7 +20,7 @@ struct TaskKey {
 constexpr std::array<TaskKey, 4> kTaskKeys{
     {{"task", "工作任务"}, {"lead", "牵头处室"}, {"status", "完成情况"}, {"evidence", "佐证材料"}}};
 
-void problem(ProseYaml& src, const char* rule, SourceLoc where, Text message) {
+void problem(YamlSource& src, const char* rule, SourceLoc where, Text message) {
   src.error(rule, std::move(where), std::move(message));
 }
 
@@ -101,7 +31,7 @@ std::optional<TaskStatus> parse_status(std::string_view s) {
   return std::nullopt;
 }
 
-std::optional<WorkPlanTask> read_task(ProseYaml& src, const YAML::Node& n, std::size_t number) {
+std::optional<WorkPlanTask> read_task(YamlSource& src, const YAML::Node& n, std::size_t number) {
   const SourceLoc at = src.where(n);
   if (!n.IsMap()) {
     src.wrong_type(n, at, {fmt::format("第{}项任务", number), fmt::format("task {}", number)}, {"映射", "a mapping"});
@@ -190,7 +120,7 @@ std::optional<WorkPlanTask> read_task(ProseYaml& src, const YAML::Node& n, std::
   return t;
 }
 
-std::optional<std::int64_t> amount(ProseYaml& src, const YAML::Node& key, const YAML::Node& v, FeeUnit unit) {
+std::optional<std::int64_t> amount(YamlSource& src, const YAML::Node& key, const YAML::Node& v, FeeUnit unit) {
   const SourceLoc at = src.where_value(key, v);
   const char* unit_zh = unit == FeeUnit::yuan ? "元" : "万元";
   if (!v.IsScalar()) {
@@ -213,7 +143,7 @@ std::optional<std::int64_t> amount(ProseYaml& src, const YAML::Node& key, const 
 
 }  // namespace
 
-WorkPlan read_work_plan_node(ProseYaml& src, const YAML::Node& root) {
+WorkPlan read_work_plan_node(YamlSource& src, const YAML::Node& root) {
   // yaml-cpp nodes have reference semantics: assigning to a Node that already refers to a
   // document node rewrites the document. Hold them in optionals, constructed once.
   WorkPlan plan;
@@ -252,7 +182,7 @@ WorkPlan read_work_plan_node(ProseYaml& src, const YAML::Node& root) {
   return plan;
 }
 
-std::optional<FeeStatement> read_fee_node(ProseYaml& src, const YAML::Node& key, const YAML::Node& value) {
+std::optional<FeeStatement> read_fee_node(YamlSource& src, const YAML::Node& key, const YAML::Node& value) {
   FeeStatement fees;
   const SourceLoc at = src.where_value(key, value);
   if (value.IsScalar() && (value.Scalar() == "none" || value.Scalar() == "无")) {
@@ -295,8 +225,8 @@ std::optional<FeeStatement> read_fee_node(ProseYaml& src, const YAML::Node& key,
       fees.unit = FeeUnit::wan_yuan;
     } else {
       problem(src, "fee-statement", src.where_value(*unit.key, un),
-              {fmt::format("信息处理费的单位应为「元」或「万元」，实为{}", yaml_kind_of(un).zh),
-               fmt::format("the fees' unit must be 元 or 万元, found {}", yaml_kind_of(un).en)});
+              {fmt::format("信息处理费的单位应为「元」或「万元」，实为{}", kind_of(un).zh),
+               fmt::format("the fees' unit must be 元 or 万元, found {}", kind_of(un).en)});
       return std::nullopt;
     }
   } else if (charged || collected) {
@@ -310,8 +240,8 @@ std::optional<FeeStatement> read_fee_node(ProseYaml& src, const YAML::Node& key,
     auto n = nn.IsScalar() ? parse_fixed(trim(nn.Scalar()), 0) : std::nullopt;
     if (!n || *n < 0 || nn.Scalar().find('.') != std::string::npos) {
       problem(src, "fee-statement", src.where_value(*notices.key, nn),
-              {fmt::format("收费通知件数应为不小于0的整数，实为{}", yaml_kind_of(nn).zh),
-               fmt::format("'notices' must be a whole number >= 0, found {}", yaml_kind_of(nn).en)});
+              {fmt::format("收费通知件数应为不小于0的整数，实为{}", kind_of(nn).zh),
+               fmt::format("'notices' must be a whole number >= 0, found {}", kind_of(nn).en)});
       ok = false;
     } else {
       fees.notices = *n;

@@ -40,16 +40,8 @@ std::string_view to_zh(TaskStatus s) {
 
 WorkPlan read_work_plan(std::string_view name, std::string_view text, Diagnostics& out) {
   const std::string yaml(strip_bom(text));
-  YAML::Node root;
-  require_yaml_limits(name, yaml);
-  try {
-    root = YAML::Load(yaml);
-  } catch (const YAML::ParserException& e) {
-    throw InputError(SourceLoc{std::string(name), e.mark.line + 1, e.mark.column + 1, {}},
-                     Text{fmt::format("工作要点文件不是有效的 YAML：{}", e.msg),
-                          fmt::format("the work-plan file is not valid YAML: {}", e.msg)});
-  }
-  ProseYaml src(name, yaml, out);
+  YamlSource src(name, yaml, out);
+  const YAML::Node root = src.load({"工作要点文件不是有效的 YAML", "the work-plan file is not valid YAML"});
   return read_work_plan_node(src, root);
 }
 

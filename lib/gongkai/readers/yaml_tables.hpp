@@ -7,8 +7,9 @@
 // may be given its figure directly (`licensing: 12`). Values go through cell_text.hpp.
 #pragma once
 
+#include <gongkai/core/yaml_source.hpp>
 #include <gongkai/model/report.hpp>
-#include <gongkai/readers/yaml_source.hpp>
+#include <gongkai/readers/yaml_key_match.hpp>
 
 #include <cstddef>
 #include <map>

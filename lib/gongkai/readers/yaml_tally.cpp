@@ -1,10 +1,12 @@
 #include <gongkai/readers/yaml_tally.hpp>
 
+#include <gongkai/core/date.hpp>
 #include <gongkai/core/excerpt.hpp>
 #include <gongkai/core/normalize.hpp>
 #include <gongkai/core/text.hpp>
 #include <gongkai/core/yaml_limits.hpp>
-#include <gongkai/readers/yaml_source.hpp>
+#include <gongkai/core/yaml_source.hpp>
+#include <gongkai/readers/yaml_key_match.hpp>
 #include <gongkai/readers/yaml_tables.hpp>
 
 #include <fmt/format.h>
@@ -46,21 +48,6 @@ struct Entry {
   YAML::Node value;
   [[nodiscard]] bool given() const { return key.IsDefined() && key.IsScalar(); }
 };
-
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-// YYYY-MM-DD naming a real day.
-bool valid_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U})
-    if (s[i] < '0' || s[i] > '9') return false;
-  const int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-  const int m = (s[5] - '0') * 10 + (s[6] - '0');
-  const int d = (s[8] - '0') * 10 + (s[9] - '0');
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1) return false;
-  return d <= kDays[m - 1] + (m == 2 && is_leap(y) ? 1 : 0);
-}
 
 std::string heading_without_number(const std::string& heading) {
   const auto pos = heading.find("、");
@@ -170,13 +157,9 @@ bool TallyReader::parse(YAML::Node& root) {
     src_.error("yaml-limit", SourceLoc{src_.name(), limit->line, limit->column, {}}, limit->message);
     return false;
   }
-  try {
-    root = YAML::Load(std::string(text_));
-  } catch (const YAML::Exception& e) {
-    const SourceLoc at = e.mark.is_null() ? file : src_.where(e.mark);
-    src_.error("yaml", at, {fmt::format("YAML 语法错误：{}", e.msg), fmt::format("malformed YAML: {}", e.msg)});
-    return false;
-  }
+  auto parsed = src_.parse(src_.out(), "yaml", {"YAML 语法错误", "malformed YAML"});
+  if (!parsed) return false;
+  root = *parsed;  // `root` is empty: this binds it, no document is rewritten
   if (scan.second_document != 0) {
     src_.error("yaml", SourceLoc{src_.name(), scan.second_document, 1, {}},
                {"文件含有多个 YAML 文档（---），一份年度报告数据只能有一个文档",
@@ -276,7 +259,7 @@ ReportMeta TallyReader::read_meta() {
       meta_error(src_.where_value(e->key, e->value), {"表式（form）为空", "the form (form) is empty"});
   }
   if (const Entry* e = scalar("published", over_.publication_date.has_value(), text)) {
-    if (valid_date(text))
+    if (Date::parse(text))
       file.publication_date = text;
     else if (!over_.publication_date)
       meta_error(src_.where_value(e->key, e->value),

@@ -1,7 +1,8 @@
 #include <gongkai/tally/office_terms.hpp>
 
+#include <gongkai/core/yaml_source.hpp>
+
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include <array>
 
@@ -10,11 +11,6 @@ namespace gongkai {
 namespace {
 
 constexpr std::array<std::string_view, 4> kVocabularies{"applicant", "outcome", "kind", "result"};
-
-SourceLoc at(std::string_view name, const YAML::Node& n) {
-  if (!n.IsDefined() || n.Mark().is_null()) return SourceLoc{std::string(name), 0, 0, {}};
-  return SourceLoc{std::string(name), n.Mark().line + 1, n.Mark().column + 1, {}};
-}
 
 // What `meaning` designates among `ids` (the targets' stable IDs) through `resolver`.
 template <typename Def>
@@ -72,36 +68,30 @@ void apply(const OfficeTerms& terms, const char* vocabulary, const std::vector<c
 OfficeTerms read_office_terms(std::string_view name, std::string_view text) {
   OfficeTerms terms;
   terms.file = std::string(name);
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    SourceLoc where{std::string(name), 0, 0, {}};
-    if (!e.mark.is_null()) where = SourceLoc{std::string(name), e.mark.line + 1, e.mark.column + 1, {}};
-    throw InputError(where, {fmt::format("YAML 语法错误：{}", e.msg), fmt::format("malformed YAML: {}", e.msg)});
-  }
+  const YamlText src(name, text);
+  const YAML::Node root = src.load({"YAML 语法错误", "malformed YAML"});
   if (root.IsNull()) return terms;
   if (!root.IsMap())
-    throw InputError(at(name, root), {"用语文件的顶层应为映射：applicant、outcome、kind、result",
-                                      "the terms file must be a mapping of applicant, outcome, kind, result"});
+    throw InputError(src.where(root), {"用语文件的顶层应为映射：applicant、outcome、kind、result",
+                                       "the terms file must be a mapping of applicant, outcome, kind, result"});
   for (auto it = root.begin(); it != root.end(); ++it) {
     const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
     bool known = false;
     for (auto v : kVocabularies) known = known || key == v;
     if (!known)
-      throw InputError(at(name, it->first),
+      throw InputError(src.where(it->first),
                        {fmt::format("未知的用语类别「{}」（应为 applicant、outcome、kind 或 result）", key),
                         fmt::format("unknown vocabulary '{}' (expected applicant, outcome, kind or result)", key)});
     if (it->second.IsNull()) continue;
     if (!it->second.IsMap())
-      throw InputError(at(name, it->second), {fmt::format("「{}」应为映射（用语: 含义）", key),
-                                              fmt::format("'{}' must be a mapping (word: meaning)", key)});
+      throw InputError(src.where(it->second), {fmt::format("「{}」应为映射（用语: 含义）", key),
+                                               fmt::format("'{}' must be a mapping (word: meaning)", key)});
     auto& list = terms.by_vocabulary[key];
     for (auto w = it->second.begin(); w != it->second.end(); ++w) {
       if (!w->first.IsScalar() || !w->second.IsScalar() || w->first.Scalar().empty() || w->second.Scalar().empty())
-        throw InputError(at(name, w->first), {"每一项应为「用语: 含义」，两者都是非空文字",
-                                              "each entry must be 'word: meaning', both non-empty text"});
-      list.push_back({w->first.Scalar(), w->second.Scalar(), at(name, w->first)});
+        throw InputError(src.where(w->first), {"每一项应为「用语: 含义」，两者都是非空文字",
+                                               "each entry must be 'word: meaning', both non-empty text"});
+      list.push_back({w->first.Scalar(), w->second.Scalar(), src.where(w->first)});
     }
   }
   return terms;

@@ -1,19 +1,16 @@
 #include <gongkai/tally/register_date.hpp>
 
+#include <gongkai/core/date.hpp>
+
 #include <fmt/format.h>
 
 namespace gongkai {
 namespace {
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return kDays[m - 1] + (m == 2 && is_leap(y) ? 1 : 0);
-}
-
 std::optional<DayNumber> checked_day(int y, int m, int d) {
-  if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+  if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 ||
+      static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(m)))
+    return std::nullopt;
   return day_number(y, m, d);
 }
 

@@ -78,8 +78,8 @@ bool read_xlsx(std::string_view name, std::string_view bytes, RegisterConsumer& 
     }
     consumer.end_file();
     return true;
-  } catch (const InputError& e) {
-    input_error(out, e.where(), e.message());
+  } catch (const Error& e) {
+    out.add(to_diagnostic(e));
     return false;
   }
 }

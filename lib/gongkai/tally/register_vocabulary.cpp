@@ -1,10 +1,8 @@
 #include <gongkai/tally/register_vocabulary.hpp>
 
-#include <gongkai/core/diagnostic.hpp>
-#include <gongkai/core/yaml_limits.hpp>
+#include <gongkai/core/yaml_source.hpp>
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 
@@ -13,12 +11,10 @@ namespace {
 
 class VocabularyParser {
  public:
-  explicit VocabularyParser(std::string_view name) : name_(name) {}
+  explicit VocabularyParser(const YamlText& src) : src_(src) {}
 
   [[noreturn]] void fail(const YAML::Node& at, const std::string& zh, const std::string& en) const {
-    SourceLoc where{name_, 0, 0, {}};
-    if (at.IsDefined() && !at.Mark().is_null()) where = SourceLoc{name_, at.Mark().line + 1, at.Mark().column + 1, {}};
-    throw InputError(where, {zh, en});
+    src_.throw_at(at, {zh, en});
   }
 
   YAML::Node child(const YAML::Node& map, const char* key, const YAML::Node& parent) const {
@@ -69,7 +65,7 @@ class VocabularyParser {
   }
 
  private:
-  std::string name_;
+  const YamlText& src_;
 };
 
 }  // namespace
@@ -102,16 +98,9 @@ const std::vector<std::string>& case_fields() {
 }
 
 RegisterVocabulary read_register_vocabulary(std::string_view name, std::string_view text) {
-  YAML::Node root;
-  require_yaml_limits(name, text);
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    SourceLoc at{std::string(name), 0, 0, {}};
-    if (!e.mark.is_null()) at = SourceLoc{std::string(name), e.mark.line + 1, e.mark.column + 1, {}};
-    throw InputError(at, {fmt::format("YAML 语法错误：{}", e.msg), fmt::format("malformed YAML: {}", e.msg)});
-  }
-  const VocabularyParser p(name);
+  const YamlText src(name, text);
+  const YAML::Node root = src.load({"YAML 语法错误", "malformed YAML"});
+  const VocabularyParser p(src);
   if (!root.IsMap()) p.fail(root, "文件顶层应为映射", "the top level must be a mapping");
   RegisterVocabulary v;
   try {

@@ -1,21 +1,25 @@
-#include <gongkai/readers/yaml_source.hpp>
+#include <gongkai/core/yaml_source.hpp>
 
 #include <gongkai/core/excerpt.hpp>
-#include <gongkai/core/normalize.hpp>
 #include <gongkai/core/suggest.hpp>
 #include <gongkai/core/text.hpp>
+#include <gongkai/core/yaml_limits.hpp>
 
 #include <fmt/format.h>
 
 namespace gongkai {
 
-KeyMatch match_label(std::string_view key, std::string_view label) {
-  if (label.empty()) return KeyMatch::none;
-  if (key == label) return KeyMatch::exact;
-  return compact(key) == compact(label) ? KeyMatch::normalized : KeyMatch::none;
+SourceLoc YamlText::where(const YAML::Node& n) const {
+  // A node that is not in the document (a missing key of a const mapping) has no place;
+  // yaml-cpp throws when asked for it.
+  try {
+    return where(n.Mark());
+  } catch (const YAML::Exception&) {
+    return SourceLoc{name_, 0, 0, {}};
+  }
 }
 
-SourceLoc YamlSource::where(const YAML::Mark& m) const {
+SourceLoc YamlText::where(const YAML::Mark& m) const {
   if (m.is_null() || m.line < 0 || m.column < 0) return SourceLoc{name_, 0, 0, {}};
   int column = m.column + 1;
   if (m.pos >= 0 && static_cast<std::size_t>(m.pos) <= text_.size()) {
@@ -30,7 +34,7 @@ SourceLoc YamlSource::where(const YAML::Mark& m) const {
   return SourceLoc{name_, m.line + 1, column, {}};
 }
 
-SourceLoc YamlSource::where_value(const YAML::Node& key, const YAML::Node& value) const {
+SourceLoc YamlText::where_value(const YAML::Node& key, const YAML::Node& value) const {
   if (!value.IsNull()) return where(value);
   // `~` or `null` is located at itself; an empty value at the token after it (the next key,
   // a comma, a brace), which is not where the user looks.
@@ -41,6 +45,57 @@ SourceLoc YamlSource::where_value(const YAML::Node& key, const YAML::Node& value
                        (text_[static_cast<std::size_t>(m.pos)] == '~' ||
                         text_[static_cast<std::size_t>(m.pos)] == 'n' || text_[static_cast<std::size_t>(m.pos)] == 'N');
   return literal ? where(value) : where(key);
+}
+
+YAML::Node YamlText::load(const Text& not_yaml) const {
+  require_yaml_limits(name_, text_);
+  try {
+    return YAML::Load(std::string(text_));
+  } catch (const YAML::Exception& e) {
+    throw_at(e, not_yaml);
+  }
+}
+
+std::optional<YAML::Node> YamlText::parse(Diagnostics& out, std::string rule, const Text& not_yaml) const {
+  try {
+    return YAML::Load(std::string(text_));
+  } catch (const YAML::Exception& e) {
+    out.add(Diagnostic::error(std::move(rule), where(e.mark),
+                              {fmt::format("{}：{}", not_yaml.zh, e.msg), fmt::format("{}: {}", not_yaml.en, e.msg)}));
+    return std::nullopt;
+  }
+}
+
+void YamlText::throw_at(const YAML::Node& at, Text message) const { throw InputError(where(at), std::move(message)); }
+
+void YamlText::throw_at(const YAML::Exception& e, const Text& prefix) const {
+  throw InputError(where(e.mark),
+                   Text{fmt::format("{}：{}", prefix.zh, e.msg), fmt::format("{}: {}", prefix.en, e.msg)});
+}
+
+void YamlDefinition::fail(const YAML::Node& at, const std::string& what) const {
+  throw_at(at, Text{fmt::format("{}：{}", bad_.zh, what), fmt::format("{}: {}", bad_.en, what)});
+}
+
+void YamlDefinition::fail(const YAML::Exception& e) const { throw_at(e, bad_); }
+
+std::string YamlDefinition::str(const YAML::Node& map, const char* key, bool required) const {
+  auto n = map[key];
+  if (!n) {
+    if (required) fail(map, fmt::format("missing key '{}'", key));
+    return {};
+  }
+  if (!n.IsScalar()) fail(n, fmt::format("'{}' must be a string", key));
+  return n.Scalar();
+}
+
+void YamlDefinition::check_keys(const YAML::Node& map, std::initializer_list<const char*> known) const {
+  for (const auto& kv : map) {
+    const std::string k = kv.first.Scalar();
+    bool ok = false;
+    for (const char* n : known) ok = ok || k == n;
+    if (!ok) fail(kv.first, fmt::format("unknown key '{}'", k));
+  }
 }
 
 std::string YamlSource::quote(const YAML::Node& n) { return excerpt(n.Scalar()); }
