@@ -63,26 +63,15 @@ bool is_time_suffix(std::string_view rest) {
 
 }  // namespace
 
-// Howard Hinnant's days_from_civil.
+// The register's compact day number is core/date's Date (std::chrono::sys_days) as 32 bits.
 DayNumber day_number(int year, int month, int day) {
-  const int y = year - (month <= 2 ? 1 : 0);
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  const auto d = Date::from_ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  return d ? static_cast<DayNumber>(d->days()) : 0;
 }
 
 CivilDate civil_date(DayNumber d) {
-  const int z = d + 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const int doe = z - era * 146097;
-  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int mp = (5 * doy + 2) / 153;
-  const int day = doy - (153 * mp + 2) / 5 + 1;
-  const int month = mp < 10 ? mp + 3 : mp - 9;
-  return {yoe + era * 400 + (month <= 2 ? 1 : 0), month, day};
+  const Date date = Date::from_days(d);
+  return {date.year(), static_cast<int>(date.month()), static_cast<int>(date.day())};
 }
 
 std::string format_day(DayNumber d) {
