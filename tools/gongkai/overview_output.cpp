@@ -7,19 +7,27 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+
 namespace gongkai::cli {
 
 void write_overview(const std::string& path, const std::vector<UnitSummary>& units, Lang lang,
-                    const std::vector<std::string>& inputs, const std::string& csv_encoding) {
+                    const std::vector<std::string>& inputs, const std::string& csv_encoding,
+                    const std::string& template_dir_option) {
   std::string ext = path.substr(path.find_last_of('.') + 1);
   std::string content;
   const std::string title =
       lang == Lang::zh ? "各单位政府信息公开工作年度报告概览" : "Overview of the units' annual reports";
   if (ext == "md")
     content = render_overview_markdown(units, lang);
-  else if (ext == "html")
-    content = render_overview_html(units, lang, title);
-  else if (ext == "csv")
+  else if (ext == "html") {
+    const std::filesystem::path templates = template_dir(template_dir_option);
+    HtmlTemplates html;
+    html.page_name = (templates / "html" / "overview.mustache").string();
+    html.page = read_file(html.page_name);
+    html.style = read_file((templates / "html" / "overview.css").string());
+    content = render_overview_html(units, lang, title, html);
+  } else if (ext == "csv")
     content = overview_csv_bytes(render_overview_csv(units, lang), csv_encoding);
   else if (ext == "json")
     content = overview_json(units).dump(2) + "\n";

@@ -211,8 +211,11 @@ void check_deadline(const Report& r, Diagnostics& out) {
   int y = 0;
   unsigned m = 0, d = 0;
   if (std::sscanf(r.publication_date->c_str(), "%d-%u-%u", &y, &m, &d) != 3) return;
-  const unsigned due_month = r.level == Level::department ? 1 : 3;
-  const unsigned due_day = 31;
+  // The deadline by level is form data (`deadlines:` in report-templates/forms/*.yaml).
+  const DeadlineDef* due = r.form->deadline(to_string(r.level));
+  if (due == nullptr) return;
+  const unsigned due_month = due->month;
+  const unsigned due_day = due->day;
   const std::int64_t late = days_from_civil(y, m, d) - days_from_civil(r.year + 1, due_month, due_day);
   if (late <= 0) return;
   const char* who_zh = r.level == Level::department ? "部门" : "政府";

@@ -1,6 +1,7 @@
 #include <gongkai/forms/form_loader.hpp>
 
 #include <gongkai/core/diagnostic.hpp>
+#include <gongkai/forms/form_facts_loader.hpp>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -228,6 +229,7 @@ class Loader {
                        Text{fmt::format("表式定义有误：{}", e.msg), fmt::format("bad form definition: {}", e.msg)});
     }
     form->index_cells();
+    load_form_facts(name_, root, *form);  // key figures and deadlines: they name cells
     return form;
   }
 
