@@ -13,7 +13,8 @@ using namespace gongkai;
 
 namespace {
 
-// A minimal form with one table, followed by `facts` (the key_figures and deadlines keys).
+// A minimal form with one table (ten lines), followed by `facts` (the keys of form_facts_loader).
+// Columns in messages count bytes, as yaml-cpp marks do (甲 is three).
 std::string minimal_form(const std::string& facts) {
   return "id: \"2031\"\ntitle: 未来表式\nyears: {from: 2031}\n"
          "sections:\n  - {id: t, number: 一, heading: 一、表, kind: table}\n"
@@ -110,19 +111,19 @@ TEST_SUITE("forms/form_facts_loader") {
     CHECK(load_error(minimal_form("key_figures: []\n")) == "f.yaml:1:1 bad form definition: missing key 'deadlines'");
     CHECK(load_error(minimal_form("key_figures: []\n" + kDeadlines)).empty());
     CHECK(load_error(minimal_form("key_figures: []\ndeadlines: [{level: department, month: 1, day: 31}]\n")) ==
-          "f.yaml:11:12 bad form definition: 'deadlines' gives none for 'government'");
+          "f.yaml:12:12 bad form definition: 'deadlines' gives none for 'government'");
   }
 
   TEST_CASE("a key figure names cells of its form, of its kind") {
     CHECK(load_error(minimal_form("key_figures: [{id: x, label: 甲, en: x, cells: [t.r.b]}]\n" + kDeadlines)) ==
-          "f.yaml:10:45 bad form definition: key figure 'x': the form has no cell 't.r.b'");
+          "f.yaml:11:50 bad form definition: key figure 'x': the form has no cell 't.r.b'");
     CHECK(load_error(minimal_form("key_figures: [{id: x, label: 甲, en: x, cells: [t.r.fee]}]\n" + kDeadlines)) ==
-          "f.yaml:10:45 bad form definition: key figure 'x' is count, but cell 't.r.fee' is an amount");
+          "f.yaml:11:50 bad form definition: key figure 'x' is count, but cell 't.r.fee' is an amount");
     CHECK(load_error(minimal_form("key_figures: [{id: x, label: 甲, en: x}]\n" + kDeadlines)) ==
-          "f.yaml:10:15 bad form definition: missing key 'cells'");
+          "f.yaml:11:15 bad form definition: missing key 'cells'");
     CHECK(load_error(minimal_form("key_figures: [{id: x, label: 甲, en: x, cells: []}, "
                                   "{id: x, label: 乙, en: y, kind: amount, cells: [t.r.fee]}]\n" +
-                                  kDeadlines)) == "f.yaml:10:52 bad form definition: duplicate key figure 'x'");
+                                  kDeadlines)) == "f.yaml:11:54 bad form definition: duplicate key figure 'x'");
     auto f = load_form("f.yaml", minimal_form("key_figures: [{id: x, label: 甲, en: x, kind: amount, cells: "
                                               "[t.r.fee]}]\n" +
                                               kDeadlines));
@@ -137,7 +138,7 @@ TEST_SUITE("forms/form_facts_loader") {
         "day: 31}]\n";
     CHECK(load_error(minimal_form(head)) == "f.yaml:1:1 bad form definition: missing key 'phrases'");
     CHECK(load_error(minimal_form(head + "phrases: {fee_statement.none: 无。}\n")) ==
-          "f.yaml:12:10 bad form definition: 'phrases' gives no 'fee_statement.charged'");
+          "f.yaml:13:10 bad form definition: 'phrases' gives no 'fee_statement.charged'");
     for (const char* id : {"2019", "2021"}) {
       CAPTURE(id);
       auto f = test::forms().by_id(id);
@@ -149,8 +150,8 @@ TEST_SUITE("forms/form_facts_loader") {
 
   TEST_CASE("a deadline is a real month and day") {
     CHECK(load_error(minimal_form("key_figures: []\ndeadlines: [{level: department, month: 2, day: 30}]\n")) ==
-          "f.yaml:11:46 bad form definition: 'day' must be a whole number from 1 to 29");
+          "f.yaml:12:48 bad form definition: 'day' must be a whole number from 1 to 29");
     CHECK(load_error(minimal_form("key_figures: []\ndeadlines: [{level: county, month: 1, day: 31}]\n")) ==
-          "f.yaml:11:21 bad form definition: a deadline's level is department or government, not 'county'");
+          "f.yaml:12:21 bad form definition: a deadline's level is department or government, not 'county'");
   }
 }
