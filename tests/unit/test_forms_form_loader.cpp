@@ -90,7 +90,10 @@ TEST_SUITE("forms/form_loader") {
         "sections:\n  - {id: t, number: 一, heading: 一、表, kind: table}\n"
         "tables:\n  - id: t\n    layout: grid\n    columns: [{id: a, label: 甲}, {id: total, label: 总计}]\n"
         "    rows: [{id: r, label: 行}]\n"
-        "    rules: [{rule: column-total, kind: column-sum, total: total, parts: [a]}]\n";
+        "    rules: [{rule: column-total, kind: column-sum, total: total, parts: [a]}]\n"
+        "key_figures: [{id: a, label: 甲, en: a, cells: [t.r.total]}]\n"
+        "deadlines: [{level: department, month: 1, day: 31}, {level: government, month: 3, day: 31}]\n"
+        "phrases: {fee_statement.none: 无。, fee_statement.charged: '{notices}件'}\n";
     auto f = load_form("f.yaml", text);
     CHECK(f->cells().size() == 2);
     CHECK(f->cell("t.r.total")->derived);

@@ -1,3 +1,5 @@
+#include "test_support.hpp"
+
 #include <gongkai/prose/prose_extras.hpp>
 #include <gongkai/render/diagnostics_text.hpp>
 
@@ -45,7 +47,7 @@ TEST_SUITE("prose_prose_extras") {
         read_prose_extras("r.yaml", "fees: {notices: 1, charged: 0.0315, collected: 0.0315, unit: 万元}\n", out);
     CHECK(out.empty());
     CHECK(x.fees->charged.micro() == 31'500);
-    CHECK(render_fee_statement(*x.fees) ==
+    CHECK(render_fee_statement(*x.fees, *test::forms().by_id("2021")) ==
           "本年度依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），向申请人发出收费通知1件，"
           "应收取信息处理费0.0315万元，实际收取0.0315万元。\n");
   }
@@ -82,9 +84,9 @@ TEST_SUITE("prose_prose_extras") {
 
   TEST_CASE("no notice and nothing collected reads as 未收取") {
     FeeStatement f;
-    CHECK(render_fee_statement(f) == "本年度未收取信息处理费。\n");
+    CHECK(render_fee_statement(f, *test::forms().by_id("2021")) == "本年度未收取信息处理费。\n");
     f.none = true;
-    CHECK(render_fee_statement(f) == "本年度未收取信息处理费。\n");
+    CHECK(render_fee_statement(f, *test::forms().by_id("2021")) == "本年度未收取信息处理费。\n");
   }
 
   TEST_CASE("元 always print two decimals") {

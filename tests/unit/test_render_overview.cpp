@@ -1,10 +1,14 @@
 #include "test_support.hpp"
 
+#include <gongkai/core/diagnostic.hpp>
+#include <gongkai/io/files.hpp>
 #include <gongkai/render/diagnostics_json.hpp>
 #include <gongkai/render/overview.hpp>
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
+
+#include <filesystem>
 
 using namespace gongkai;
 
@@ -16,7 +20,8 @@ UnitSummary unit(const std::string& name, std::int64_t received, std::optional<s
   u.path = name + ".yaml";
   u.form = "2021";
   u.year = 2023;
-  for (const auto& k : key_figures()) {
+  u.key_figures = key_figures(test::forms());
+  for (const auto& k : u.key_figures) {
     if (k.id == "received")
       u.figures.emplace_back(received);
     else if (k.amount)
@@ -40,6 +45,27 @@ TEST_SUITE("render/overview") {
     CHECK(last.starts_with("合计,,,,42,"));
     CHECK(last.find(",0.36,,") != std::string::npos);  // 万元, the units that give it
     CHECK(last.ends_with(",2,0,2\n"));                 // errors, warnings, balance
+  }
+
+  TEST_CASE("the HTML page is the shipped template, escaped as before it was one") {
+    const auto dir = std::filesystem::path(GONGKAI_SOURCE_DIR) / "report-templates" / "html";
+    const HtmlTemplates t{read_file((dir / "overview.mustache").string()), read_file((dir / "overview.css").string()),
+                          "html/overview.mustache"};
+    std::vector<UnitSummary> units{unit("甲<&\"'>", 12, 360000, 0), unit("乙", 30, std::nullopt, 2)};
+    const std::string html = render_overview_html(units, Lang::zh, "概览", t);
+    CHECK(
+        html.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+                         "<title>概览</title>\n<style>\nbody{"));
+    CHECK(html.find("<td>甲&lt;&amp;&quot;'&gt;</td>") != std::string::npos);
+    CHECK(html.find("<th data-col=\"4\" data-num=\"1\">本年新收申请</th>") != std::string::npos);
+    CHECK(html.find("<tr class=\"errors\"><td>乙</td>") != std::string::npos);
+    CHECK(html.find("<td class=\"n\">0.36</td>") != std::string::npos);
+    CHECK(html.ends_with("</script>\n</body>\n</html>\n"));
+    const HtmlTemplates own{"{{lang}}|{{#columns}}{{heading}},{{/columns}}|{{#units}}{{status}};{{/units}}|{{{style}}}",
+                            "a<b", "x.mustache"};
+    CHECK(render_overview_html(units, Lang::en, "t", own).starts_with("en|unit,file,form,year,received,"));
+    CHECK(render_overview_html(units, Lang::en, "t", own).ends_with("|ok;errors;|a<b"));
+    CHECK_THROWS_AS((void)render_overview_html(units, Lang::en, "t", HtmlTemplates{"{{#units}}", "", "x"}), InputError);
   }
 
   TEST_CASE("the CSV file is UTF-8 with a BOM by default, or GB18030") {

@@ -1,3 +1,5 @@
+#include "test_support.hpp"
+
 #include <gongkai/aggregate/unit_summary.hpp>
 #include <gongkai/render/overview.hpp>
 #include <gongkai/render/overview_xlsx.hpp>
@@ -32,11 +34,12 @@ std::string part(const std::string& bytes, const char* name) {
 
 std::vector<UnitSummary> hostile_units() {
   const Diagnostics none;
-  return {summarize_unit(0, "=HYPERLINK(\"http://x\",\"y\")", "a.yaml", nullptr, none, true),
-          summarize_unit(1, "+cmd|' /C calc'!A0", "b.yaml", nullptr, none, true),
-          summarize_unit(2, "-2+3", "c.yaml", nullptr, none, true),
-          summarize_unit(3, "@SUM(A1)", "d.yaml", nullptr, none, true),
-          summarize_unit(4, "某局", "=e.yaml", nullptr, none, true)};
+  const auto cols = key_figures(test::forms());
+  return {summarize_unit(0, "=HYPERLINK(\"http://x\",\"y\")", "a.yaml", nullptr, none, true, cols),
+          summarize_unit(1, "+cmd|' /C calc'!A0", "b.yaml", nullptr, none, true, cols),
+          summarize_unit(2, "-2+3", "c.yaml", nullptr, none, true, cols),
+          summarize_unit(3, "@SUM(A1)", "d.yaml", nullptr, none, true, cols),
+          summarize_unit(4, "某局", "=e.yaml", nullptr, none, true, cols)};
 }
 
 bool has(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }

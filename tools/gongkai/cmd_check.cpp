@@ -169,7 +169,7 @@ void register_check(CLI::App& app, Context& ctx) {
     if (!opts->overview.empty()) {
       std::vector<std::string> inputs;
       for (const auto& u : units) inputs.push_back(u.path);
-      write_overview(opts->overview, summaries, lang, inputs, opts->overview_encoding);
+      write_overview(opts->overview, summaries, lang, inputs, opts->overview_encoding, ctx.template_dir);
     }
     const std::size_t errors = all.count(Severity::error);
     const std::size_t warnings = all.count(Severity::warning);

@@ -175,7 +175,8 @@ void register_merge(CLI::App& app, Context& ctx) {
       std::string yaml = write_yaml_tally(*m.consolidated, notes);
       write_file_atomic(opts->output, yaml, m.files);
     }
-    if (!opts->overview.empty()) write_overview(opts->overview, summaries, lang, m.files, opts->overview_encoding);
+    if (!opts->overview.empty())
+      write_overview(opts->overview, summaries, lang, m.files, opts->overview_encoding, ctx.template_dir);
     if (!ctx.quiet && opts->format == "text") {
       std::cerr << render_rule_matrix_text(summaries, lang);
       std::cerr << render_batch_summary(summaries, lang);

@@ -5,10 +5,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
+
 namespace gongkai::cli {
 
 void write_overview(const std::string& path, const std::vector<UnitSummary>& units, Lang lang,
-                    const std::vector<std::string>& inputs, const std::string& csv_encoding) {
+                    const std::vector<std::string>& inputs, const std::string& csv_encoding,
+                    const std::string& template_dir_option) {
   const OverviewFormat* format = find_overview_format(path);
   if (format == nullptr)
     throw CLI::ValidationError("--overview", "the file must end in " + overview_extensions(" or "));
@@ -16,6 +19,15 @@ void write_overview(const std::string& path, const std::vector<UnitSummary>& uni
   context.lang = lang;
   context.title = lang == Lang::zh ? "各单位政府信息公开工作年度报告概览" : "Overview of the units' annual reports";
   context.csv_encoding = csv_encoding;
+  HtmlTemplates html;
+  if (!format->template_name.empty()) {
+    const std::filesystem::path templates = template_dir(template_dir_option) / "html";
+    const std::string name(format->template_name);
+    html.page_name = (templates / (name + ".mustache")).string();
+    html.page = read_file(html.page_name);
+    html.style = read_file((templates / (name + ".css")).string());
+    context.html = &html;
+  }
   const std::string content = format->render(units, context);
   write_file_atomic(path, content, inputs);
 }

@@ -117,6 +117,25 @@ struct SumInstance {
   std::vector<const CellDef*> parts;
 };
 
+// A figure the per-unit overview shows for a report in this form (gongkai check/merge
+// --overview): the sum of `cells`. The same `id` in every form names the same overview column;
+// a form that has no such cell declares the figure with no cells, and its column stays empty.
+struct KeyFigureDef {
+  std::string id;                  // received, granted, ...
+  std::string label;               // column heading (zh)
+  std::string en;                  // column heading (en)
+  std::vector<std::string> cells;  // summed cell IDs, each a cell of this form
+  bool amount = false;             // an amount (万元) rather than a count
+};
+
+// When a report for year N must be published, by the level of the agency that publishes it
+// (条例第四十九条): by `month`/`day` of year N+1.
+struct DeadlineDef {
+  std::string level;  // department | government (model/report_meta's Level, as text)
+  unsigned month = 0;
+  unsigned day = 0;
+};
+
 class Form {
  public:
   std::string id;     // "2019", "2021"
@@ -126,6 +145,23 @@ class Form {
   std::vector<SectionDef> sections;
   std::vector<TableDef> tables;
   std::vector<CrossYearRuleDef> cross_year;
+  std::vector<KeyFigureDef> key_figures;  // the overview's figures, in column order
+  std::vector<DeadlineDef> deadlines;     // one per level
+  // Official sentences the outputs write from data, by ID (`phrases:`), e.g. section 六's
+  // 信息处理费 statement (prose/fee_statement.hpp), quoting the measure it rests on.
+  std::map<std::string, std::string, std::less<>> phrases;
+
+  // A phrase by ID; empty when the form has none (the loader requires the ones the code uses).
+  [[nodiscard]] std::string_view phrase(std::string_view phrase_id) const {
+    auto it = phrases.find(phrase_id);
+    return it == phrases.end() ? std::string_view() : std::string_view(it->second);
+  }
+  // The deadline for an agency level, or null when the form gives none.
+  [[nodiscard]] const DeadlineDef* deadline(std::string_view level) const {
+    for (const auto& d : deadlines)
+      if (d.level == level) return &d;
+    return nullptr;
+  }
 
   [[nodiscard]] bool covers(int year) const { return year >= year_from && (!year_to || year <= *year_to); }
   [[nodiscard]] const TableDef* table(std::string_view table_id) const;

@@ -3,22 +3,19 @@
 #include <gongkai/check/derive.hpp>
 #include <gongkai/core/checked.hpp>
 
+#include <algorithm>
+
 namespace gongkai {
 
-const std::vector<KeyFigure>& key_figures() {
-  static const std::vector<KeyFigure> figures{
-      {"received", {"本年新收申请", "received"}, {"applications.received.total"}, false},
-      {"granted", {"予以公开", "granted"}, {"applications.granted.total"}, false},
-      {"refused", {"不予公开", "refused"}, {"applications.refused.total"}, false},
-      {"carried_forward", {"结转下年度", "carried forward"}, {"applications.carried_forward.total"}, false},
-      {"reviews", {"行政复议", "reviews"}, {"review_litigation.review.total"}, false},
-      {"suits",
-       {"行政诉讼", "lawsuits"},
-       {"review_litigation.litigation_direct.total", "review_litigation.litigation_after_review.total"},
-       false},
-      {"fees", {"收费金额（万元）", "fees (万元)"}, {"proactive.fees.amount"}, true},
-  };
-  return figures;
+std::vector<KeyFigure> key_figures(const FormSet& forms) {
+  std::vector<KeyFigure> out;
+  const auto& all = forms.all();  // sorted by year_from: the newest form is last
+  for (auto form = all.rbegin(); form != all.rend(); ++form)
+    for (const auto& k : (*form)->key_figures) {
+      const bool known = std::any_of(out.begin(), out.end(), [&](const KeyFigure& c) { return c.id == k.id; });
+      if (!known) out.push_back({k.id, {k.label, k.en}, k.amount});
+    }
+  return out;
 }
 
 std::string UnitSummary::status() const {
@@ -28,8 +25,26 @@ std::string UnitSummary::status() const {
   return "ok";
 }
 
+namespace {
+
+// The sum of a key figure's cells that are given or computed; empty when none is.
+std::optional<std::int64_t> figure_value(const Report& report, const KeyFigureDef& fig) {
+  std::optional<std::int64_t> total;
+  for (const auto& id : fig.cells) {
+    const CellDef* c = report.form->cell(id);
+    if (c == nullptr) continue;
+    auto v = resolved(report, *c);
+    if (!v) continue;
+    auto sum = checked_add(total.value_or(0), *v);
+    if (sum) total = *sum;
+  }
+  return total;
+}
+
+}  // namespace
+
 UnitSummary summarize_unit(std::size_t order, const std::string& unit, const std::string& path, const Report* report,
-                           const Diagnostics& findings, bool unreadable) {
+                           const Diagnostics& findings, bool unreadable, const std::vector<KeyFigure>& columns) {
   UnitSummary s;
   s.order = order;
   s.unit = unit;
@@ -39,19 +54,13 @@ UnitSummary summarize_unit(std::size_t order, const std::string& unit, const std
     s.form = report->form->id;
     s.year = report->year;
   }
-  for (const auto& fig : key_figures()) {
-    std::optional<std::int64_t> total;
-    if (!s.unreadable) {
-      for (const auto& id : fig.cells) {
-        const CellDef* c = report->form->cell(id);
-        if (c == nullptr) continue;
-        auto v = resolved(*report, *c);
-        if (!v) continue;
-        auto sum = checked_add(total.value_or(0), *v);
-        if (sum) total = *sum;
-      }
-    }
-    s.figures.push_back(total);
+  s.key_figures = columns;
+  for (const auto& col : columns) {
+    std::optional<std::int64_t> value;
+    if (!s.unreadable)
+      for (const auto& fig : report->form->key_figures)
+        if (fig.id == col.id && fig.amount == col.amount) value = figure_value(*report, fig);
+    s.figures.push_back(value);
   }
   for (const auto& d : findings.items()) {
     if (d.severity == Severity::error) ++s.errors;

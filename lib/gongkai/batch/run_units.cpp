@@ -24,7 +24,8 @@ UnitResult run_one(std::size_t index, const UnitInput& unit, const BatchOptions&
   if (!unit.problems.empty()) {
     for (const auto& d : unit.problems) result.findings.add(d);
     const std::string name = unit.name.empty() ? hints_from_file_name(unit.path).agency : unit.name;
-    result.summary = summarize_unit(index, name, unit.path, nullptr, result.findings, true);
+    result.summary =
+        summarize_unit(index, name, unit.path, nullptr, result.findings, true, key_figures(*options.forms));
     return result;
   }
   try {
@@ -67,7 +68,8 @@ UnitResult run_one(std::size_t index, const UnitInput& unit, const BatchOptions&
   }
   std::string name = unit.name;
   if (name.empty()) name = report ? report->agency : hints_from_file_name(unit.path).agency;
-  result.summary = summarize_unit(index, name, unit.path, unreadable ? nullptr : &*report, result.findings, unreadable);
+  result.summary = summarize_unit(index, name, unit.path, unreadable ? nullptr : &*report, result.findings, unreadable,
+                                  key_figures(*options.forms));
   // A unit whose cells could not all be read has no figures to show: they would be partial.
   if (!unreadable && !checked)
     for (auto& f : result.summary.figures) f.reset();

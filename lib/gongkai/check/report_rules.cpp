@@ -32,8 +32,11 @@ void check_deadline(CheckContext& ctx, Diagnostics& out) {
   // Read as a date where it was given (the reader's finding, the command line's usage error).
   const auto published = Date::parse(*r.publication_date);
   if (!published) return;
-  const unsigned due_month = r.level == Level::department ? 1 : 3;
-  const unsigned due_day = 31;
+  // The deadline by level is form data (`deadlines:` in report-templates/forms/*.yaml).
+  const DeadlineDef* deadline = r.form->deadline(to_string(r.level));
+  if (deadline == nullptr) return;
+  const unsigned due_month = deadline->month;
+  const unsigned due_day = deadline->day;
   const auto due = Date::from_ymd(r.year + 1, due_month, due_day);
   if (!due) return;
   const std::int64_t late = *published - *due;

@@ -1,6 +1,7 @@
 #include <gongkai/forms/form_loader.hpp>
 
 #include <gongkai/core/yaml_source.hpp>
+#include <gongkai/forms/form_facts_loader.hpp>
 
 #include <fmt/format.h>
 
@@ -205,6 +206,7 @@ class Loader : public YamlDefinition {
       fail(e);
     }
     form->index_cells();
+    load_form_facts(*this, root, *form);  // key figures and deadlines: they name cells
     return form;
   }
 };

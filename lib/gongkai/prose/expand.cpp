@@ -284,7 +284,7 @@ class Expander {
         return std::nullopt;
       }
       fees_placed_ = true;
-      std::string s = render_fee_statement(*in_.fees);
+      std::string s = render_fee_statement(*in_.fees, *in_.report->form);
       if (s.ends_with('\n')) s.pop_back();
       return s;
     }
@@ -315,7 +315,7 @@ class Expander {
 
   std::string add_generated(std::string text) {
     if (in_.fees && !fees_placed_)
-      text = append_subsection(std::move(text), kFeesTitle, render_fee_statement(*in_.fees));
+      text = append_subsection(std::move(text), kFeesTitle, render_fee_statement(*in_.fees, *in_.report->form));
     if (in_.work_plan && !work_plan_placed_)
       text = append_subsection(std::move(text), kWorkPlanTitle, render_work_plan(*in_.work_plan));
     return text;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 namespace gongkai {
 
 std::string format_fee_amount(Decimal amount, FeeUnit unit) {
@@ -13,15 +15,30 @@ std::string format_fee_amount(Decimal amount, FeeUnit unit) {
   return fmt::format("{}{}.{:02d}", negative ? "-" : "", mag / 100U, mag % 100U);
 }
 
-std::string render_fee_statement(const FeeStatement& fees) {
+std::string render_fee_statement(const FeeStatement& fees, const Form& form) {
   if (fees.none || (fees.notices == 0 && fees.collected.micro() == 0 && fees.charged.micro() == 0))
-    return "本年度未收取信息处理费。\n";
-  const char* unit = fees.unit == FeeUnit::yuan ? "元" : "万元";
-  return fmt::format(
-      "本年度依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），向申请人发出收费通知{}件，"
-      "应收取信息处理费{}{}，实际收取{}{}。\n",
-      fees.notices, format_fee_amount(fees.charged, fees.unit), unit, format_fee_amount(fees.collected, fees.unit),
-      unit);
+    return std::string(form.phrase("fee_statement.none")) + "\n";
+  const std::string unit = fees.unit == FeeUnit::yuan ? "元" : "万元";
+  const std::pair<std::string_view, std::string> values[] = {
+      {"{notices}", fmt::format("{}", fees.notices)},
+      {"{charged}", format_fee_amount(fees.charged, fees.unit)},
+      {"{collected}", format_fee_amount(fees.collected, fees.unit)},
+      {"{unit}", unit},
+  };
+  const std::string_view phrase = form.phrase("fee_statement.charged");
+  std::string out;
+  for (std::size_t i = 0; i < phrase.size();) {
+    bool replaced = false;
+    for (const auto& [name, value] : values)
+      if (phrase.substr(i).starts_with(name)) {
+        out += value;
+        i += name.size();
+        replaced = true;
+        break;
+      }
+    if (!replaced) out += phrase[i++];
+  }
+  return out + "\n";
 }
 
 }  // namespace gongkai

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gongkai/core/decimal.hpp>
+#include <gongkai/forms/form.hpp>
 
 #include <cstdint>
 #include <string>
@@ -22,11 +23,12 @@ struct FeeStatement {
   FeeUnit unit = FeeUnit::yuan;  // how the amounts are printed
 };
 
-// One paragraph:
-//   本年度未收取信息处理费。  (none, or no notice and nothing collected)
+// One paragraph, in the words of the form's phrases `fee_statement.none` (none, or no notice and
+// nothing collected) and `fee_statement.charged` ({notices} {charged} {collected} {unit}), e.g.
+//   本年度未收取信息处理费。
 //   本年度依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），向申请人发出收费通知
 //   2件，应收取信息处理费300.00元，实际收取200.00元。
-[[nodiscard]] std::string render_fee_statement(const FeeStatement& fees);
+[[nodiscard]] std::string render_fee_statement(const FeeStatement& fees, const Form& form);
 
 // 300.00 (元: always two decimals) or 0.03 (万元: at least two decimals, exact).
 [[nodiscard]] std::string format_fee_amount(Decimal amount, FeeUnit unit);

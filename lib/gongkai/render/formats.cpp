@@ -36,7 +36,7 @@ std::string overview_md(const std::vector<UnitSummary>& u, const OverviewContext
   return render_overview_markdown(u, c.lang);
 }
 std::string overview_html(const std::vector<UnitSummary>& u, const OverviewContext& c) {
-  return render_overview_html(u, c.lang, c.title);
+  return render_overview_html(u, c.lang, c.title, *c.html);
 }
 std::string overview_csv(const std::vector<UnitSummary>& u, const OverviewContext& c) {
   return overview_csv_bytes(render_overview_csv(u, c.lang), c.csv_encoding);
@@ -49,8 +49,8 @@ std::string overview_xlsx(const std::vector<UnitSummary>& u, const OverviewConte
 }
 
 constexpr OverviewFormat kOverviewFormats[] = {
-    {"md", overview_md},          {"html", overview_html}, {"csv", overview_csv},
-    {"json", overview_json_text}, {"xlsx", overview_xlsx},
+    {"md", "", overview_md},          {"html", "overview", overview_html}, {"csv", "", overview_csv},
+    {"json", "", overview_json_text}, {"xlsx", "", overview_xlsx},
 };
 
 }  // namespace

@@ -49,10 +49,14 @@ struct OverviewContext {
   Lang lang = Lang::zh;
   std::string title;                       // of the HTML page and the workbook
   std::string csv_encoding = "utf-8-bom";  // utf-8-bom, utf-8 or gb18030
+  const HtmlTemplates* html = nullptr;     // loaded when the format's `template_name` is set
 };
 
 struct OverviewFormat {
   std::string_view extension;  // of the file asked for, without the dot
+  // html/<template_name>.mustache and html/<template_name>.css, loaded by the caller into
+  // OverviewContext::html; empty when the format needs no template.
+  std::string_view template_name;
   std::string (*render)(const std::vector<UnitSummary>& units, const OverviewContext& context) = nullptr;
 };
 

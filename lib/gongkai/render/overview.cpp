@@ -2,11 +2,14 @@
 
 #include <gongkai/core/checked.hpp>
 #include <gongkai/core/decimal.hpp>
+#include <gongkai/core/diagnostic.hpp>
 #include <gongkai/readers/encoding.hpp>
 
 #include <fmt/format.h>
+#include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
 
 namespace gongkai {
@@ -15,6 +18,13 @@ namespace {
 std::string figure_text(const KeyFigure& k, const std::optional<std::int64_t>& v) {
   if (!v) return {};
   return k.amount ? Decimal::from_micro(*v).to_string(2) : fmt::format("{}", *v);
+}
+
+// A unit's value of the figure column `id`; empty when its summary has no such column.
+std::optional<std::int64_t> figure_of(const UnitSummary& u, const std::string& id) {
+  for (std::size_t i = 0; i < u.key_figures.size() && i < u.figures.size(); ++i)
+    if (u.key_figures[i].id == id) return u.figures[i];
+  return std::nullopt;
 }
 
 std::string status_text(const UnitSummary& u, Lang lang) {
@@ -88,12 +98,21 @@ std::string html_escape(const std::string& s) {
 
 }  // namespace
 
-std::vector<OverviewColumn> overview_columns(const std::vector<std::string>& rules, Lang lang) {
+std::vector<KeyFigure> overview_figures(const std::vector<UnitSummary>& units) {
+  std::vector<KeyFigure> out;
+  for (const auto& u : units)
+    for (const auto& k : u.key_figures)
+      if (std::none_of(out.begin(), out.end(), [&](const KeyFigure& c) { return c.id == k.id; })) out.push_back(k);
+  return out;
+}
+
+std::vector<OverviewColumn> overview_columns(const std::vector<KeyFigure>& figures,
+                                             const std::vector<std::string>& rules, Lang lang) {
   std::vector<OverviewColumn> cols{{lang == Lang::zh ? "单位" : "unit", false},
                                    {lang == Lang::zh ? "文件" : "file", false},
                                    {lang == Lang::zh ? "表式" : "form", false},
                                    {lang == Lang::zh ? "年度" : "year", true}};
-  for (const auto& k : key_figures()) cols.push_back({k.label.in(lang), true});
+  for (const auto& k : figures) cols.push_back({k.label.in(lang), true});
   cols.push_back({lang == Lang::zh ? "检查结果" : "status", false});
   cols.push_back({lang == Lang::zh ? "错误" : "errors", true});
   cols.push_back({lang == Lang::zh ? "警告" : "warnings", true});
@@ -101,10 +120,10 @@ std::vector<OverviewColumn> overview_columns(const std::vector<std::string>& rul
   return cols;
 }
 
-std::vector<std::string> overview_row(const UnitSummary& u, const std::vector<std::string>& rules, Lang lang) {
+std::vector<std::string> overview_row(const UnitSummary& u, const std::vector<KeyFigure>& figures,
+                                      const std::vector<std::string>& rules, Lang lang) {
   std::vector<std::string> v{u.unit, u.path, u.form, u.year == 0 ? std::string() : fmt::format("{}", u.year)};
-  for (std::size_t i = 0; i < key_figures().size(); ++i)
-    v.push_back(i < u.figures.size() ? figure_text(key_figures()[i], u.figures[i]) : std::string());
+  for (const auto& k : figures) v.push_back(figure_text(k, figure_of(u, k.id)));
   v.push_back(status_text(u, lang));
   v.push_back(fmt::format("{}", u.errors));
   v.push_back(fmt::format("{}", u.warnings));
@@ -124,7 +143,8 @@ std::vector<std::string> overview_rules(const std::vector<UnitSummary>& units) {
 
 std::string render_overview_markdown(const std::vector<UnitSummary>& units, Lang lang) {
   const auto rules = overview_rules(units);
-  const auto cols = overview_columns(rules, lang);
+  const auto figures = overview_figures(units);
+  const auto cols = overview_columns(figures, rules, lang);
   std::string out = "|";
   for (const auto& c : cols) out += " " + md_cell(c.heading) + " |";
   out += "\n|";
@@ -132,7 +152,7 @@ std::string render_overview_markdown(const std::vector<UnitSummary>& units, Lang
   out += "\n";
   for (const auto& u : units) {
     out += "|";
-    for (const auto& v : overview_row(u, rules, lang)) out += " " + md_cell(v) + " |";
+    for (const auto& v : overview_row(u, figures, rules, lang)) out += " " + md_cell(v) + " |";
     out += "\n";
   }
   return out;
@@ -140,16 +160,17 @@ std::string render_overview_markdown(const std::vector<UnitSummary>& units, Lang
 
 std::string render_overview_csv(const std::vector<UnitSummary>& units, Lang lang) {
   const auto rules = overview_rules(units);
+  const auto figures = overview_figures(units);
   std::string out;
   bool first = true;
-  for (const auto& c : overview_columns(rules, lang)) {
+  for (const auto& c : overview_columns(figures, rules, lang)) {
     out += (first ? "" : ",") + csv_field(c.heading);
     first = false;
   }
   out += "\n";
   for (const auto& u : units) {
     first = true;
-    for (const auto& v : overview_row(u, rules, lang)) {
+    for (const auto& v : overview_row(u, figures, rules, lang)) {
       out += (first ? "" : ",") + csv_field(v);
       first = false;
     }
@@ -157,16 +178,17 @@ std::string render_overview_csv(const std::vector<UnitSummary>& units, Lang lang
   }
   // The total row: key figures of the units that have them, finding counts of all.
   std::vector<std::string> total{lang == Lang::zh ? "合计" : "total", "", "", ""};
-  for (std::size_t i = 0; i < key_figures().size(); ++i) {
+  for (const auto& k : figures) {
     std::optional<std::int64_t> sum;
     bool overflow = false;
     for (const auto& u : units) {
-      if (i >= u.figures.size() || !u.figures[i]) continue;
-      auto s = checked_add(sum.value_or(0), *u.figures[i]);
+      const auto v = figure_of(u, k.id);
+      if (!v) continue;
+      auto s = checked_add(sum.value_or(0), *v);
       if (!s) overflow = true;
       sum = s.value_or(0);
     }
-    total.push_back(overflow ? std::string("#OVERFLOW") : figure_text(key_figures()[i], sum));
+    total.push_back(overflow ? std::string("#OVERFLOW") : figure_text(k, sum));
   }
   std::size_t errors = 0, warnings = 0;
   for (const auto& u : units) {
@@ -200,6 +222,7 @@ std::string overview_csv_bytes(const std::string& csv_utf8, const std::string& e
 }
 
 nlohmann::ordered_json overview_json(const std::vector<UnitSummary>& units) {
+  const auto figures = overview_figures(units);
   auto arr = nlohmann::ordered_json::array();
   for (const auto& u : units) {
     nlohmann::ordered_json j;
@@ -211,9 +234,8 @@ nlohmann::ordered_json overview_json(const std::vector<UnitSummary>& units) {
     j["errors"] = u.errors;
     j["warnings"] = u.warnings;
     nlohmann::ordered_json figs;
-    for (std::size_t i = 0; i < key_figures().size(); ++i) {
-      const auto& k = key_figures()[i];
-      const auto& v = i < u.figures.size() ? u.figures[i] : std::nullopt;
+    for (const auto& k : figures) {
+      const auto v = figure_of(u, k.id);
       if (!v)
         figs[k.id] = nullptr;
       else if (k.amount)
@@ -230,38 +252,52 @@ nlohmann::ordered_json overview_json(const std::vector<UnitSummary>& units) {
   return arr;
 }
 
-std::string render_overview_html(const std::vector<UnitSummary>& units, Lang lang, const std::string& title) {
+std::string render_overview_html(const std::vector<UnitSummary>& units, Lang lang, const std::string& title,
+                                 const HtmlTemplates& templates) {
+  using kainjow::mustache::data;
+  kainjow::mustache::mustache page(templates.page);
+  // The page's escaping since before it was a template: & < > " (an apostrophe stays as it is).
+  page.set_custom_escape(html_escape);
+  const auto malformed = [&] {
+    return InputError(SourceLoc{templates.page_name, 0, 0, {}},
+                      Text{fmt::format("HTML 模板有误：{}", page.error_message()),
+                           fmt::format("the HTML template is malformed: {}", page.error_message())});
+  };
+  if (!page.is_valid()) throw malformed();
   const auto rules = overview_rules(units);
-  const auto cols = overview_columns(rules, lang);
-  std::string out = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n"
-      "body{{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"Microsoft YaHei\",sans-serif;margin:1.5em}}\n"
-      "table{{border-collapse:collapse;font-size:14px}}th,td{{border:1px solid #999;padding:3px 6px}}\n"
-      "th{{background:#eee;cursor:pointer;position:sticky;top:0}}td.n{{text-align:right}}\n"
-      "tr.errors td{{background:#fde2e2}}tr.warnings td{{background:#fff6d6}}tr.unreadable td{{background:#e8e8e8}}\n"
-      "</style>\n</head>\n<body>\n<h1>{}</h1>\n<table id=\"overview\">\n<thead><tr>",
-      lang == Lang::zh ? "zh-CN" : "en", html_escape(title), html_escape(title));
-  for (std::size_t i = 0; i < cols.size(); ++i)
-    out += fmt::format("<th data-col=\"{}\"{}>{}</th>", i, cols[i].numeric ? " data-num=\"1\"" : "",
-                       html_escape(cols[i].heading));
-  out += "</tr></thead>\n<tbody>\n";
-  for (const auto& u : units) {
-    out += fmt::format("<tr class=\"{}\">", u.status());
-    const auto values = overview_row(u, rules, lang);
-    for (std::size_t i = 0; i < values.size(); ++i)
-      out += fmt::format("<td{}>{}</td>", cols[i].numeric ? " class=\"n\"" : "", html_escape(values[i]));
-    out += "</tr>\n";
+  const auto figures = overview_figures(units);
+  const auto cols = overview_columns(figures, rules, lang);
+  data columns(data::type::list);
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    data c;
+    c.set("index", std::to_string(i));
+    c.set("heading", cols[i].heading);
+    c.set("numeric", cols[i].numeric);
+    columns.push_back(c);
   }
-  out +=
-      "</tbody>\n</table>\n<script>\n"
-      "document.querySelectorAll('#overview th').forEach(function(th){th.addEventListener('click',function(){\n"
-      "var "
-      "t=th.closest('table'),b=t.tBodies[0],c=+th.dataset.col,n=th.dataset.num,d=th.dataset.dir=th.dataset.dir==='a'?'"
-      "d':'a';\n"
-      "var rows=Array.prototype.slice.call(b.rows);rows.sort(function(x,y){var "
-      "p=x.cells[c].textContent,q=y.cells[c].textContent;\n"
-      "var r=n?((parseFloat(p)||0)-(parseFloat(q)||0)):p.localeCompare(q,'zh');return d==='a'?r:-r;});\n"
-      "rows.forEach(function(r){b.appendChild(r);});});});\n</script>\n</body>\n</html>\n";
+  data rows(data::type::list);
+  for (const auto& u : units) {
+    const auto values = overview_row(u, figures, rules, lang);
+    data cells(data::type::list);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      data c;
+      c.set("text", values[i]);
+      c.set("numeric", cols[i].numeric);
+      cells.push_back(c);
+    }
+    data r;
+    r.set("status", u.status());
+    r.set("cells", cells);
+    rows.push_back(r);
+  }
+  data d;
+  d.set("lang", lang == Lang::zh ? "zh-CN" : "en");
+  d.set("title", title);
+  d.set("style", templates.style);
+  d.set("columns", columns);
+  d.set("units", rows);
+  std::string out = page.render(d);
+  if (!page.is_valid()) throw malformed();  // a render-time error (kainjow leaves `out` empty)
   return out;
 }
 

@@ -11,7 +11,8 @@ namespace gongkai {
 
 std::string render_overview_xlsx(const std::vector<UnitSummary>& units, Lang lang, const std::string& title) {
   const auto rules = overview_rules(units);
-  const auto cols = overview_columns(rules, lang);
+  const auto figures = overview_figures(units);
+  const auto cols = overview_columns(figures, rules, lang);
   XlsxScratchFile file;
   {
     XlsxOpenWorkbook book(file.path());
@@ -40,7 +41,7 @@ std::string render_overview_xlsx(const std::vector<UnitSummary>& units, Lang lan
       widths[c] = std::max(widths[c], xlsx_text_width(cols[c].heading) + 2);
     }
     for (std::size_t r = 0; r < units.size(); ++r) {
-      const auto values = overview_row(units[r], rules, lang);
+      const auto values = overview_row(units[r], figures, rules, lang);
       lxw_format* f = units[r].errors > 0 || units[r].unreadable ? errors : units[r].warnings > 0 ? warnings : cell;
       const auto row = static_cast<lxw_row_t>(r + 1);
       for (std::size_t c = 0; c < values.size(); ++c) {
