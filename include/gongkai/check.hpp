@@ -51,6 +51,7 @@ enum class RuleScope {
   prose,       // found while expanding the prose of a built or checked report
   batch,       // found when many units are consolidated (merge, reconcile)
   command,     // found by the command line tool (outputs, limits of what is printed)
+  diff,        // found when reports of one agency are compared (gongkai diff)
 };
 [[nodiscard]] std::string_view to_string(RuleScope scope);
 

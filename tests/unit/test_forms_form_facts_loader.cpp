@@ -14,7 +14,7 @@ using namespace gongkai;
 namespace {
 
 // A minimal form with one table (ten lines), followed by `facts` (the keys of form_facts_loader).
-// Columns in messages count bytes, as yaml-cpp marks do (甲 is three).
+// Columns in messages count characters, as every YAML message does (core/yaml_source): 甲 is one.
 std::string minimal_form(const std::string& facts) {
   return "id: \"2031\"\ntitle: 未来表式\nyears: {from: 2031}\n"
          "sections:\n  - {id: t, number: 一, heading: 一、表, kind: table}\n"
@@ -116,14 +116,14 @@ TEST_SUITE("forms/form_facts_loader") {
 
   TEST_CASE("a key figure names cells of its form, of its kind") {
     CHECK(load_error(minimal_form("key_figures: [{id: x, label: 甲, en: x, cells: [t.r.b]}]\n" + kDeadlines)) ==
-          "f.yaml:11:50 bad form definition: key figure 'x': the form has no cell 't.r.b'");
+          "f.yaml:11:48 bad form definition: key figure 'x': the form has no cell 't.r.b'");
     CHECK(load_error(minimal_form("key_figures: [{id: x, label: 甲, en: x, cells: [t.r.fee]}]\n" + kDeadlines)) ==
-          "f.yaml:11:50 bad form definition: key figure 'x' is count, but cell 't.r.fee' is an amount");
+          "f.yaml:11:48 bad form definition: key figure 'x' is count, but cell 't.r.fee' is an amount");
     CHECK(load_error(minimal_form("key_figures: [{id: x, label: 甲, en: x}]\n" + kDeadlines)) ==
           "f.yaml:11:15 bad form definition: missing key 'cells'");
     CHECK(load_error(minimal_form("key_figures: [{id: x, label: 甲, en: x, cells: []}, "
                                   "{id: x, label: 乙, en: y, kind: amount, cells: [t.r.fee]}]\n" +
-                                  kDeadlines)) == "f.yaml:11:54 bad form definition: duplicate key figure 'x'");
+                                  kDeadlines)) == "f.yaml:11:52 bad form definition: duplicate key figure 'x'");
     auto f = load_form("f.yaml", minimal_form("key_figures: [{id: x, label: 甲, en: x, kind: amount, cells: "
                                               "[t.r.fee]}]\n" +
                                               kDeadlines));

@@ -48,7 +48,7 @@ template <typename F>
 std::string error_of(F&& f) {
   try {
     f();
-  } catch (const InputError& e) {
+  } catch (const Error& e) {
     return e.where().file + ": " + e.message().en + " [" + e.rule() + "]";
   }
   return "";

@@ -109,7 +109,7 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
   const BuildResult r = build_units(req, ctx.forms());
   if (r.stopped) {
     if (r.stopped->rule == "usage") return usage_error(ctx, r.stopped->message);
-    print_input_error(InputError(r.stopped->where, r.stopped->message, r.stopped->rule), lang);
+    print_error_line(r.stopped->where, r.stopped->rule, r.stopped->message, lang);
     ctx.exit_code = kUnreadable;
     return;
   }

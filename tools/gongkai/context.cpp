@@ -46,9 +46,11 @@ void print_findings(const Diagnostics& found, const std::string& format, Lang la
     std::cerr << render_diagnostics_text(found, lang);
 }
 
-void print_input_error(const Error& e, Lang lang) {
-  std::string where = e.where().to_string();
-  std::cerr << fmt::format("{}{}error[{}]: {}\n", where, where.empty() ? "" : ": ", e.rule(), e.message().in(lang));
+void print_error_line(const SourceLoc& at, const std::string& rule, const Text& message, Lang lang) {
+  std::string where = at.to_string();
+  std::cerr << fmt::format("{}{}error[{}]: {}\n", where, where.empty() ? "" : ": ", rule, message.in(lang));
 }
+
+void print_input_error(const Error& e, Lang lang) { print_error_line(e.where(), e.rule(), e.message(), lang); }
 
 }  // namespace gongkai::cli

@@ -39,6 +39,8 @@ struct Context {
 
 // Prints an error as `path:line:col: error[input]: message` (or error[output]) on stderr.
 void print_input_error(const Error& e, Lang lang);
+// The same line for a finding that stopped a command (BuildResult::stopped).
+void print_error_line(const SourceLoc& at, const std::string& rule, const Text& message, Lang lang);
 
 // Prints findings on standard error: as text, or (format "json") as the findings document of
 // render/diagnostics_json.hpp with no units.

@@ -32,6 +32,7 @@ constexpr std::string_view kLimits = "docs/limits.md";
 constexpr std::string_view kBuild = "docs/build.md";
 constexpr std::string_view kWorkbook = "docs/official-workbook.md";
 constexpr std::string_view kReadme = "README.md";
+constexpr std::string_view kDiff = "docs/diff.md";
 
 // clang-format off
 constexpr std::array kRules = {
@@ -234,6 +235,46 @@ constexpr std::array kRules = {
            "findings beyond --max-findings are counted, not listed", kLimits,
            "needs --max-findings; the golden case finding-limit-en shows it"},
           nullptr, nullptr, "the findings renderers"},
+  RuleRow{{"internal", error, command,
+           "gongkai 内部的意外错误（缺陷）：请报告",
+           "an unexpected failure inside gongkai (a defect): please report it", kReadme,
+           "a defect of gongkai, not a property of an input: no input is known to cause it"},
+          nullptr, nullptr, "the build facade's last resort"},
+  RuleRow{{"usage", error, command,
+           "命令行有误（未知的格式、缺少输入、-o - 用于多个输出）",
+           "the command line is wrong (an unknown format, no input, -o - for several outputs)", kReadme,
+           "a command-line mistake, not an input: the cli-* golden cases show the messages"},
+          nullptr, nullptr, "the build facade (BuildResult::stopped), printed as a usage message"},
+  // ── comparing reports of one agency (gongkai diff; thresholds: report-templates/diff-thresholds.yaml) ──
+  RuleRow{{"swing", warning, diff,
+           "同一单元格逐年变化超过阈值（默认 ×3 或 ÷3，且变化至少 10）",
+           "a figure changed beyond the threshold from one year to the next (default ×3 or ÷3, by at least 10)",
+           kDiff, ""},
+          nullptr, nullptr, "gongkai diff"},
+  RuleRow{{"to-zero", warning, diff,
+           "上一年度不为 0 的数字变为 0（变化至少为阈值）",
+           "a figure fell to 0 (by at least the threshold)", kDiff, ""},
+          nullptr, nullptr, "gongkai diff"},
+  RuleRow{{"from-zero", warning, diff,
+           "上一年度为 0 的数字变为非 0（变化至少为阈值）",
+           "a figure rose from 0 (by at least the threshold)", kDiff, ""},
+          nullptr, nullptr, "gongkai diff"},
+  RuleRow{{"table-zero", warning, diff,
+           "上一年度有数字的表格变为全部为 0",
+           "a table that had figures became all zero", kDiff, ""},
+          nullptr, nullptr, "gongkai diff"},
+  RuleRow{{"year-gap", warning, diff,
+           "系列中缺少某一年度的报告",
+           "a year is missing from a series", kDiff, ""},
+          nullptr, nullptr, "gongkai diff (a series)"},
+  RuleRow{{"duplicate-year", error, diff,
+           "系列中同一年度有两份报告",
+           "two reports of the same year in a series", kDiff, ""},
+          nullptr, nullptr, "gongkai diff (a series)"},
+  RuleRow{{"diff-agency", error, diff,
+           "比较的报告属于不同机关",
+           "the reports compared are of different agencies", kDiff, ""},
+          nullptr, nullptr, "gongkai diff"},
 };
 // clang-format on
 
@@ -277,6 +318,8 @@ std::string_view to_string(RuleScope scope) {
       return "batch";
     case RuleScope::command:
       return "command";
+    case RuleScope::diff:
+      return "diff";
   }
   return "report";
 }

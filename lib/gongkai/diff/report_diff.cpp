@@ -296,10 +296,10 @@ bool same_agency(const Report& a, const Report& b, Diagnostics& out) {
   d.where = b.origin;
   d.expected = a.agency;
   d.actual = b.agency;
-  d.message = {fmt::format("不能比较两个机关的报告：「{}」（{}）与「{}」（{}）；多个机关请用 --roster", a.agency,
+  d.message = {fmt::format("不能比较两个机关的报告：「{}」（{}）与「{}」（{}）；diff 只比较同一机关的报告", a.agency,
                            a.origin.file, b.agency, b.origin.file),
-               fmt::format("cannot compare the reports of two agencies: {} ({}) and {} ({}); for many agencies use "
-                           "--roster",
+               fmt::format("cannot compare the reports of two agencies: {} ({}) and {} ({}); diff compares the "
+                           "reports of one agency",
                            a.agency, a.origin.file, b.agency, b.origin.file)};
   out.add(std::move(d));
   return false;
