@@ -1,7 +1,7 @@
 #include <gongkai/diff/correspondence.hpp>
 
 #include <gongkai/core/diagnostic.hpp>
-#include <gongkai/core/yaml_limits.hpp>
+#include <gongkai/core/yaml_source.hpp>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -11,26 +11,16 @@
 namespace gongkai {
 namespace {
 
-class Loader {
+// Places and messages through the one YAML source (core/yaml_source): columns in characters.
+class Loader : public YamlDefinition {
  public:
-  explicit Loader(std::string_view name) : name_(name) {}
+  Loader(std::string_view name, std::string_view text)
+      : YamlDefinition(name, text, {"表式对应关系定义有误", "bad form correspondence"},
+                       {"表式对应关系不是有效的 YAML", "the form correspondence is not valid YAML"}) {}
 
-  [[noreturn]] void fail(const YAML::Node& at, const std::string& what) const {
-    const YAML::Mark m = at.Mark();
-    SourceLoc where{name_, 0, 0, {}};
-    if (!m.is_null() && m.line >= 0) where = SourceLoc{name_, m.line + 1, m.column + 1, {}};
-    throw InputError(
-        where, Text{fmt::format("表式对应关系定义有误：{}", what), fmt::format("bad form correspondence: {}", what)});
-  }
-
-  void check_keys(const YAML::Node& map, std::initializer_list<const char*> known) const {
+  void check_mapping(const YAML::Node& map, std::initializer_list<const char*> known) const {
     if (!map.IsMap()) fail(map, "expected a mapping");
-    for (const auto& kv : map) {
-      const std::string k = kv.first.Scalar();
-      bool ok = false;
-      for (const char* n : known) ok = ok || k == n;
-      if (!ok) fail(kv.first, fmt::format("unknown key '{}'", k));
-    }
+    check_keys(map, known);
   }
 
   std::string scalar(const YAML::Node& map, const char* key) const {
@@ -50,33 +40,25 @@ class Loader {
     return out;
   }
 
-  CorrespondenceDef load(std::string_view text) const {
-    require_yaml_limits(name_, text);
-    YAML::Node root;
-    try {
-      root = YAML::Load(std::string(text));
-    } catch (const YAML::ParserException& e) {
-      throw InputError(SourceLoc{name_, e.mark.line + 1, e.mark.column + 1, {}},
-                       Text{fmt::format("表式对应关系不是有效的 YAML：{}", e.msg),
-                            fmt::format("the form correspondence is not valid YAML: {}", e.msg)});
-    }
+  CorrespondenceDef read() const {
+    const YAML::Node root = load();
     CorrespondenceDef def;
     try {
-      check_keys(root, {"from", "to", "same", "pairs", "not_comparable"});
+      check_mapping(root, {"from", "to", "same", "pairs", "not_comparable"});
       def.from_form = scalar(root, "from");
       def.to_form = scalar(root, "to");
       def.same = patterns(root["same"], "same");
       if (const YAML::Node ps = root["pairs"]) {
         if (!ps.IsSequence()) fail(ps, "'pairs' must be a list of {from, to}");
         for (const auto& p : ps) {
-          check_keys(p, {"from", "to"});
+          check_mapping(p, {"from", "to"});
           def.pairs.emplace_back(scalar(p, "from"), scalar(p, "to"));
         }
       }
       if (const YAML::Node nc = root["not_comparable"]) {
         if (!nc.IsSequence()) fail(nc, "'not_comparable' must be a list");
         for (const auto& n : nc) {
-          check_keys(n, {"form", "cells", "zh", "en"});
+          check_mapping(n, {"form", "cells", "zh", "en"});
           CorrespondenceDef::Reason r;
           r.form = scalar(n, "form");
           if (r.form != def.from_form && r.form != def.to_form)
@@ -87,15 +69,10 @@ class Loader {
         }
       }
     } catch (const YAML::Exception& e) {
-      throw InputError(
-          SourceLoc{name_, e.mark.line + 1, e.mark.column + 1, {}},
-          Text{fmt::format("表式对应关系定义有误：{}", e.msg), fmt::format("bad form correspondence: {}", e.msg)});
+      fail(e);
     }
     return def;
   }
-
- private:
-  std::string name_;
 };
 
 bool matches_any(const std::vector<std::string>& patterns, std::string_view id) {
@@ -107,7 +84,7 @@ bool matches_any(const std::vector<std::string>& patterns, std::string_view id) 
 }  // namespace
 
 CorrespondenceDef load_correspondence(std::string_view name, std::string_view yaml_text) {
-  return Loader(name).load(yaml_text);
+  return Loader(name, yaml_text).read();
 }
 
 bool cell_pattern_matches(std::string_view pattern, std::string_view id) {

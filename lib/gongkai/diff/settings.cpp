@@ -2,7 +2,7 @@
 
 #include <gongkai/core/decimal.hpp>
 #include <gongkai/core/diagnostic.hpp>
-#include <gongkai/core/yaml_limits.hpp>
+#include <gongkai/core/yaml_source.hpp>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -12,26 +12,16 @@
 namespace gongkai {
 namespace {
 
-class Loader {
+// Places and messages through the one YAML source (core/yaml_source): columns in characters.
+class Loader : public YamlDefinition {
  public:
-  explicit Loader(std::string_view name) : name_(name) {}
+  Loader(std::string_view name, std::string_view text)
+      : YamlDefinition(name, text, {"比较阈值定义有误", "bad diff thresholds"},
+                       {"比较阈值不是有效的 YAML", "diff thresholds are not valid YAML"}) {}
 
-  [[noreturn]] void fail(const YAML::Node& at, const std::string& what) const {
-    const YAML::Mark m = at.Mark();
-    SourceLoc where{name_, 0, 0, {}};
-    if (!m.is_null() && m.line >= 0) where = SourceLoc{name_, m.line + 1, m.column + 1, {}};
-    throw InputError(where,
-                     Text{fmt::format("比较阈值定义有误：{}", what), fmt::format("bad diff thresholds: {}", what)});
-  }
-
-  void check_keys(const YAML::Node& map, std::initializer_list<const char*> known) const {
+  void check_mapping(const YAML::Node& map, std::initializer_list<const char*> known) const {
     if (!map.IsMap()) fail(map, "expected a mapping");
-    for (const auto& kv : map) {
-      const std::string k = kv.first.Scalar();
-      bool ok = false;
-      for (const char* n : known) ok = ok || k == n;
-      if (!ok) fail(kv.first, fmt::format("unknown key '{}'", k));
-    }
+    check_keys(map, known);
   }
 
   std::int64_t minimum(const YAML::Node& map, const char* key, std::int64_t fallback) const {
@@ -42,22 +32,14 @@ class Loader {
     return *v;
   }
 
-  DiffSettings load(std::string_view text) const {
-    require_yaml_limits(name_, text);
-    YAML::Node root;
-    try {
-      root = YAML::Load(std::string(text));
-    } catch (const YAML::ParserException& e) {
-      throw InputError(SourceLoc{name_, e.mark.line + 1, e.mark.column + 1, {}},
-                       Text{fmt::format("比较阈值不是有效的 YAML：{}", e.msg),
-                            fmt::format("diff thresholds are not valid YAML: {}", e.msg)});
-    }
+  DiffSettings read() const {
+    const YAML::Node root = load();
     DiffSettings s;
     if (root.IsNull()) return s;
     try {
-      check_keys(root, {"swing", "zero", "key_figures"});
+      check_mapping(root, {"swing", "zero", "key_figures"});
       if (const YAML::Node sw = root["swing"]) {
-        check_keys(sw, {"factor", "min_change"});
+        check_mapping(sw, {"factor", "min_change"});
         if (const YAML::Node f = sw["factor"]) {
           const auto v = f.IsScalar() ? parse_fixed(f.Scalar(), 6) : std::nullopt;
           if (!v || *v <= 1'000'000) fail(f, "'factor' must be a decimal greater than 1");
@@ -66,7 +48,7 @@ class Loader {
         s.swing_min_change = minimum(sw, "min_change", s.swing_min_change);
       }
       if (const YAML::Node z = root["zero"]) {
-        check_keys(z, {"min_change"});
+        check_mapping(z, {"min_change"});
         s.zero_min_change = minimum(z, "min_change", s.zero_min_change);
       }
       if (const YAML::Node k = root["key_figures"]) {
@@ -77,20 +59,16 @@ class Loader {
         }
       }
     } catch (const YAML::Exception& e) {
-      throw InputError(SourceLoc{name_, e.mark.line + 1, e.mark.column + 1, {}},
-                       Text{fmt::format("比较阈值定义有误：{}", e.msg), fmt::format("bad diff thresholds: {}", e.msg)});
+      fail(e);
     }
     return s;
   }
-
- private:
-  std::string name_;
 };
 
 }  // namespace
 
 DiffSettings load_diff_settings(std::string_view name, std::string_view yaml_text) {
-  return Loader(name).load(yaml_text);
+  return Loader(name, yaml_text).read();
 }
 
 }  // namespace gongkai
