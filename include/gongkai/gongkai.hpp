@@ -7,6 +7,7 @@
 #include <gongkai/build.hpp>
 #include <gongkai/check.hpp>
 #include <gongkai/diagnostics.hpp>
+#include <gongkai/diff.hpp>
 #include <gongkai/forms.hpp>
 #include <gongkai/merge.hpp>
 #include <gongkai/read.hpp>
