@@ -4,12 +4,13 @@
 #include "context.hpp"
 #include "overview_output.hpp"
 #include "progress.hpp"
-#include "prose_run.hpp"
 #include "registry_help.hpp"
 #include "report_options.hpp"
-#include "unit_inputs.hpp"
 
 #include <gongkai/batch/run_units.hpp>
+#include <gongkai/build/input_extras.hpp>
+#include <gongkai/build/previous_reports.hpp>
+#include <gongkai/build/unit_inputs.hpp>
 #include <gongkai/check.hpp>
 #include <gongkai/io/files.hpp>
 #include <gongkai/render/diagnostics_json.hpp>

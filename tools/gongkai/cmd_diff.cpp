@@ -6,9 +6,9 @@
 // reports are of two agencies.
 #include "cmd_diff.hpp"
 
-#include "prose_run.hpp"
 #include "report_options.hpp"
 
+#include <gongkai/build/previous_reports.hpp>
 #include <gongkai/diff/correspondence.hpp>
 #include <gongkai/diff/report_diff.hpp>
 #include <gongkai/diff/series.hpp>

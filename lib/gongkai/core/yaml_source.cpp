@@ -98,6 +98,11 @@ void YamlDefinition::check_keys(const YAML::Node& map, std::initializer_list<con
   }
 }
 
+void YamlDefinition::check_mapping(const YAML::Node& map, std::initializer_list<const char*> known) const {
+  if (!map.IsMap()) fail(map, "expected a mapping");
+  check_keys(map, known);
+}
+
 std::string YamlSource::quote(const YAML::Node& n) { return excerpt(n.Scalar()); }
 
 Text kind_of(const YAML::Node& n) {

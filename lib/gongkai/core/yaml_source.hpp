@@ -77,6 +77,8 @@ class YamlDefinition : public YamlText {
   [[nodiscard]] std::string str(const YAML::Node& map, const char* key, bool required = true) const;
   // Fails at the first key of `map` that is not one of `known`.
   void check_keys(const YAML::Node& map, std::initializer_list<const char*> known) const;
+  // Fails unless `map` is a mapping, then as check_keys.
+  void check_mapping(const YAML::Node& map, std::initializer_list<const char*> known) const;
 
  private:
   Text bad_;

@@ -18,11 +18,6 @@ class Loader : public YamlDefinition {
       : YamlDefinition(name, text, {"表式对应关系定义有误", "bad form correspondence"},
                        {"表式对应关系不是有效的 YAML", "the form correspondence is not valid YAML"}) {}
 
-  void check_mapping(const YAML::Node& map, std::initializer_list<const char*> known) const {
-    if (!map.IsMap()) fail(map, "expected a mapping");
-    check_keys(map, known);
-  }
-
   std::string scalar(const YAML::Node& map, const char* key) const {
     const YAML::Node n = map[key];
     if (!n || !n.IsScalar() || n.Scalar().empty()) fail(map, fmt::format("'{}' must be a non-empty string", key));

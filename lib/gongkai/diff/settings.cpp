@@ -19,11 +19,6 @@ class Loader : public YamlDefinition {
       : YamlDefinition(name, text, {"比较阈值定义有误", "bad diff thresholds"},
                        {"比较阈值不是有效的 YAML", "diff thresholds are not valid YAML"}) {}
 
-  void check_mapping(const YAML::Node& map, std::initializer_list<const char*> known) const {
-    if (!map.IsMap()) fail(map, "expected a mapping");
-    check_keys(map, known);
-  }
-
   std::int64_t minimum(const YAML::Node& map, const char* key, std::int64_t fallback) const {
     const YAML::Node n = map[key];
     if (!n) return fallback;

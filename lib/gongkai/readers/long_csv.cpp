@@ -31,15 +31,6 @@ struct Line {
   Field section, row, column, value;
 };
 
-Diagnostic make(Severity sev, std::string rule, SourceLoc where, Text message) {
-  Diagnostic d;
-  d.severity = sev;
-  d.rule = std::move(rule);
-  d.message = std::move(message);
-  d.where = std::move(where);
-  return d;
-}
-
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
   for (auto& c : out)
@@ -66,7 +57,7 @@ std::vector<Line> read_lines(std::string_view name, std::string_view text, Diagn
         if (ok && lower_ascii(trim(row.fields[i].text)) != kNames[i]) ok = false;
       }
       if (!ok) {
-        out.add(make(
+        out.add(Diagnostic::make(
             Severity::error, "csv", SourceLoc{std::string(name), row.line, 1, {}},
             {fmt::format("第一行应为表头 section,row,column,value，实为「{}」", excerpt(found)),
              fmt::format("the first line must be the header section,row,column,value, not '{}'", excerpt(found))}));
@@ -77,12 +68,13 @@ std::vector<Line> read_lines(std::string_view name, std::string_view text, Diagn
     for (const auto& f : row.fields) all_blank = all_blank && trim(f.text).empty();
     if (all_blank) continue;  // spreadsheets export empty rows as ",,,"
     if (row.fields.size() != kFields) {
-      out.add(make(Severity::error, "csv", SourceLoc{std::string(name), row.line, 1, {}},
-                   {fmt::format("第 {} 行有 {} 个字段，应为 4 个（section,row,column,value）；含逗号的字段须加引号",
-                                row.line, row.fields.size()),
-                    fmt::format("line {} has {} fields, expected 4 (section,row,column,value); quote a field that "
-                                "contains a comma",
-                                row.line, row.fields.size())}));
+      out.add(Diagnostic::make(
+          Severity::error, "csv", SourceLoc{std::string(name), row.line, 1, {}},
+          {fmt::format("第 {} 行有 {} 个字段，应为 4 个（section,row,column,value）；含逗号的字段须加引号", row.line,
+                       row.fields.size()),
+           fmt::format("line {} has {} fields, expected 4 (section,row,column,value); quote a field that "
+                       "contains a comma",
+                       row.line, row.fields.size())}));
       continue;
     }
     Line l;
@@ -95,12 +87,13 @@ std::vector<Line> read_lines(std::string_view name, std::string_view text, Diagn
     lines.push_back(std::move(l));
   }
   if (!header_seen) {
-    out.add(make(Severity::error, "csv", SourceLoc{std::string(name), 0, 0, {}},
-                 {"文件为空：应有表头 section,row,column,value 及每个单元格一行",
-                  "the file is empty: expected the header section,row,column,value and one line per cell"}));
+    out.add(
+        Diagnostic::make(Severity::error, "csv", SourceLoc{std::string(name), 0, 0, {}},
+                         {"文件为空：应有表头 section,row,column,value 及每个单元格一行",
+                          "the file is empty: expected the header section,row,column,value and one line per cell"}));
   } else if (lines.empty() && out.count(Severity::error) == errors_before) {
-    out.add(make(Severity::error, "csv", SourceLoc{std::string(name), 0, 0, {}},
-                 {"文件只有表头，没有单元格", "the file has a header but no cells"}));
+    out.add(Diagnostic::make(Severity::error, "csv", SourceLoc{std::string(name), 0, 0, {}},
+                             {"文件只有表头，没有单元格", "the file has a header but no cells"}));
   }
   return lines;
 }
@@ -282,10 +275,10 @@ class FormReader {
       const SourceLoc where{name_, l.line, l.value.column, {}};
       int& first = given_at[cell->index];
       if (first != 0) {
-        Diagnostic d =
-            make(Severity::error, "duplicate", where,
-                 {fmt::format("单元格「{}」重复给出（第一次在第 {} 行）", form_->cell_label(*cell), first),
-                  fmt::format("cell '{}' is given twice (first on line {})", form_->cell_label(*cell), first)});
+        Diagnostic d = Diagnostic::make(
+            Severity::error, "duplicate", where,
+            {fmt::format("单元格「{}」重复给出（第一次在第 {} 行）", form_->cell_label(*cell), first),
+             fmt::format("cell '{}' is given twice (first on line {})", form_->cell_label(*cell), first)});
         d.cells.push_back({cell->id, form_->cell_label(*cell)});
         out.add(std::move(d));
         continue;
@@ -327,9 +320,10 @@ class FormReader {
     const SourceLoc where{name_, line, printed.column, {}};
     if (m.matched()) {
       ++label_warnings;
-      out.add(make(Severity::warning, "label", where,
-                   {fmt::format("标签「{}」按官方表述「{}」识别", excerpt(printed.text), m.official),
-                    fmt::format("label '{}' matched to the official '{}'", excerpt(printed.text), m.official)}));
+      out.add(Diagnostic::make(
+          Severity::warning, "label", where,
+          {fmt::format("标签「{}」按官方表述「{}」识别", excerpt(printed.text), m.official),
+           fmt::format("label '{}' matched to the official '{}'", excerpt(printed.text), m.official)}));
       return;
     }
     ++unmatched;
@@ -343,7 +337,7 @@ class FormReader {
                                               excerpt(printed.text), zh_list),
                                   fmt::format("{} '{}'{} is not recognised; the closest are: {}", what.en,
                                               excerpt(printed.text), where_in.en, en_list)};
-    out.add(make(Severity::error, "label", where, std::move(msg)));
+    out.add(Diagnostic::make(Severity::error, "label", where, std::move(msg)));
   }
 
   const SectionTarget* match_section(const Line& l, Diagnostics& out) {
@@ -408,9 +402,9 @@ std::optional<Report> read_long_csv(std::string_view name, std::string_view text
       std::vector<std::string> known;
       for (const auto& f : forms.all()) known.push_back(f->id);
       std::string list = fmt::format("{}", fmt::join(known, ", "));
-      out.add(make(Severity::error, "form", file,
-                   {fmt::format("未知的表格版本「{}」（已知：{}）", *meta.form_id, list),
-                    fmt::format("unknown form '{}' (known: {})", *meta.form_id, list)}));
+      out.add(Diagnostic::make(Severity::error, "form", file,
+                               {fmt::format("未知的表格版本「{}」（已知：{}）", *meta.form_id, list),
+                                fmt::format("unknown form '{}' (known: {})", *meta.form_id, list)}));
       return std::nullopt;
     }
     Attempt a = attempt(name, form, lines, meta);
@@ -450,7 +444,7 @@ std::optional<Report> read_long_csv(std::string_view name, std::string_view text
                   fmt::format("标签同样符合 {} 年版表格，选用最新的 {} 年版（{}）", zh_tied, id, title),
                   fmt::format("the labels fit forms {} equally; the newest, form {} ({}), chosen", en_tied, id, title)};
   }
-  out.add(make(Severity::info, "form", file, std::move(note)));
+  out.add(Diagnostic::make(Severity::info, "form", file, std::move(note)));
   out.append(chosen.found);
   return std::move(chosen.report);
 }

@@ -19,15 +19,6 @@
 namespace gongkai {
 namespace {
 
-Diagnostic make(Severity severity, std::string rule, SourceLoc where, Text message) {
-  Diagnostic d;
-  d.severity = severity;
-  d.rule = std::move(rule);
-  d.message = std::move(message);
-  d.where = std::move(where);
-  return d;
-}
-
 std::string quoted_list(const std::vector<std::string>& items, std::string_view open, std::string_view close,
                         std::string_view sep) {
   std::string out;
@@ -87,19 +78,20 @@ class FormAttempt {
           sheet = s;
           continue;
         }
-        a_.found.add(make(Severity::warning, "xlsx", SourceLoc{name_, 0, 0, grids_[s].ref(anchors[t][s].front(), 1)},
-                          {fmt::format("工作表「{}」也像是表格「{}」，只读取了工作表「{}」", grids_[s].name(),
-                                       section_heading(form, table), grids_[*sheet].name()),
-                           fmt::format("sheet '{}' also looks like table {}; only sheet '{}' was read",
-                                       grids_[s].name(), table.id, grids_[*sheet].name())}));
+        a_.found.add(
+            Diagnostic::make(Severity::warning, "xlsx", SourceLoc{name_, 0, 0, grids_[s].ref(anchors[t][s].front(), 1)},
+                             {fmt::format("工作表「{}」也像是表格「{}」，只读取了工作表「{}」", grids_[s].name(),
+                                          section_heading(form, table), grids_[*sheet].name()),
+                              fmt::format("sheet '{}' also looks like table {}; only sheet '{}' was read",
+                                          grids_[s].name(), table.id, grids_[*sheet].name())}));
       }
       if (!sheet) {
         ++a_.missing;
-        a_.found.add(
-            make(Severity::warning, "xlsx", SourceLoc{name_, 0, 0, {}},
-                 {fmt::format("工作簿中没有找到表格「{}」：没有工作表含有它的列标签", section_heading(form, table)),
-                  fmt::format("table {} ({}) not found in the workbook: no sheet has its column labels", table.id,
-                              section_heading(form, table))}));
+        a_.found.add(Diagnostic::make(
+            Severity::warning, "xlsx", SourceLoc{name_, 0, 0, {}},
+            {fmt::format("工作簿中没有找到表格「{}」：没有工作表含有它的列标签", section_heading(form, table)),
+             fmt::format("table {} ({}) not found in the workbook: no sheet has its column labels", table.id,
+                         section_heading(form, table))}));
         continue;
       }
       const SheetGrid& grid = grids_[*sheet];
@@ -132,7 +124,7 @@ class FormAttempt {
     for (const LabelNote& n : placed.notes) note(n, form, table, grid);
     for (const PlacementProblem& p : placed.problems) {
       ++a_.unmatched;
-      a_.found.add(make(Severity::error, "label", at(grid, p.row, p.column), p.message));
+      a_.found.add(Diagnostic::make(Severity::error, "label", at(grid, p.row, p.column), p.message));
     }
     for (const PlacedValue& v : placed.values) {
       const SourceLoc where = at(grid, v.row, v.column);
@@ -142,10 +134,10 @@ class FormAttempt {
       if (empty && given_at_.count(v.cell->index) != 0) continue;
       auto [it, fresh] = given_at_.emplace(v.cell->index, where.cell_ref);
       if (!fresh) {
-        Diagnostic d =
-            make(Severity::error, "duplicate", where,
-                 {fmt::format("单元格「{}」重复给出（第一次在 {}）", form.cell_label(*v.cell), it->second),
-                  fmt::format("cell '{}' is given twice (first at {})", form.cell_label(*v.cell), it->second)});
+        Diagnostic d = Diagnostic::make(
+            Severity::error, "duplicate", where,
+            {fmt::format("单元格「{}」重复给出（第一次在 {}）", form.cell_label(*v.cell), it->second),
+             fmt::format("cell '{}' is given twice (first at {})", form.cell_label(*v.cell), it->second)});
         d.cells.push_back({v.cell->id, form.cell_label(*v.cell)});
         a_.found.add(std::move(d));
         continue;
@@ -168,10 +160,10 @@ class FormAttempt {
     const SourceLoc where = at(grid, n.row, n.column);
     if (n.match.matched()) {
       ++a_.label_warnings;
-      a_.found.add(
-          make(Severity::warning, "label", where,
-               {fmt::format("标签「{}」按官方表述「{}」识别", excerpt(n.printed), n.match.official),
-                fmt::format("label '{}' matched to the official '{}'", excerpt(n.printed), n.match.official)}));
+      a_.found.add(Diagnostic::make(
+          Severity::warning, "label", where,
+          {fmt::format("标签「{}」按官方表述「{}」识别", excerpt(n.printed), n.match.official),
+           fmt::format("label '{}' matched to the official '{}'", excerpt(n.printed), n.match.official)}));
       return;
     }
     ++a_.unmatched;
@@ -187,7 +179,7 @@ class FormAttempt {
                                           excerpt(n.printed), zh_list),
                               fmt::format("{} '{}' in table {} is not recognised; the closest are: {}", n.kind.en,
                                           excerpt(n.printed), table.id, en_list)};
-    a_.found.add(make(Severity::error, "label", where, std::move(message)));
+    a_.found.add(Diagnostic::make(Severity::error, "label", where, std::move(message)));
   }
 
   std::string name_;
@@ -210,12 +202,13 @@ std::optional<Report> read_official_workbook(std::string_view name, std::string_
     } else {
       const std::string& sheet = book.sheets()[i].name;
       const GridLimits limits_grid;
-      out.add(make(Severity::info, "xlsx", file,
-                   {fmt::format("跳过工作表「{}」：过大（超过 {} 行、{} 列或 {} 处合并单元格），不是表格二、三、四",
-                                sheet, limits_grid.max_rows, limits_grid.max_columns, limits_grid.max_merged),
-                    fmt::format("sheet '{}' skipped: too large to be one of tables 二, 三, 四 (more than {} rows, {} "
-                                "columns or {} merged ranges)",
-                                sheet, limits_grid.max_rows, limits_grid.max_columns, limits_grid.max_merged)}));
+      out.add(Diagnostic::make(
+          Severity::info, "xlsx", file,
+          {fmt::format("跳过工作表「{}」：过大（超过 {} 行、{} 列或 {} 处合并单元格），不是表格二、三、四", sheet,
+                       limits_grid.max_rows, limits_grid.max_columns, limits_grid.max_merged),
+           fmt::format("sheet '{}' skipped: too large to be one of tables 二, 三, 四 (more than {} rows, {} "
+                       "columns or {} merged ranges)",
+                       sheet, limits_grid.max_rows, limits_grid.max_columns, limits_grid.max_merged)}));
     }
   }
 
@@ -226,9 +219,9 @@ std::optional<Report> read_official_workbook(std::string_view name, std::string_
       std::vector<std::string> known;
       for (const auto& f : forms.all()) known.push_back(f->id);
       const std::string list = fmt::format("{}", fmt::join(known, ", "));
-      out.add(make(Severity::error, "form", file,
-                   {fmt::format("未知的表格版本「{}」（已知：{}）", *meta.form_id, list),
-                    fmt::format("unknown form '{}' (known: {})", *meta.form_id, list)}));
+      out.add(Diagnostic::make(Severity::error, "form", file,
+                               {fmt::format("未知的表格版本「{}」（已知：{}）", *meta.form_id, list),
+                                fmt::format("unknown form '{}' (known: {})", *meta.form_id, list)}));
       return std::nullopt;
     }
     candidates.push_back(form);
@@ -257,10 +250,11 @@ std::optional<Report> read_official_workbook(std::string_view name, std::string_
   }
   Attempt& chosen = attempts[best];
   if (chosen.missing == chosen.form->tables.size()) {
-    out.add(make(Severity::error, "xlsx", file,
-                 {"工作簿中没有表格二、三、四：没有工作表含有它们的列标签（如「自然人」「结果维持」「本年制发件数」）",
-                  "the workbook holds none of tables 二, 三, 四: no sheet has their column labels (such as 自然人, "
-                  "结果维持, 本年制发件数)"}));
+    out.add(Diagnostic::make(
+        Severity::error, "xlsx", file,
+        {"工作簿中没有表格二、三、四：没有工作表含有它们的列标签（如「自然人」「结果维持」「本年制发件数」）",
+         "the workbook holds none of tables 二, 三, 四: no sheet has their column labels (such as 自然人, "
+         "结果维持, 本年制发件数)"}));
     return std::nullopt;
   }
   if (!meta.form_id) {
@@ -278,7 +272,7 @@ std::optional<Report> read_official_workbook(std::string_view name, std::string_
                               fmt::format("the labels fit forms {} equally; the newest, form {} ({}), chosen", en_tied,
                                           id, title)};
     }
-    out.add(make(Severity::info, "form", file, std::move(note)));
+    out.add(Diagnostic::make(Severity::info, "form", file, std::move(note)));
   }
   out.append(chosen.found);
   return std::move(chosen.report);
