@@ -36,6 +36,12 @@ struct Diagnostic {
   // problem): Diagnostics::add groups a finding whose rule, severity, file and message are
   // those of an earlier one. `file` is empty when it is `where.file`.
   std::vector<SourceLoc> also;
+  // An office's written reason for this finding (an explanation kept with the tallies, keyed by
+  // rule and cell; issue 9's "explained warnings"): the finding is shown as explained instead of
+  // as a warning, is not counted by --strict, and SARIF lists it as a suppression with this
+  // reason. Empty when not explained.
+  std::optional<Text> explanation;
+  SourceLoc explained_at;  // where that explanation was written
 
   // A finding of a severity, with its rule, place and message; the rest is filled in after.
   [[nodiscard]] static Diagnostic error(std::string rule, SourceLoc where, Text message);
