@@ -6,6 +6,8 @@
 #   make e2e    real-client suites (Chromium, LibreOffice): heavier, run by .ci/run
 #   make bench  benchmarks (print figures; never part of the tests)
 #   make fuzz   libFuzzer targets (clang) built into build-fuzz, each run FUZZ_SECONDS (600)
+#   make package  the Debian packages gongkai and gongkai-dev (CPack) into build-deb/
+#   make deb-test the packages on a fresh Debian 12 (debootstrap chroot; root): run by .ci/run
 #   make format / lint
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -13,7 +15,7 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGONGKAI_WERROR=ON
 GONGKAI = $(BUILD)/gongkai
 FUZZ_SECONDS ?= 600
 
-.PHONY: all deps build test demo asan heavy e2e bench fuzz format lint clean
+.PHONY: all deps build test demo asan heavy e2e bench fuzz format lint clean package deb-test
 
 all: build
 
@@ -55,6 +57,19 @@ fuzz:
 	  -DCMAKE_C_FLAGS="-fsanitize=address,undefined" >/dev/null
 	@cmake --build build-fuzz -j $(JOBS) --target fuzz_all
 	@scripts/fuzz.sh build-fuzz $(FUZZ_SECONDS)
+
+# The .debs from the build tree, installed under /usr (cmake/Package.cmake): the program finds
+# /usr/share/gongkai beside /usr/bin, whatever prefix the tree was configured with.
+package: build
+	@scripts/install-deps.sh package
+	@rm -f build-deb/gongkai_*.deb build-deb/gongkai-dev_*.deb
+	@mkdir -p build-deb
+	@cd $(BUILD) && cpack -G DEB -B $(CURDIR)/build-deb >build-deb-cpack.log || { cat build-deb-cpack.log; exit 1; }
+	@rm -rf build-deb/_CPack_Packages
+	@ls build-deb/*.deb
+
+deb-test: package
+	@tests/package/test_deb.sh . build-deb
 
 format:
 	@scripts/install-deps.sh lint

@@ -8,12 +8,15 @@
 #   bench  + GNU time (peak memory), python3-pandas and python3-openpyxl (the Python peer)
 #   heavy  + strace (syscalls per unit of a batch build)
 #   fuzz   + clang 14 and its libFuzzer/sanitizer runtimes (make fuzz)
+#   package + dpkg-dev (dpkg-shlibdeps for the .deb's Depends), debootstrap (make deb-test),
+#            bash-completion and zsh (the completions' tests)
 set -euo pipefail
 level=${1:-build}
 pkgs=(g++ cmake make pkg-config python3
       libcli11-dev libyaml-cpp-dev libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libfmt-dev doctest-dev
       libzip-dev libexpat1-dev libkainjow-mustache-dev libutf8proc-dev nlohmann-json3-dev
-      cmark-gfm unzip)
+      cmark-gfm unzip
+      groff-base mandoc)  # gongkai(1) is linted by groff and mandoc in make test
 if [ "$level" = bench ]; then
   pkgs+=(time python3-pandas python3-openpyxl)
 fi
@@ -22,6 +25,9 @@ if [ "$level" = heavy ]; then
 fi
 if [ "$level" = fuzz ]; then
   pkgs+=(clang-14 libclang-rt-14-dev)
+fi
+if [ "$level" = package ]; then
+  pkgs+=(dpkg-dev debootstrap bash-completion zsh)
 fi
 if [ "$level" = lint ]; then
   pkgs+=(clang-format)

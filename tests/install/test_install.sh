@@ -5,7 +5,11 @@
 #  (b) every installed header compiles on its own against the prefix alone;
 #  (c) examples/ configures with find_package(gongkai) from the prefix, builds, and its programs
 #      run on the installed templates (build_report as soon as the library has build_units);
-#  (d) pkg-config finds gongkai.pc there and a one-file program links with `--static`.
+#  (d) pkg-config finds gongkai.pc there and a one-file program links with `--static`;
+#  (e) the program (issue 14): gongkai(1) in share/man/man1, the bash and zsh completions in
+#      share/bash-completion/completions and share/zsh/vendor-completions, and the installed
+#      gongkai, run outside the source tree with no --template-dir, finds the installed forms
+#      (also once the prefix is moved elsewhere) and builds the sample department.
 # Usage: test_install.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$(realpath "$1")
@@ -132,4 +136,29 @@ if ! grep -qE "^[1-9][0-9]* forms" "$tmp/one.txt" || ! grep -q "warning\[example
   fail "pkg-config program: $(cat "$tmp/one.txt")"
 fi
 echo "[${SECONDS}s] pkg-config: $flags"
+
+# (e) The program as a user runs it: from the prefix, in a folder of its own, no --template-dir.
+for f in share/man/man1/gongkai.1 share/bash-completion/completions/gongkai share/zsh/vendor-completions/_gongkai; do
+  [ -s "$prefix/$f" ] || fail "not installed: $f"
+done
+cmp -s "$prefix/share/man/man1/gongkai.1" "$build/generated/man/gongkai.1" || fail "the installed man page is not the built one"
+work=$tmp/work
+mkdir -p "$work"
+cp -r "$src/sample-data/department-2023" "$work/"
+# The source tree's templates out of reach: only the installed ones can be found.
+moved=$tmp/moved-prefix
+cp -a "$prefix" "$moved"
+for p in "$prefix" "$moved"; do
+  rm -rf "$work/out"
+  (cd "$work" && env -u GONGKAI_TEMPLATE_DIR SOURCE_DATE_EPOCH=0 "$p/bin/gongkai" --lang en \
+    build department-2023/report.yaml -o out >"$tmp/user.txt" 2>&1) || { cat "$tmp/user.txt"; fail "$p/bin/gongkai build exited $?"; }
+  for ext in md html xlsx json; do
+    [ "$(find "$work/out" -name "report.$ext" | wc -l)" = 1 ] || fail "$p/bin/gongkai build wrote no report.$ext"
+  done
+  (cd "$work" && strace -f -e trace=openat -o "$tmp/strace.txt" "$p/bin/gongkai" --lang en forms 2021 >/dev/null 2>&1) || true
+  if [ -s "$tmp/strace.txt" ] && ! grep -q "\"$p/share/gongkai/report-templates/forms/form-2021.yaml\"" "$tmp/strace.txt"; then
+    fail "$p/bin/gongkai did not read the forms of its own prefix: $(grep forms/ "$tmp/strace.txt" | head -n 3)"
+  fi
+done
+echo "[${SECONDS}s] program: man page and completions installed; gongkai build outside the source tree, no --template-dir, prefix moved too"
 echo "PASS"

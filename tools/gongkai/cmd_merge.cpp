@@ -121,6 +121,8 @@ void register_merge(CLI::App& app, Context& ctx) {
   add_report_options(*cmd, opts->report);
   cmd->callback([opts, &ctx] {
     const Lang lang = ctx.lang();
+    if (opts->overview == "-" && opts->output == "-")
+      throw CLI::ValidationError("--overview", "'-' (standard output) needs -o FILE for the YAML tally");
     MergeOptions options;
     options.batch.jobs = opts->jobs;
     options.batch.read = make_read_options(opts->report);

@@ -1,8 +1,10 @@
 // gongkai: compiles and checks the statutory 政府信息公开工作年度报告.
 // A thin front: parse options, hand over to one subcommand, return its exit code.
 #include "cmd_diff.hpp"
+#include "colour.hpp"
 #include "context.hpp"
 #include "help_text.hpp"
+#include "hidden_help.hpp"
 
 #include <gongkai/core/suggest.hpp>
 #include <gongkai/core/yaml_limits.hpp>
@@ -23,6 +25,7 @@ int main(int argc, char** argv) {
   const Lang lang = language_of(argc, argv);
   gongkai::install_interrupt_cleanup(lang);
   gongkai::use_private_temp_dir();
+  const StderrTint tint;  // findings coloured on a terminal, unless NO_COLOR (colour.hpp)
   CLI::App app{"gongkai — 政府信息公开工作年度报告 compiler and checker", "gongkai"};
   app.set_version_flag("--version", std::string("gongkai ") + GONGKAI_VERSION);
   app.require_subcommand(1);
@@ -87,6 +90,7 @@ int main(int argc, char** argv) {
   }
   const std::string word = first_command_word(argc, argv);
   if (word == "help") {
+    if (const auto hidden = hidden_help(app, argc, argv)) return *hidden;  // --man, --completion, --form-ids
     // `gongkai help check` is `gongkai check --help`; `gongkai help` lists the subcommands.
     std::string topic;
     for (int i = 1; i + 1 < argc; ++i)

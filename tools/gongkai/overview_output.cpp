@@ -12,7 +12,8 @@ namespace gongkai::cli {
 void write_overview(const std::string& path, const std::vector<UnitSummary>& units, Lang lang,
                     const std::vector<std::string>& inputs, const std::string& csv_encoding,
                     const std::string& template_dir_option) {
-  const OverviewFormat* format = find_overview_format(path);
+  // "-": standard output, as JSON (what a pipeline reads; a file name chooses another format).
+  const OverviewFormat* format = find_overview_format(path == "-" ? std::string("overview.json") : path);
   if (format == nullptr)
     throw CLI::ValidationError("--overview", "the file must end in " + overview_extensions(" or "));
   OverviewContext context;

@@ -11,7 +11,8 @@
 
 namespace gongkai::cli {
 
-// .md, .html, .csv, .json or .xlsx; throws CLI::ValidationError for another ending.
+// .md, .html, .csv, .json or .xlsx, or "-" for standard output (as JSON); throws
+// CLI::ValidationError for another ending.
 // `csv_encoding` (utf-8-bom, utf-8, gb18030) applies to a .csv; a .html is rendered with
 // html/overview.mustache and html/overview.css of the template directory (`template_dir_option`:
 // --template-dir, or empty for the usual lookup).

@@ -119,14 +119,25 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 }
 
 Lang lang_from_environment() {
+  // The locale as POSIX resolves it for messages: the first of LC_ALL, LC_MESSAGES, LANG set.
+  std::string_view locale;
   for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
     const char* v = std::getenv(var);
     if (v != nullptr && *v != '\0') {
-      std::string_view value(v);
-      return value.starts_with("zh") ? Lang::zh : Lang::en;
+      locale = v;
+      break;
     }
   }
-  return Lang::en;
+  // LANGUAGE, as GNU gettext reads it: a list of languages by preference ("zh_CN:en"), the
+  // first one gongkai speaks wins; ignored in the C/POSIX locale (and when none is set).
+  const bool c_locale = locale.empty() || locale == "C" || locale == "POSIX" || locale.starts_with("C.");
+  if (const char* v = std::getenv("LANGUAGE"); !c_locale && v != nullptr) {
+    for (std::string_view entry : split(v, ':')) {
+      if (entry.starts_with("zh")) return Lang::zh;
+      if (entry.starts_with("en")) return Lang::en;
+    }
+  }
+  return locale.starts_with("zh") ? Lang::zh : Lang::en;
 }
 
 }  // namespace gongkai
