@@ -105,8 +105,14 @@ def invocations(cmd):
     return calls
 
 
+def output_option(options):
+    return options.get("-o", options.get("--output"))
+
+
 def schema_for_stream(cmd, stream):
-    for sub, fmt, _ in invocations(cmd):
+    for sub, fmt, options in invocations(cmd):
+        if stream == "stdout" and sub in ("build", "diff") and output_option(options) not in (None, "-"):
+            continue  # written to a file (build -o DIR, diff -o FILE), not to standard output
         name = SCHEMA_BY_STREAM.get((sub, fmt, stream))
         if name:
             return name
@@ -119,7 +125,9 @@ def schema_for_file(cmd, rel):
         return SCHEMA_BY_FILE[base]
     if rel.endswith(".sarif"):
         return "sarif"
-    for _, _, options in invocations(cmd):
+    for sub, fmt, options in invocations(cmd):
+        if sub == "diff" and (output_option(options) or "").replace("$OUT/", "") == rel:
+            return SCHEMA_BY_STREAM.get(("diff", fmt, "stdout"))
         for option, name in (("--overview", "overview"), ("--findings", "findings")):
             value = options.get(option, "")
             if value and value.replace("$OUT/", "") == rel:

@@ -10,13 +10,14 @@ namespace {
 
 Diagnostics sample() {
   Diagnostics ds;
-  auto d = Diagnostic::error("balance", SourceLoc{"reports/示例 2023.yaml", 12, 5, {}},
-                             Text{"不平衡", "does not balance"});
+  auto d =
+      Diagnostic::error("balance", SourceLoc{"reports/示例 2023.yaml", 12, 5, {}}, Text{"不平衡", "does not balance"});
   d.cells.push_back({"applications.received.natural_person", "自然人"});
   d.expected = "12";
   d.actual = "11";
   ds.add(d);
-  auto w = Diagnostic::warning("blank-cell", SourceLoc{"/abs/tables.xlsx", 0, 0, "表三!C7"}, Text{"留空", "left blank"});
+  auto w =
+      Diagnostic::warning("blank-cell", SourceLoc{"/abs/tables.xlsx", 0, 0, "表三!C7"}, Text{"留空", "left blank"});
   w.explanation = Text{"本年无此类申请", "no such requests this year"};
   w.explained_at = SourceLoc{"reports/explanations.yaml", 3, 1, {}};
   ds.add(w);

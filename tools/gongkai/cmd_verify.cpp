@@ -76,9 +76,9 @@ void register_verify(CLI::App& app, Context& ctx) {
       if (f.outcome != VerifiedFile::Outcome::same) ++bad;
     }
     if (bad == 0)
-      std::cout << (lang == Lang::zh ? fmt::format("{}：{} 个文件全部一致\n", opts->manifest, checked)
-                                     : fmt::format("{}: all {} file{} match\n", opts->manifest, checked,
-                                                   checked == 1 ? "" : "s"));
+      std::cout << (lang == Lang::zh
+                        ? fmt::format("{}：{} 个文件全部一致\n", opts->manifest, checked)
+                        : fmt::format("{}: all {} file{} match\n", opts->manifest, checked, checked == 1 ? "" : "s"));
     else
       std::cout << (lang == Lang::zh
                         ? fmt::format("{}：{} 个文件中有 {} 个已改变、缺失或无法读取\n", opts->manifest, checked, bad)

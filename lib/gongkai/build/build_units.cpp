@@ -66,7 +66,7 @@ BuildResult build_units(const BuildRequest& request, const FormSet& forms) {
     HtmlTemplates html;
     std::optional<ProseRules> rules;
     // The manifest's templates: relative to the templates folder, hashed as read.
-    const bool manifest = request.manifest && !to_stdout;
+    const bool manifest = request.manifest && !to_stdout && !request.output_dir.empty();
     std::vector<ManifestEntry> used_templates, form_files;
     const auto used = [&](std::string name, std::string_view bytes) {
       used_templates.push_back({std::move(name), "templates", bytes.size(), sha256_hex(bytes)});

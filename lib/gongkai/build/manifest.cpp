@@ -6,10 +6,10 @@
 #include <cmark-gfm_version.h>
 #include <expat.h>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <utf8proc.h>
 #include <xlsxwriter.h>
 #include <zipconf.h>
+#include <nlohmann/json.hpp>
 
 #include <set>
 
@@ -79,10 +79,9 @@ std::vector<std::pair<std::string, std::string>> library_versions() {
       {"libcrypto", std::string(sha256_library_version())},
       {"libxlsxwriter", LXW_VERSION},
       {"libzip", LIBZIP_VERSION},
-      {"nlohmann-json", fmt::format("{}.{}.{}", NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR,
-                                    NLOHMANN_JSON_VERSION_PATCH)},
-      {"utf8proc",
-       fmt::format("{}.{}.{}", UTF8PROC_VERSION_MAJOR, UTF8PROC_VERSION_MINOR, UTF8PROC_VERSION_PATCH)},
+      {"nlohmann-json",
+       fmt::format("{}.{}.{}", NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR, NLOHMANN_JSON_VERSION_PATCH)},
+      {"utf8proc", fmt::format("{}.{}.{}", UTF8PROC_VERSION_MAJOR, UTF8PROC_VERSION_MINOR, UTF8PROC_VERSION_PATCH)},
       {"yaml-cpp", GONGKAI_YAML_CPP_VERSION},
   };
 }

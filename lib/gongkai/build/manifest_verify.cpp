@@ -47,8 +47,8 @@ std::vector<ManifestEntry> parse_manifest(const std::string& path, const std::st
       if (!ok || (base != "input" && base != "templates" && base != "output"))
         not_a_manifest(path, fmt::format("{}[{}] 不是 {{path, base, bytes, sha256}}", list, i),
                        fmt::format("{}[{}] is not {{path, base, bytes, sha256}}", list, i));
-      entries.push_back({e["path"].get<std::string>(), base, e["bytes"].get<std::uint64_t>(),
-                         e["sha256"].get<std::string>()});
+      entries.push_back(
+          {e["path"].get<std::string>(), base, e["bytes"].get<std::uint64_t>(), e["sha256"].get<std::string>()});
       ++i;
     }
   }
@@ -88,8 +88,8 @@ std::vector<VerifiedFile> verify_manifest(const std::string& manifest_path, cons
       case FileHash::State::ok:
         v.bytes = h.bytes;
         v.sha256 = h.sha256;
-        v.outcome = h.sha256 == e.sha256 && h.bytes == e.bytes ? VerifiedFile::Outcome::same
-                                                               : VerifiedFile::Outcome::changed;
+        v.outcome =
+            h.sha256 == e.sha256 && h.bytes == e.bytes ? VerifiedFile::Outcome::same : VerifiedFile::Outcome::changed;
         break;
     }
     out.push_back(std::move(v));

@@ -38,7 +38,8 @@ struct UnitBuildContext {
 };
 
 // The unit's files as (extension, bytes) in format order, then ("manifest.json", bytes) when
-// context.loaded is set; empty when it has errors and allow_errors is off. Findings go to `out`. Throws an Error (a template that does not parse).
+// context.loaded is set; empty when it has errors and allow_errors is off. Findings go to `out`. Throws an Error (a
+// template that does not parse).
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> build_unit(const UnitBuildContext& context,
                                                                           const ReadOptions& read_options,
                                                                           Report& report, const ReadResult& read,

@@ -2,12 +2,12 @@
 
 #include <gongkai/core/sha256.hpp>
 
-#include <array>
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <array>
+#include <cerrno>
+#include <cstring>
 
 namespace gongkai {
 

@@ -22,7 +22,8 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-constexpr std::string_view kSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/cs01/schemas/sarif-schema-2.1.0.json";
+constexpr std::string_view kSchema =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/cs01/schemas/sarif-schema-2.1.0.json";
 constexpr std::string_view kSrcRoot = "%SRCROOT%";
 
 std::string level_of(Severity s) {
@@ -81,8 +82,7 @@ json location_of(const SourceLoc& at) {
     // place (Sheet!C7) and a property.
     const auto bang = at.cell_ref.rfind('!');
     const std::string name = bang == std::string::npos ? at.cell_ref : at.cell_ref.substr(bang + 1);
-    loc["logicalLocations"] =
-        json::array({{{"name", name}, {"fullyQualifiedName", at.cell_ref}, {"kind", "cell"}}});
+    loc["logicalLocations"] = json::array({{{"name", name}, {"fullyQualifiedName", at.cell_ref}, {"kind", "cell"}}});
     loc["properties"] = {{"cell", at.cell_ref}};
   }
   return loc;
@@ -137,8 +137,8 @@ std::string sarif_uri(const std::string& path) {
   std::string out = path.starts_with('/') ? "file://" : "";
   for (const char ch : path) {
     const auto c = static_cast<unsigned char>(ch);
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                            c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                            c == '.' || c == '_' || c == '~' || c == '/';
     if (unreserved) {
       out.push_back(static_cast<char>(c));
     } else {
