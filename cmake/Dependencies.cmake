@@ -15,6 +15,8 @@ find_package(EXPAT REQUIRED)
 pkg_check_modules(utf8proc REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(xlsxwriter REQUIRED IMPORTED_TARGET xlsxwriter)
 find_path(KAINJOW_MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp REQUIRED)
+# SHA-256 of the build manifest (lib/gongkai/core/sha256.cpp): libcrypto, from libssl-dev.
+pkg_check_modules(libcrypto REQUIRED IMPORTED_TARGET libcrypto)
 if(GONGKAI_TESTS)
   find_package(doctest REQUIRED)
 endif()

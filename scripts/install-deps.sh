@@ -2,7 +2,8 @@
 # Installs the Debian packages gongkai needs to build and test, only those missing.
 # Usage: scripts/install-deps.sh [build|test|e2e|lint|bench|heavy]
 #   build  compilers, CMake and the libraries (default)
-#   test   + nothing more today (doctest is a build dependency of the test binary)
+#   test   + nothing more today (doctest is a build dependency of the test binary; python3-jsonschema,
+#          which validates the JSON outputs against report-templates/schemas/, is in build)
 #   e2e    + Chromium and LibreOffice Calc for the real-client suites
 #   lint   + clang-format
 #   bench  + GNU time (peak memory), python3-pandas and python3-openpyxl (the Python peer)
@@ -15,7 +16,7 @@ level=${1:-build}
 pkgs=(g++ cmake make pkg-config python3
       libcli11-dev libyaml-cpp-dev libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libfmt-dev doctest-dev
       libzip-dev libexpat1-dev libkainjow-mustache-dev libutf8proc-dev nlohmann-json3-dev
-      cmark-gfm unzip
+      cmark-gfm unzip libssl-dev python3-jsonschema
       groff-base mandoc)  # gongkai(1) is linted by groff and mandoc in make test
 if [ "$level" = bench ]; then
   pkgs+=(time python3-pandas python3-openpyxl)

@@ -52,10 +52,15 @@ struct BuildRequest {
   std::vector<std::string> register_headers;
   // Called after each unit, from the worker that built it: (units done, units in all).
   std::function<void(std::size_t, std::size_t)> progress;
+  // A provenance manifest (manifest.json, docs/json-schemas.md) beside each unit's outputs in
+  // output_dir: the SHA-256 of every input, template and output. Only when files are written
+  // to a folder (not with output_dir "-" or empty).
+  bool manifest = true;
+  std::vector<std::string> command;  // the command line, recorded in the manifest
 };
 
 struct OutputFile {
-  std::string name;   // relative to output_dir: "<agency>/report.md"
+  std::string name;   // relative to output_dir: "<agency>/report.md" (and "<agency>/manifest.json")
   std::string bytes;  // filled only when output_dir is empty
 };
 

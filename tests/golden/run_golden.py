@@ -12,6 +12,12 @@ Each case is a folder tests/golden/<case>/ with:
   stdin            fed to standard input               (optional)
 
 Run with --update to rewrite expected.* from the current behaviour (review the diff!).
+
+Every JSON output of a case (standard output and error, every .json and .sarif file under $OUT)
+is validated against its schema in report-templates/schemas/ (tests/golden/json_schemas.py
+says which); a JSON output that breaks its schema, or has none, fails the case. A manifest.json
+is compared with $OUT in place of the output folder and its library versions left out (they
+follow the installed packages).
 """
 import argparse
 import difflib
@@ -21,12 +27,29 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+import json
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import json_schemas  # noqa: E402
 
 def xlsx_parts(path):
     with zipfile.ZipFile(path) as z:
         return {n: z.read(n) for n in sorted(z.namelist())}
 
-def same_file(expected, actual):
+def normal_manifest(text, out_dir):
+    """A manifest as compared: the output folder as $OUT, the library versions left out."""
+    try:
+        m = json.loads(text.replace(out_dir, "$OUT"))
+    except ValueError:
+        return text
+    if isinstance(m, dict) and isinstance(m.get("gongkai"), dict):
+        m["gongkai"]["libraries"] = sorted(m["gongkai"].get("libraries", {}))
+    return m
+
+def same_file(expected, actual, out_dir=""):
+    if os.path.basename(expected) == "manifest.json":
+        with open(expected, encoding="utf-8") as a, open(actual, encoding="utf-8") as b:
+            return normal_manifest(a.read(), out_dir) == normal_manifest(b.read(), out_dir)
     if expected.endswith(".xlsx"):
         try:
             return xlsx_parts(expected) == xlsx_parts(actual)
@@ -38,6 +61,27 @@ def same_file(expected, actual):
 def diff(name, want, got):
     lines = difflib.unified_diff(want.splitlines(True), got.splitlines(True), f"expected {name}", f"actual {name}")
     return "".join(lines)
+
+SCHEMAS = None
+
+def json_failures(cmd, stdout, stderr, out_dir):
+    """Every JSON output of the case checked against its schema."""
+    failures = []
+    for stream, text in (("stdout", stdout), ("stderr", stderr)):
+        failures += json_schemas.check_output(SCHEMAS, cmd, stream, text,
+                                              json_schemas.schema_for_stream(cmd, stream))
+    for dirpath, dirs, names in os.walk(out_dir):
+        dirs[:] = [d for d in dirs if d != ".bin"]
+        for n in sorted(names):
+            if not n.endswith((".json", ".sarif")):
+                continue
+            path = os.path.join(dirpath, n)
+            rel = os.path.relpath(path, out_dir)
+            with open(path, encoding="utf-8", errors="replace") as f:
+                text = f.read()
+            failures += json_schemas.check_output(SCHEMAS, cmd, "$OUT/" + rel, text,
+                                                  json_schemas.schema_for_file(cmd, rel))
+    return failures
 
 def run_case(case_dir, gongkai, root, update):
     with open(os.path.join(case_dir, "cmd"), encoding="utf-8") as f:
@@ -55,7 +99,7 @@ def run_case(case_dir, gongkai, root, update):
     proc = subprocess.run(["bash", "-c", cmd], cwd=root, env=env, input=stdin, capture_output=True, timeout=120)
     stdout = proc.stdout.decode("utf-8", "replace").replace(out_dir, "$OUT")
     stderr = proc.stderr.decode("utf-8", "replace").replace(out_dir, "$OUT")
-    failures = []
+    failures = json_failures(cmd, stdout, stderr, out_dir)
     checks = [("expected.stdout", stdout), ("expected.stderr", stderr), ("expected.exit", f"{proc.returncode}\n")]
     for name, got in checks:
         path = os.path.join(case_dir, name)
@@ -79,11 +123,15 @@ def run_case(case_dir, gongkai, root, update):
                 rel = os.path.relpath(want, files_dir)
                 got = os.path.join(out_dir, rel)
                 if update and os.path.exists(got):
-                    shutil.copyfile(got, want)
+                    if n == "manifest.json":
+                        with open(got, encoding="utf-8") as a, open(want, "w", encoding="utf-8") as b:
+                            b.write(a.read().replace(out_dir, "$OUT"))
+                    else:
+                        shutil.copyfile(got, want)
                     continue
                 if not os.path.exists(got):
                     failures.append(f"missing output file $OUT/{rel}")
-                elif not same_file(want, got):
+                elif not same_file(want, got, out_dir):
                     if not want.endswith(".xlsx"):
                         failures.append(diff(rel, open(want, encoding="utf-8", errors="replace").read(),
                                              open(got, encoding="utf-8", errors="replace").read()))
@@ -99,6 +147,8 @@ def main():
     ap.add_argument("--update", action="store_true")
     ap.add_argument("cases", nargs="*")
     args = ap.parse_args()
+    global SCHEMAS
+    SCHEMAS = json_schemas.Schemas(args.root)
     here = os.path.dirname(os.path.abspath(__file__))
     names = args.cases or sorted(d for d in os.listdir(here) if os.path.isfile(os.path.join(here, d, "cmd")))
     passed = failed = 0

@@ -387,7 +387,8 @@ def build_agency(s, agency):
     expect_same(snap, snapshot(s.top, exclude=("out",)), "the scratch tree outside the output folder")
     names = os.listdir(s.out)
     expect(len(names) == 1, f"expected one folder in out/, got {names}")
-    expect(os.listdir(os.path.join(s.out, names[0])) == ["report.md"], "expected out/<agency>/report.md")
+    expect(sorted(os.listdir(os.path.join(s.out, names[0]))) == ["manifest.json", "report.md"],
+           "expected out/<agency>/report.md and its manifest.json")
     return names[0]
 
 

@@ -41,6 +41,7 @@ struct BuildCmdOptions {
   bool allow_errors = false;
   std::string previous;
   std::string findings;  // --findings FILE: the findings, apart from the report
+  bool no_manifest = false;
   ReportOptionValues report;
 };
 
@@ -96,6 +97,8 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
   req.jobs = opts.jobs;
   req.lang = lang;
   req.template_dir = ctx.template_dir;
+  req.manifest = !opts.no_manifest;
+  req.command = ctx.argv;
   const ReadOptions read = make_read_options(opts.report);
   req.meta = read.meta;
   req.encoding = read.encoding;
@@ -190,6 +193,8 @@ void register_build(CLI::App& app, Context& ctx) {
                   "prose; default: the report's own `previous:`");
   cmd->add_option("--findings", opts->findings,
                   "Also write the findings to FILE (.json: JSON, else text); the outputs never hold them");
+  cmd->add_flag("--no-manifest", opts->no_manifest,
+                "Write no manifest.json (the SHA-256 of every input, template and output) beside the outputs");
   add_report_options(*cmd, opts->report);
   cmd->callback([opts, &ctx] { run_build(*opts, ctx); });
 }

@@ -14,6 +14,7 @@
 #include <gongkai/check.hpp>
 #include <gongkai/io/files.hpp>
 #include <gongkai/render/diagnostics_json.hpp>
+#include <gongkai/render/diagnostics_sarif.hpp>
 #include <gongkai/render/diagnostics_text.hpp>
 #include <gongkai/render/overview.hpp>
 
@@ -57,7 +58,8 @@ void register_check(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("check", "Check reports against every rule of their form");
   cmd->add_option("files", opts->files, input_files_help().en);
   cmd->add_option("--roster", opts->roster, "Check every unit of a roster (nested rosters followed)");
-  cmd->add_option("--format", opts->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", opts->format, "text, json or sarif (SARIF 2.1.0, for code-scanning tools)")
+      ->check(CLI::IsMember({"text", "json", "sarif"}));
   cmd->add_flag("--strict", opts->strict, "Count warnings as errors");
   cmd->add_option("--previous", opts->previous,
                   "Last year's report of the same agency (or a roster of last year's reports), for the cross-year "
@@ -164,6 +166,8 @@ void register_check(CLI::App& app, Context& ctx) {
       std::vector<UnitFindings> by_unit;
       for (std::size_t i = 0; i < results.size(); ++i) by_unit.push_back({&summaries[i], &per_unit[i]});
       std::cerr << findings_document(general, by_unit, lang).dump(2) << "\n";
+    } else if (opts->format == "sarif") {
+      std::cerr << render_diagnostics_sarif(all, lang);
     } else {
       std::cerr << render_diagnostics_text(all, lang);
     }

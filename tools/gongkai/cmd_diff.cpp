@@ -14,6 +14,7 @@
 #include <gongkai/diff/series.hpp>
 #include <gongkai/diff/settings.hpp>
 #include <gongkai/io/files.hpp>
+#include <gongkai/render/diagnostics_sarif.hpp>
 #include <gongkai/render/diagnostics_text.hpp>
 #include <gongkai/render/diff_json.hpp>
 #include <gongkai/render/diff_text.hpp>
@@ -61,7 +62,8 @@ void register_diff(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<DiffCmdOptions>();
   auto* cmd = app.add_subcommand("diff", "Compare reports of one agency: two years, two versions of a year, a series");
   cmd->add_option("files", opts->files, "Reports: .yaml, .csv, .xlsx (two or more; ordered by their year)")->required();
-  cmd->add_option("--format", opts->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", opts->format, "text, json or sarif (the findings as SARIF 2.1.0)")
+      ->check(CLI::IsMember({"text", "json", "sarif"}));
   cmd->add_option("-o,--output", opts->output, "Write the diff to this file (default: standard output)");
   cmd->add_option("--thresholds", opts->thresholds,
                   "Flag thresholds and key figures (default: report-templates/diff-thresholds.yaml)");
@@ -103,6 +105,7 @@ void register_diff(CLI::App& app, Context& ctx) {
       if (reports[1]->year < reports[0]->year) std::swap(reports[0], reports[1]);
       const ReportDiff d = diff_reports(*reports[0], *reports[1], options);
       text = opts->format == "json" ? render_diff_json(d, lang) : render_diff_text(d, lang, DiffView{opts->all});
+      if (opts->format == "sarif") text = render_diagnostics_sarif(d.findings, lang);  // SARIF: the findings only
       failed = d.cross_year_failed() || d.findings.has_errors();
       flagged = !d.findings.empty();
     } else {
@@ -115,6 +118,7 @@ void register_diff(CLI::App& app, Context& ctx) {
         return;
       }
       text = opts->format == "json" ? render_series_json(*s, lang) : render_series_text(*s, lang, DiffView{opts->all});
+      if (opts->format == "sarif") text = render_diagnostics_sarif(s->findings, lang);  // SARIF: the findings only
       failed = s->cross_year_failed() || s->findings.has_errors();
       flagged = !s->findings.empty();
     }

@@ -24,6 +24,7 @@ struct Context {
   std::string template_dir;  // --template-dir
   bool quiet = false;
   int exit_code = kOk;
+  std::vector<std::string> argv;  // the command line, the program as "gongkai" (build's manifest)
 
   [[nodiscard]] Lang lang() const;
   // The forms, loaded once on first use. Throws InputError.

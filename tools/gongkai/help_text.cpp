@@ -108,6 +108,17 @@ const std::map<std::string, std::string, std::less<>>& zh_descriptions() {
          "输出目录（DIR/<机关>/report.<格式>），或 - 表示标准输出"},
         {"Write the outputs even with errors, stamped as such", "即使有错误也写出，并标明含有错误"},
         {"Last year's report: cross-year rules, year-over-year prose", "上年度报告：跨年度规则与同比表述"},
+        // SARIF, the build manifest, gongkai verify
+        {"text, json or sarif (SARIF 2.1.0, for code-scanning tools)",
+         "text、json 或 sarif（SARIF 2.1.0，供代码扫描工具使用）"},
+        {"text, json or sarif (the findings as SARIF 2.1.0)", "text、json 或 sarif（以 SARIF 2.1.0 输出检查结果）"},
+        {"Write no manifest.json (the SHA-256 of every input, template and output) beside the outputs",
+         "不在输出旁写 manifest.json（各输入、模板与输出的 SHA-256）"},
+        {"Check that the files a build's manifest.json lists are unchanged",
+         "校验 build 的 manifest.json 所列文件未被改动"},
+        {"A manifest.json written by gongkai build", "gongkai build 写出的 manifest.json"},
+        {"Folder the build ran in: its input paths are relative to it (default: the current folder)",
+         "运行 build 时所在的目录：输入路径相对于它（默认：当前目录）"},
     };
     // Formats and readers: from the library's tables.
     for (const Text& t : registry_help_texts()) out.emplace(t.en, t.zh);

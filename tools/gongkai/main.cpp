@@ -1,6 +1,7 @@
 // gongkai: compiles and checks the statutory 政府信息公开工作年度报告.
 // A thin front: parse options, hand over to one subcommand, return its exit code.
 #include "cmd_diff.hpp"
+#include "cmd_verify.hpp"
 #include "colour.hpp"
 #include "context.hpp"
 #include "help_text.hpp"
@@ -21,6 +22,8 @@ int main(int argc, char** argv) {
   using namespace gongkai::cli;
   using gongkai::Lang;
   Context ctx;
+  ctx.argv.assign(argv, argv + argc);
+  if (!ctx.argv.empty()) ctx.argv.front() = "gongkai";
   // Before any thread: SIGINT/SIGTERM remove temporary files and staging folders (io/interrupt.hpp).
   const Lang lang = language_of(argc, argv);
   gongkai::install_interrupt_cleanup(lang);
@@ -80,6 +83,7 @@ int main(int argc, char** argv) {
   register_init(app, ctx);
   register_build(app, ctx);
   register_diff(app, ctx);
+  register_verify(app, ctx);
 
   // Help and parse errors speak the language asked for, before the options are parsed.
   if (lang == Lang::zh) localize_help(app);

@@ -9,6 +9,8 @@
 #include <gongkai/build/previous_reports.hpp>
 #include <gongkai/build/unit_build.hpp>
 #include <gongkai/build/unit_inputs.hpp>
+#include <gongkai/core/sha256.hpp>
+#include <gongkai/io/file_hash.hpp>
 #include <gongkai/io/files.hpp>
 #include <gongkai/render/formats.hpp>
 
@@ -63,6 +65,12 @@ BuildResult build_units(const BuildRequest& request, const FormSet& forms) {
     // Templates and rules first: a broken one stops the build before any input is read.
     HtmlTemplates html;
     std::optional<ProseRules> rules;
+    // The manifest's templates: relative to the templates folder, hashed as read.
+    const bool manifest = request.manifest && !to_stdout && !request.output_dir.empty();
+    std::vector<ManifestEntry> used_templates, form_files;
+    const auto used = [&](std::string name, std::string_view bytes) {
+      used_templates.push_back({std::move(name), "templates", bytes.size(), sha256_hex(bytes)});
+    };
     try {
       const fs::path templates = template_dir(request.template_dir);
       for (const ReportFormat* f : *formats) {
@@ -70,9 +78,23 @@ BuildResult build_units(const BuildRequest& request, const FormSet& forms) {
         html.page_name = (templates / "html" / "report.mustache").string();
         html.page = read_file(html.page_name);
         html.style = read_file((templates / "html" / "style.css").string());
+        used("html/report.mustache", html.page);
+        used("html/style.css", html.style);
         break;
       }
       rules = load_prose_rules_from(request.template_dir);
+      if (manifest) {
+        // The prose rules and the forms were read by their loaders; hashed here again.
+        for (const char* name : {"prose-rules.yaml"}) {
+          const FileHash h = hash_file((templates / name).string());
+          if (h.state == FileHash::State::ok) used_templates.push_back({name, "templates", h.bytes, h.sha256});
+        }
+        for (const auto& form : forms.all()) {
+          const std::string name = "forms/form-" + form->id + ".yaml";
+          const FileHash h = hash_file((templates / name).string());
+          if (h.state == FileHash::State::ok) form_files.push_back({name, "templates", h.bytes, h.sha256});
+        }
+      }
     } catch (const Error& e) {
       return stop({}, to_diagnostic(e));
     }
@@ -85,6 +107,10 @@ BuildResult build_units(const BuildRequest& request, const FormSet& forms) {
     bool unreadable = result.general.has_errors();
     const ReadOptions read_options = read_options_of(request);
     auto previous = std::make_unique<PreviousReports>();
+    // Every file the build loads is hashed as it is read, for the manifests.
+    auto loaded = std::make_unique<LoadedFiles>();
+    const FileLoader load = loaded->wrap([](const std::string& p) { return read_file(p); });
+    if (manifest) previous->set_loader(load);
     if (!request.previous.empty() &&
         !previous->read(request.previous, forms, read_options, result.inputs, result.general))
       unreadable = true;
@@ -115,7 +141,13 @@ BuildResult build_units(const BuildRequest& request, const FormSet& forms) {
     context.single_unit = units.size() == 1;
     context.allow_errors = request.allow_errors;
     context.source_date_epoch = request.source_date_epoch;
-    context.load = [](const std::string& p) { return read_file(p); };
+    context.load = load;
+    if (manifest) {
+      context.loaded = loaded.get();
+      context.templates = used_templates;
+      context.form_files = form_files;
+      context.command = request.command;
+    }
 
     BatchOptions batch;
     batch.jobs = request.jobs;

@@ -43,7 +43,7 @@ void OutputPlacement::hand_in(std::size_t index, const std::string& agency,
     std::vector<OutputFile> outputs;
     std::vector<std::pair<std::string, std::string>> staged;
     for (auto& [ext, bytes] : files) {
-      const std::string name = "report." + ext;
+      const std::string name = ext.find('.') == std::string::npos ? "report." + ext : ext;
       OutputFile out{(fs::path(folder) / name).string(), {}};
       if (staging_) {
         const std::string final_path = (fs::path(output_dir_) / folder / name).string();

@@ -22,7 +22,8 @@ class OutputPlacement {
   OutputPlacement(std::string output_dir, std::size_t units);
 
   // On a unit's worker: its files as (extension, bytes) in format order, under the folder of
-  // `agency`. Throws OutputError when a file cannot be staged or written.
+  // `agency`, each named report.<extension> — or, when the first part holds a dot, named so
+  // (manifest.json). Throws OutputError when a file cannot be staged or written.
   void hand_in(std::size_t index, const std::string& agency, std::vector<std::pair<std::string, std::string>> files);
 
   // In input order: claims each unit's folder and moves its files into place, filling

@@ -46,9 +46,10 @@ bool PreviousReports::read(const std::string& path, const FormSet& forms, const 
                            std::vector<std::string>& files, Diagnostics& out) {
   // Read once: a report given here is read from this text, not loaded again.
   std::optional<std::string> text;
+  const FileLoader loader = load_ ? load_ : FileLoader([](const std::string& p) { return read_file(p); });
   if (is_yaml_path(path)) {
     try {
-      text = read_file(path);
+      text = loader(path);
     } catch (const Error&) {
       // said when it is read as a report
     }
@@ -65,13 +66,16 @@ bool PreviousReports::read(const std::string& path, const FormSet& forms, const 
     ReadOptions read = options;
     read.meta.override_with(u.meta);
     read.defaults.override_with(u.defaults);
-    FileLoader load;
-    if (text && u.path == path) load = [&](const std::string& p) { return p == path ? *text : read_file(p); };
-    auto r = read_checked_report(u.path, forms, read, files, out, load);
+    FileLoader load = loader;
+    if (text && u.path == path) load = [&](const std::string& p) { return p == path ? *text : loader(p); };
+    std::vector<std::string> read_here;
+    auto r = read_checked_report(u.path, forms, read, read_here, out, load);
+    files.insert(files.end(), read_here.begin(), read_here.end());
     if (!r) {
       ok = false;
       continue;
     }
+    files_[r.get()] = std::move(read_here);
     given_.push_back(std::move(r));
   }
   return ok;
@@ -92,10 +96,17 @@ const Report* PreviousReports::find(const InputExtras& extras, const Report& cur
   auto it = named_.find(path);
   if (it == named_.end()) {
     std::vector<std::string> files;
-    it = named_.emplace(path, read_checked_report(path, forms, options, files, out)).first;
+    it = named_.emplace(path, read_checked_report(path, forms, options, files, out, load_)).first;
+    if (it->second) files_[it->second.get()] = std::move(files);
   }
   if (!it->second || !check_previous_fits(current, *it->second, out)) return nullptr;
   return it->second.get();
+}
+
+const std::vector<std::string>* PreviousReports::files_of(const Report* report) {
+  std::lock_guard lock(mutex_);
+  auto it = files_.find(report);
+  return it == files_.end() ? nullptr : &it->second;
 }
 
 }  // namespace gongkai

@@ -38,10 +38,17 @@ class PreviousReports {
   const Report* find(const InputExtras& extras, const Report& current, bool single_unit, const FormSet& forms,
                      const ReadOptions& options, Diagnostics& out);
   [[nodiscard]] bool given() const { return !given_.empty(); }
+  // Loads every file read from now on (default: io/files.hpp's read_file): a build hashes them
+  // for its manifest as they are read.
+  void set_loader(FileLoader load) { load_ = std::move(load); }
+  // The files `report` (one found here) was read from; nullptr when it is not one of these.
+  [[nodiscard]] const std::vector<std::string>* files_of(const Report* report);
 
  private:
   std::vector<std::unique_ptr<Report>> given_;
   std::map<std::string, std::unique_ptr<Report>> named_;  // by path, from `previous:` keys
+  std::map<const Report*, std::vector<std::string>> files_;
+  FileLoader load_;
   std::mutex mutex_;
 };
 

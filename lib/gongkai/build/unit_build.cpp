@@ -15,7 +15,13 @@ std::vector<std::pair<std::string, std::string>> build_unit(const UnitBuildConte
   const Report* last = context.previous->find(extras, report, context.single_unit, *context.forms, read_options, out);
   if (last != nullptr) check_cross_year(report, *last, out);
   BuiltReport built;
-  const ProseInputs in = prose_inputs(extras, report, last, context.rules, context.load, out);
+  // What this unit loads besides its input (the work plan), in order, for the manifest.
+  std::vector<std::string> loaded;
+  const FileLoader load = [&](const std::string& p) {
+    loaded.push_back(p);
+    return context.load(p);
+  };
+  const ProseInputs in = prose_inputs(extras, report, last, context.rules, load, out);
   built.prose = expand_prose(in, out);
   check_publication_parts(in, built.prose, out);
   built.report = &report;
@@ -26,6 +32,31 @@ std::vector<std::pair<std::string, std::string>> build_unit(const UnitBuildConte
   if (out.has_errors() && !context.allow_errors) return files;
   for (const ReportFormat* f : context.formats)
     files.emplace_back(std::string(f->extension), f->render(built, context.render));
+  if (context.loaded != nullptr) {
+    ManifestContent m;
+    m.command = context.command;
+    m.source_date_epoch = context.source_date_epoch;
+    m.agency = report.agency;
+    m.year = report.year;
+    if (report.form) {
+      m.form_id = report.form->id;
+      m.form_title = report.form->title;
+    }
+    std::vector<std::string> inputs = read.files;
+    if (last != nullptr)
+      if (const auto* prev = context.previous->files_of(last)) inputs.insert(inputs.end(), prev->begin(), prev->end());
+    inputs.insert(inputs.end(), loaded.begin(), loaded.end());
+    for (const auto& p : inputs)
+      if (auto e = context.loaded->find(p)) m.inputs.push_back(std::move(*e));
+    m.templates = context.templates;
+    if (report.form) {
+      const std::string form_file = "forms/form-" + report.form->id + ".yaml";
+      for (const auto& t : context.form_files)
+        if (t.path == form_file) m.templates.insert(m.templates.begin(), t);
+    }
+    for (const auto& [ext, bytes] : files) m.outputs.push_back(output_entry("report." + ext, bytes));
+    files.emplace_back(std::string(kManifestName), manifest_json(m));
+  }
   return files;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gongkai/build/input_extras.hpp>
+#include <gongkai/build/manifest.hpp>
 #include <gongkai/build/previous_reports.hpp>
 #include <gongkai/forms/form_set.hpp>
 #include <gongkai/readers/input.hpp>
@@ -28,10 +29,17 @@ struct UnitBuildContext {
   bool allow_errors = false;
   std::optional<std::int64_t> source_date_epoch;
   FileLoader load;
+  // The provenance manifest (build/manifest.hpp): written when `loaded` is set, from the files
+  // loaded (hashed as read), the templates used and the command line.
+  LoadedFiles* loaded = nullptr;
+  std::vector<ManifestEntry> templates;   // the page, its style, the prose rules
+  std::vector<ManifestEntry> form_files;  // forms/form-<id>.yaml; the report's form is listed
+  std::vector<std::string> command;
 };
 
-// The unit's files as (extension, bytes) in format order; empty when it has errors and
-// allow_errors is off. Findings go to `out`. Throws an Error (a template that does not parse).
+// The unit's files as (extension, bytes) in format order, then ("manifest.json", bytes) when
+// context.loaded is set; empty when it has errors and allow_errors is off. Findings go to `out`. Throws an Error (a
+// template that does not parse).
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> build_unit(const UnitBuildContext& context,
                                                                           const ReadOptions& read_options,
                                                                           Report& report, const ReadResult& read,
