@@ -49,13 +49,16 @@ TEST_SUITE("core/text") {
     CHECK(find_invalid_utf8("") == npos);
     CHECK(find_invalid_utf8("section,row,column,value\n") == npos);
     CHECK(find_invalid_utf8("行政许可 (一)𠀀") == npos);
-    CHECK(find_invalid_utf8("abcdefgh\xC0\x80") == 8);        // overlong NUL
-    CHECK(find_invalid_utf8("abc\xE0\x80\x80") == 3);         // overlong three-byte form
-    CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);            // a surrogate
-    CHECK(find_invalid_utf8("x\xF4\x90\x80\x80") == 1);       // past U+10FFFF
-    CHECK(find_invalid_utf8("12345678\xE4\xB8") == 8);        // cut short at the end
-    CHECK(find_invalid_utf8("\xE4\xB8\xAD\xFF") == 3);        // 0xFF never occurs
-    CHECK(find_invalid_utf8("\xEF\xBB\xBFsection") == npos);  // a BOM is a character
+    CHECK(find_invalid_utf8("abcdefgh\xC0\x80") == 8);   // overlong NUL
+    CHECK(find_invalid_utf8("abc\xE0\x80\x80") == 3);    // overlong three-byte form
+    CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);       // a surrogate
+    CHECK(find_invalid_utf8("x\xF4\x90\x80\x80") == 1);  // past U+10FFFF
+    CHECK(find_invalid_utf8("12345678\xE4\xB8") == 8);   // cut short at the end
+    CHECK(find_invalid_utf8("\xE4\xB8\xAD\xFF") == 3);   // 0xFF never occurs
+    CHECK(find_invalid_utf8("\xE4\x41\xAD") == 0);       // a CJK lead without its continuation
+    CHECK(find_invalid_utf8("\xE4\xB8\xC0") == 0);
+    CHECK(find_invalid_utf8("\xEF\xBF\xBD\xEE\x80\x80") == npos);  // U+FFFD, U+E000
+    CHECK(find_invalid_utf8("\xEF\xBB\xBFsection") == npos);       // a BOM is a character
   }
 
   TEST_CASE("find_invalid_utf8 agrees with an independent reading on random bytes") {

@@ -1,9 +1,13 @@
 #include "render_fixture.hpp"
 
+#include <gongkai/render/json_writer.hpp>
 #include <gongkai/render/report_json.hpp>
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
+
+#include <functional>
+#include <vector>
 
 using namespace gongkai;
 
@@ -102,5 +106,66 @@ TEST_SUITE("render/report_json: a missing table") {
     CHECK(j["cells"]["proactive.fees.amount"]["value"].is_null());
     // A cell left out of a table that gives others still counts 0.
     CHECK(j["cells"]["applications.refused.state_secret.business"]["value"] == 0);
+  }
+}
+
+TEST_SUITE("render/report_json: written as it goes") {
+  // The text is written without building the tree; it must be the tree's dump(2), byte for byte.
+  TEST_CASE("the text is report_json's dump(2): sample, amounts, a missing table, odd prose, both languages") {
+    const std::vector<std::function<void(Report&)>> tweaks = {
+        {},
+        [](Report& r) { test::set_cell(r, "proactive.fees.amount", 24252'311082); },
+        [](Report& r) {
+          for (const auto& c : r.form->cells())
+            if (c.table->id == "proactive") r.at(c) = CellValue{};
+        },
+        [](Report& r) {
+          r.prose["overview"] = std::string("引号\"反斜杠\\ 制表\t回车\r换页\f退格\b 控制\x01\x1f 删除\x7f 한국어 😀\n");
+          r.origin = SourceLoc{"dir/数据 \"q\".xlsx", 0, 0, "表三!C7"};
+          r.publication_date.reset();
+        },
+    };
+    for (const auto& tweak : tweaks) {
+      auto f = test::sample_built(tweak);
+      for (const bool stamped : {false, true}) {
+        f.built.stamped_with_errors = stamped;
+        for (const Lang lang : {Lang::en, Lang::zh})
+          CHECK(render_report_json(f.built, lang) == report_json(f.built, lang).dump(2) + "\n");
+      }
+    }
+  }
+
+  TEST_CASE("JsonWriter lays out empty and nested values as dump(2) does") {
+    std::string out;
+    JsonWriter w(out);
+    w.begin_object();
+    w.key("empty_array");
+    w.begin_array();
+    w.end_array();
+    w.key("empty_object");
+    w.begin_object();
+    w.end_object();
+    w.key("list");
+    w.begin_array();
+    w.value(std::int64_t{-5});
+    w.null();
+    w.value(true);
+    w.begin_object();
+    w.key("k\n");
+    w.value("v");
+    w.end_object();
+    w.end_array();
+    w.key("tree");
+    w.value(nlohmann::ordered_json::parse(R"({"a":[1,{"b":[]}],"c":{}})"));
+    w.end_object();
+    const auto expected = nlohmann::ordered_json::parse(
+        R"({"empty_array":[],"empty_object":{},"list":[-5,null,true,{"k\n":"v"}],"tree":{"a":[1,{"b":[]}],"c":{}}})");
+    CHECK(out == expected.dump(2));
+  }
+
+  TEST_CASE("text that is not UTF-8 is refused as dump() refuses it") {
+    std::string out;
+    JsonWriter w(out);
+    CHECK_THROWS_AS(w.value(std::string_view("\xff")), nlohmann::json::type_error);
   }
 }

@@ -28,6 +28,13 @@ std::size_t find_invalid_utf8(std::string_view s) {
       ++i;
       continue;
     }
+    // A CJK character (E1..EC or EE..EF and two continuation bytes) without the range checks
+    // that E0, ED and the 4-byte leads need.
+    if ((c & 0xF0U) == 0xE0U && c != 0xE0U && c != 0xEDU && i + 3 <= n && (p[i + 1] & 0xC0U) == 0x80U &&
+        (p[i + 2] & 0xC0U) == 0x80U) {
+      i += 3;
+      continue;
+    }
     std::size_t len = 0;
     unsigned char lo = 0x80;
     unsigned char hi = 0xBF;  // the allowed range of the second byte

@@ -2,7 +2,50 @@
 
 #include <fmt/format.h>
 
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
 namespace gongkai {
+namespace {
+
+// Eight bytes at a time (SWAR): a register is megabytes of short unquoted fields.
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+
+std::uint64_t load8(const char* p) {
+  std::uint64_t x = 0;
+  std::memcpy(&x, p, sizeof x);
+  return x;
+}
+
+// The high bit of each zero byte of `y` (the lowest one exact; only it is used).
+std::uint64_t zero_bytes(std::uint64_t y) { return (y - kOnes) & ~y & kHighs; }
+
+// The offset of the first byte at or after `pos` that is the delimiter, a line end or a quote
+// (`text.size()` when none is).
+std::size_t scan_plain(std::string_view text, std::size_t pos, char delimiter) {
+  const char* d = text.data();
+  const std::size_t n = text.size();
+  if constexpr (std::endian::native == std::endian::little) {
+    const std::uint64_t del = kOnes * static_cast<unsigned char>(delimiter);
+    const std::uint64_t lf = kOnes * '\n';
+    const std::uint64_t cr = kOnes * '\r';
+    const std::uint64_t quote = kOnes * '"';
+    for (; pos + 8 <= n; pos += 8) {
+      const std::uint64_t x = load8(d + pos);
+      const std::uint64_t hit = zero_bytes(x ^ del) | zero_bytes(x ^ lf) | zero_bytes(x ^ cr) | zero_bytes(x ^ quote);
+      if (hit != 0) return pos + static_cast<std::size_t>(std::countr_zero(hit) >> 3);
+    }
+  }
+  for (; pos < n; ++pos) {
+    const char c = d[pos];
+    if (c == delimiter || c == '\n' || c == '\r' || c == '"') return pos;
+  }
+  return n;
+}
+
+}  // namespace
 
 CsvReader::CsvReader(std::string_view name, std::string_view text, char delimiter)
     : name_(name), text_(text), delimiter_(delimiter) {}
@@ -24,6 +67,13 @@ void CsvReader::newline() {
 
 int CsvReader::column_at(std::size_t to) {
   // Fields are visited left to right, so the column advances incrementally: linear overall.
+  // A character is a byte that is not a continuation byte (10xxxxxx).
+  for (; col_byte_ + 8 <= to; col_byte_ += 8) {
+    const std::uint64_t x = load8(text_.data() + col_byte_);
+    // One bit per continuation byte, summed by a multiply (no popcount instruction assumed).
+    const std::uint64_t continuation = (x & ~(x << 1) & kHighs) >> 7;
+    col_ += 8 - static_cast<int>((continuation * kOnes) >> 56);
+  }
   for (; col_byte_ < to; ++col_byte_)
     if ((static_cast<unsigned char>(text_[col_byte_]) & 0xC0U) != 0x80U) ++col_;
   return col_;
@@ -115,6 +165,7 @@ bool CsvReader::next(CsvRow& row, Diagnostics& out) {
       }
     } else {
       const std::size_t start = pos_;
+      pos_ = scan_plain(text_, pos_, delimiter_);
       bool reported = false;
       while (pos_ < size && !at_field_end(text_[pos_])) {
         if (text_[pos_] == '"' && !reported) {

@@ -17,6 +17,14 @@ using kainjow::mustache::data;
 
 data list() { return data(data::type::list); }
 
+// kainjow's set() and push_back() copy what they are given: a table's cells were copied four
+// times over (row, table, section, page). These move it in instead. A list's items are only
+// reachable as const, but the data itself is not const, so the cast is sound.
+void append(data& list_data, data&& item) {
+  const_cast<kainjow::mustache::basic_list<std::string>&>(list_data.list_value()).push_back(std::move(item));
+}
+void put(data& object, const std::string& key, data&& value) { object[key] = std::move(value); }
+
 // 2024-01-20 -> 2024年1月20日, as an official document dates itself; anything else unchanged.
 std::string chinese_date(const std::string& iso) {
   int y = 0, m = 0, d = 0;
@@ -65,17 +73,17 @@ data table_data(const Report& report, const TableDef& table) {
       if (c.col_span > 1) cell.set("colspan", std::to_string(c.col_span));
       if (v != nullptr && v->computed) cell.set("tooltip", "计算值");
       if (c.cell != nullptr) cell.set("cell_id", c.cell->id);
-      cells.push_back(cell);
+      append(cells, std::move(cell));
     }
     data r;
-    r.set("cells", cells);
-    (row < l.header_rows ? head : body).push_back(r);
+    put(r, "cells", std::move(cells));
+    append(row < l.header_rows ? head : body, std::move(r));
   }
   data t;
   t.set("id", table.id);
   t.set("has_head", l.header_rows > 0);
-  t.set("head", head);
-  t.set("body", body);
+  put(t, "head", std::move(head));
+  put(t, "body", std::move(body));
   return t;
 }
 
@@ -114,9 +122,9 @@ std::string render_html_report(const BuiltReport& built, const HtmlTemplates& te
       data e;
       e.set("rule", f.rule);
       e.set("message", f.message.zh);
-      errors.push_back(e);
+      append(errors, std::move(e));
     }
-    d.set("errors", errors);
+    put(d, "errors", std::move(errors));
   }
   data sections = list();
   for (const auto& s : report_sections(built)) {
@@ -126,15 +134,15 @@ std::string render_html_report(const BuiltReport& built, const HtmlTemplates& te
     sec.set("heading", s.def->heading);
     sec.set("is_table", s.table != nullptr);
     if (s.table != nullptr) {
-      sec.set("table", table_data(report, *s.table));
+      put(sec, "table", table_data(report, *s.table));
     } else if (s.prose != nullptr && s.prose->find_first_not_of(" \t\r\n") != std::string::npos) {
       sec.set("prose_html", markdown_to_html(*s.prose));
     } else {
       sec.set("missing", true);
     }
-    sections.push_back(sec);
+    append(sections, std::move(sec));
   }
-  d.set("sections", sections);
+  put(d, "sections", std::move(sections));
   std::string out = page.render(d);
   if (!page.is_valid())  // a render-time error (kainjow reports it here, leaving `out` empty)
     throw InputError(SourceLoc{templates.page_name, 0, 0, {}},

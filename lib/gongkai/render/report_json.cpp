@@ -1,6 +1,7 @@
 #include <gongkai/render/report_json.hpp>
 
 #include <gongkai/render/diagnostics_json.hpp>
+#include <gongkai/render/json_writer.hpp>
 #include <gongkai/render/report_text.hpp>
 
 #include <nlohmann/json.hpp>
@@ -77,6 +78,73 @@ json cell_json(const Report& report, const CellDef& c, bool table_missing) {
   return j;
 }
 
+// The same document as report_json(...).dump(2), written as it goes (no tree of 3,000 cells).
+void write_source(JsonWriter& w, const SourceLoc& where) {
+  if (!where.known()) {
+    w.null();
+    return;
+  }
+  w.begin_object();
+  w.key("file");
+  w.value(where.file);
+  w.key("line");
+  where.line > 0 ? w.value(where.line) : w.null();
+  w.key("column");
+  where.column > 0 ? w.value(where.column) : w.null();
+  w.key("cell");
+  where.cell_ref.empty() ? w.null() : w.value(where.cell_ref);
+  w.end_object();
+}
+
+void write_cell(JsonWriter& w, const Report& report, const CellDef& c, bool table_missing) {
+  const CellValue& v = report.at(c);
+  w.begin_object();
+  w.key("table");
+  w.value(c.table->id);
+  w.key("row");
+  w.value(c.row->id);
+  w.key("column");
+  w.value(c.column->id);
+  w.key("label");
+  w.begin_object();
+  w.key("row");
+  w.begin_array();
+  for (const auto& p : c.row_path) w.value(p);
+  w.end_array();
+  w.key("column");
+  w.begin_array();
+  if (!c.column->group_label.empty()) w.value(c.column->group_label);
+  w.value(c.column->label);
+  w.end_array();
+  w.end_object();
+  w.key("kind");
+  w.value(kind_name(c.column->kind));
+  if (!c.column->unit.empty()) {
+    w.key("unit");
+    w.value(c.column->unit);
+  }
+  w.key("state");
+  w.value(state_name(v.state));
+  const std::int64_t raw = v.has_value() ? v.raw : 0;
+  w.key("value");
+  if (v.state == CellState::blank || table_missing)
+    w.null();
+  else if (c.column->kind == ValueKind::amount)
+    w.value(format_value(*c.column, raw));
+  else
+    w.value(raw);
+  w.key("computed");
+  w.value(v.computed);
+  w.key("derived");
+  w.value(c.derived);
+  w.key("source");
+  if (v.computed)
+    w.null();
+  else
+    write_source(w, v.where);
+  w.end_object();
+}
+
 }  // namespace
 
 json report_json(const BuiltReport& built, Lang lang) {
@@ -117,6 +185,77 @@ json report_json(const BuiltReport& built, Lang lang) {
   return j;
 }
 
-std::string render_report_json(const BuiltReport& built, Lang lang) { return report_json(built, lang).dump(2) + "\n"; }
+std::string render_report_json(const BuiltReport& built, Lang lang) {
+  const Report& report = *built.report;
+  std::string out;
+  out.reserve(64 * 1024 + 160 * report.form->cells().size());
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("title");
+  w.value(report_title(report));
+  w.key("agency");
+  w.value(report.agency);
+  w.key("level");
+  w.value(to_string(report.level));
+  w.key("year");
+  w.value(report.year);
+  w.key("form");
+  w.begin_object();
+  w.key("id");
+  w.value(report.form->id);
+  w.key("title");
+  w.value(report.form->title);
+  w.end_object();
+  w.key("published");
+  report.publication_date ? w.value(*report.publication_date) : w.null();
+  w.key("generated");
+  w.value(built.generated);
+  w.key("source");
+  write_source(w, report.origin);
+  w.key("stamped_with_errors");
+  w.value(built.stamped_with_errors);
+  w.key("sections");
+  w.begin_array();
+  for (const auto& s : report_sections(built)) {
+    w.begin_object();
+    w.key("id");
+    w.value(s.def->id);
+    w.key("number");
+    w.value(s.def->number);
+    w.key("heading");
+    w.value(s.def->heading);
+    w.key("kind");
+    w.value(s.def->is_table ? "table" : "prose");
+    if (s.def->is_table) {
+      w.key("table");
+      s.table != nullptr ? w.value(s.table->id) : w.null();
+    } else {
+      w.key("markdown");
+      s.prose != nullptr ? w.value(*s.prose) : w.null();
+      w.key("source");
+      auto where = report.prose_where.find(s.def->id);
+      if (where != report.prose_where.end())
+        write_source(w, where->second);
+      else
+        w.null();
+    }
+    w.end_object();
+  }
+  w.end_array();
+  w.key("cells");
+  w.begin_object();
+  std::map<const TableDef*, bool> missing;
+  for (const auto& t : report.form->tables) missing[&t] = !table_given(report, t);
+  for (const auto& c : report.form->cells()) {
+    w.key(c.id);
+    write_cell(w, report, c, missing[c.table]);
+  }
+  w.end_object();
+  w.key("findings");
+  w.value(diagnostics_json(built.findings, lang));
+  w.end_object();
+  out += '\n';
+  return out;
+}
 
 }  // namespace gongkai

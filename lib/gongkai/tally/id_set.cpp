@@ -4,13 +4,14 @@
 
 namespace gongkai {
 
+// A slot's place is decided by its 32-bit hash alone, so growing moves slots without hashing
+// (or reading) the IDs again.
 void IdSet::grow() {
   std::vector<Slot> bigger(slots_.empty() ? 1024 : slots_.size() * 2);
   const std::size_t mask = bigger.size() - 1;
   for (const Slot& s : slots_) {
     if (s.entry == 0) continue;
-    const Entry& e = entries_[s.entry - 1];
-    std::size_t i = std::hash<std::string_view>{}(std::string_view(arena_).substr(e.offset, e.length)) & mask;
+    std::size_t i = s.hash & mask;
     while (bigger[i].entry != 0) i = (i + 1) & mask;
     bigger[i] = s;
   }
@@ -20,9 +21,9 @@ void IdSet::grow() {
 const IdPlace* IdSet::insert(std::string_view id, IdPlace place) {
   if ((entries_.size() + 1) * 10 > slots_.size() * 7) grow();
   const std::size_t h = std::hash<std::string_view>{}(id);
-  const auto tag = static_cast<std::uint32_t>(h >> 32);
+  const auto tag = static_cast<std::uint32_t>(h ^ (h >> 32));
   const std::size_t mask = slots_.size() - 1;
-  std::size_t i = h & mask;
+  std::size_t i = tag & mask;
   for (; slots_[i].entry != 0; i = (i + 1) & mask) {
     if (slots_[i].hash != tag) continue;
     const Entry& e = entries_[slots_[i].entry - 1];

@@ -33,7 +33,7 @@ class IdSet {
   };
   struct Slot {
     std::uint32_t entry = 0;  // index + 1; 0 when empty
-    std::uint32_t hash = 0;   // low bits of the ID's hash, to skip most byte comparisons
+    std::uint32_t hash = 0;   // the ID's hash folded to 32 bits: its place, and skips most byte comparisons
   };
 
   void grow();

@@ -80,6 +80,19 @@ std::string format_day(DayNumber d) {
 }
 
 std::optional<DayNumber> parse_register_date(std::string_view text) {
+  // The common spelling first, read exactly as the general path below reads it: YYYY-MM-DD.
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    bool all_digits = true;
+    for (const std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U}) all_digits = all_digits && is_digit(text[i]);
+    if (all_digits) {
+      const auto n = [&](std::size_t at, std::size_t len) {
+        int v = 0;
+        for (std::size_t i = at; i < at + len; ++i) v = v * 10 + (text[i] - '0');
+        return v;
+      };
+      return checked_day(n(0, 4), n(5, 2), n(8, 2));
+    }
+  }
   const std::string_view s = trim_spaces(text);
   std::size_t pos = 0;
   // YYYYMMDD: exactly eight digits.
