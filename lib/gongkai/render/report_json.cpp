@@ -1,6 +1,7 @@
 #include <gongkai/render/report_json.hpp>
 
 #include <gongkai/render/diagnostics_json.hpp>
+#include <gongkai/render/explanations_appendix.hpp>
 #include <gongkai/render/report_text.hpp>
 
 #include <nlohmann/json.hpp>
@@ -114,6 +115,19 @@ json report_json(const BuiltReport& built, Lang lang) {
   for (const auto& c : report.form->cells()) cells[c.id] = cell_json(report, c, missing[c.table]);
   j["cells"] = std::move(cells);
   j["findings"] = diagnostics_json(built.findings, lang);
+  // The reviewer appendix: the findings the office explained (the key only when there are any).
+  const std::vector<AppendixRow> explained = appendix_rows(built);
+  if (!explained.empty()) {
+    json rows = json::array();
+    for (const auto& r : explained)
+      rows.push_back({{"rule", r.rule},
+                      {"cell", r.cell_id.empty() ? json(nullptr) : json(r.cell_id)},
+                      {"label", r.cell.empty() ? json(nullptr) : json(r.cell)},
+                      {"finding", r.finding.in(lang)},
+                      {"reason", r.reason.in(lang)},
+                      {"where", r.where}});
+    j["explanations"] = std::move(rows);
+  }
   return j;
 }
 
