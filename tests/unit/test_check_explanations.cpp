@@ -70,7 +70,8 @@ TEST_SUITE("check_explanations") {
     set.apply(ds, ds);
     CHECK_FALSE(ds.items()[0].explanation.has_value());
     std::size_t errors = 0;
-    for (const auto& d : ds.items()) errors += d.rule == "explanation" ? 1 : 0;
+    for (const auto& d : ds.items())
+      if (d.rule == "explanation") ++errors;
     CHECK(errors == 1);
     CHECK(ds.items().back().where.line == 9);
     CHECK(count_unexplained(ds, Severity::error) == ds.count(Severity::error));
@@ -150,6 +151,20 @@ TEST_SUITE("check_explanations") {
     CHECK(out.items()[1].message.en.find("has no cell 'no.such.cell'") != std::string::npos);
     CHECK(out.items()[2].message.en.find("no 'reason'") != std::string::npos);
     CHECK(out.items()[5].message.en.find("given twice") != std::string::npos);
+  }
+
+  TEST_CASE("a reason written over several lines is one paragraph") {
+    const std::string yaml =
+        "explanations:\n"
+        "  - rule: table-zero\n"
+        "    reason: |\n"
+        "      old documents\n"
+        "      cleaned up\n";
+    Diagnostics out;
+    const auto es = read_explanations("r.yaml", yaml, form2021(), out);
+    CHECK(out.empty());
+    REQUIRE(es.size() == 1);
+    CHECK(es[0].reason.en == "old documents cleaned up");
   }
 
   TEST_CASE("a label typed with half-width marks is read, with a label warning") {

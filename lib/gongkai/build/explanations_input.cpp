@@ -19,6 +19,23 @@ namespace {
 // The longest reason kept, in code points: a paragraph, not a document.
 constexpr std::size_t kReasonChars = 2000;
 
+// A reason as one paragraph: its line breaks (a YAML block scalar) joined with a space, then cut
+// to kReasonChars.
+std::string reason_text(std::string_view raw) {
+  std::string joined;
+  bool gap = false;
+  for (char ch : trim(raw)) {
+    if (ch == '\n' || ch == '\r') {
+      gap = true;
+      continue;
+    }
+    if (gap && !joined.empty() && joined.back() != ' ') joined += ' ';
+    gap = false;
+    joined += ch;
+  }
+  return excerpt(joined, kReasonChars);
+}
+
 const Text kScope{"「explanations」中的说明", "an entry of 'explanations'"};
 
 class ExplanationReader {
@@ -150,7 +167,7 @@ class ExplanationReader {
     const Text empty_reason{"「reason」为空：请写明为什么这个问题可以接受",
                             "'reason' is empty: write why the finding is acceptable"};
     if (value.IsScalar()) {
-      const std::string r = excerpt(trim(value.Scalar()), kReasonChars);
+      const std::string r = reason_text(value.Scalar());
       if (r.empty()) {
         fail(at, empty_reason);
         return false;
@@ -176,7 +193,7 @@ class ExplanationReader {
         ok = false;
         continue;
       }
-      (k == "zh" ? zh : en) = excerpt(trim(kv.second.Scalar()), kReasonChars);
+      (k == "zh" ? zh : en) = reason_text(kv.second.Scalar());
     }
     if (!ok) return false;
     if (zh.empty() && en.empty()) {

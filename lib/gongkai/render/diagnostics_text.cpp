@@ -36,10 +36,9 @@ std::string grouped(const Diagnostic& d, Lang lang) {
 std::string render_diagnostic_line(const Diagnostic& d, Lang lang) {
   std::string where = d.where.to_string();
   // An explained finding (check/explanations.hpp) reads `explained[rule]`, its reason below.
-  std::string out =
-      fmt::format("{}{}{}[{}]: {}{}\n", where, where.empty() ? "" : ": ",
-                  d.explanation ? std::string_view("explained") : to_string(d.severity),
-                  d.rule, d.message.in(lang), grouped(d, lang));
+  std::string out = fmt::format("{}{}{}[{}]: {}{}\n", where, where.empty() ? "" : ": ",
+                                d.explanation ? std::string_view("explained") : to_string(d.severity), d.rule,
+                                d.message.in(lang), grouped(d, lang));
   if (d.explanation) {
     const std::string at = d.explained_at.to_string();
     out += lang == Lang::zh ? fmt::format("  说明（{}）：{}\n", at, one_line(d.explanation->zh))
