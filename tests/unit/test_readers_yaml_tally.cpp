@@ -515,7 +515,7 @@ TEST_SUITE("readers.yaml_tally") {
               "whole number, not 1.5",
               "t.yaml:5:1: error[unknown-key]: unknown key 'bogus' in the top level; known keys: agency, level, year, "
               "form, published, tables, prose, proactive, applications, review_litigation, review, litigation, fees, "
-              "work_plan, previous"});
+              "work_plan, previous, explanations"});
   }
 
   TEST_CASE("fees and work_plan are left to the reader of section 六's data") {

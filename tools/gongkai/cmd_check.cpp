@@ -8,10 +8,12 @@
 #include "report_options.hpp"
 
 #include <gongkai/batch/run_units.hpp>
+#include <gongkai/build/explanations_input.hpp>
 #include <gongkai/build/input_extras.hpp>
 #include <gongkai/build/previous_reports.hpp>
 #include <gongkai/build/unit_inputs.hpp>
 #include <gongkai/check.hpp>
+#include <gongkai/check/explanations.hpp>
 #include <gongkai/io/files.hpp>
 #include <gongkai/render/diagnostics_json.hpp>
 #include <gongkai/render/diagnostics_sarif.hpp>
@@ -104,6 +106,10 @@ void register_check(CLI::App& app, Context& ctx) {
     // Each unit as it was read and checked, for the cross-year pairs made afterwards: every
     // input is read and checked once.
     std::vector<std::optional<Report>> kept(units.size());
+    // Each unit's explanations of findings (explanations:), and which rules ran on it: a stale
+    // explanation is known once the cross-year pairs below are made.
+    std::vector<ExplanationSet> explanations(units.size());
+    std::vector<ExplainScope> scopes(units.size());
     const bool single = units.size() == 1;
     const FileLoader load = [](const std::string& p) { return read_file(p); };
     batch.step_read = [&](std::size_t i, const UnitInput& unit, Report& report, const ReadResult& read_result,
@@ -128,6 +134,10 @@ void register_check(CLI::App& app, Context& ctx) {
         const ProseInputs in = prose_inputs(extras, report, last, rules ? &*rules : nullptr, load, out);
         check_publication_parts(in, expand_prose(in, out), out);
       }
+      ExplanationSet set(input_explanations(unit.path, read_result.yaml_text, *report.form, load, out));
+      set.apply(out, out);
+      scopes[i] = ExplainScope{true, !report.prose.empty(), last != nullptr, false};
+      explanations[i] = std::move(set);
     };
     std::vector<UnitResult> results = run_units(units, batch);
     // Findings about no one unit (the roster, last year's report, the prose rules) come first.
@@ -150,13 +160,28 @@ void register_check(CLI::App& app, Context& ctx) {
       if (!current || !last) continue;
       Diagnostics cross;
       check_cross_year(*current, *last, cross);
+      explanations[i].apply(cross, cross);
+      scopes[i].cross_year = true;
       for (const auto& d : cross.items()) {
+        if (d.explanation) continue;
         if (d.severity == Severity::error) ++results[i].summary.errors;
         if (d.severity == Severity::warning) ++results[i].summary.warnings;
         ++results[i].summary.by_rule[d.rule];
       }
       all.append(cross);
       per_unit[i].append(cross);
+    }
+
+    // Explanations that fitted no finding of a rule that ran: stale.
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      Diagnostics stale;
+      explanations[i].report_stale(scopes[i], stale);
+      for (const auto& d : stale.items()) {
+        ++results[i].summary.warnings;
+        ++results[i].summary.by_rule[d.rule];
+      }
+      all.append(stale);
+      per_unit[i].append(stale);
     }
 
     std::vector<UnitSummary> summaries;
@@ -177,17 +202,21 @@ void register_check(CLI::App& app, Context& ctx) {
       write_overview(opts->overview, summaries, lang, inputs, opts->overview_encoding, ctx.template_dir);
     }
     const std::size_t errors = all.count(Severity::error);
-    const std::size_t warnings = all.count(Severity::warning);
+    const std::size_t warnings = count_unexplained(all, Severity::warning);
+    const std::size_t explained = count_explained(all);
+    const std::string explained_note = explained == 0 ? std::string()
+                                                      : (lang == Lang::zh ? fmt::format("，{} 个已说明", explained)
+                                                                          : fmt::format(", {} explained", explained));
     if (!ctx.quiet && opts->format == "text") {
       if (units.size() > 1) {
         std::cerr << render_rule_matrix_text(summaries, lang);
         std::cerr << render_batch_summary(summaries, lang);
       } else {
-        std::cerr << (lang == Lang::zh
-                          ? fmt::format("检查了 {} 个文件：{} 个错误，{} 个警告\n", units.size(), errors, warnings)
-                          : fmt::format("checked {} file{}: {} error{}, {} warning{}\n", units.size(),
-                                        units.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
-                                        warnings == 1 ? "" : "s"));
+        std::cerr << (lang == Lang::zh ? fmt::format("检查了 {} 个文件：{} 个错误，{} 个警告{}\n", units.size(), errors,
+                                                     warnings, explained_note)
+                                       : fmt::format("checked {} file{}: {} error{}, {} warning{}{}\n", units.size(),
+                                                     units.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
+                                                     warnings, warnings == 1 ? "" : "s", explained_note));
       }
     }
     bool unreadable = roster_failed || previous_failed;

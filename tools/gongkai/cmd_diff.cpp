@@ -8,8 +8,11 @@
 
 #include "report_options.hpp"
 
+#include <gongkai/build/explanations_input.hpp>
+#include <gongkai/build/input_extras.hpp>
 #include <gongkai/build/previous_reports.hpp>
 #include <gongkai/diff/correspondence.hpp>
+#include <gongkai/diff/explained.hpp>
 #include <gongkai/diff/report_diff.hpp>
 #include <gongkai/diff/series.hpp>
 #include <gongkai/diff/settings.hpp>
@@ -22,6 +25,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 
 namespace gongkai::cli {
@@ -83,9 +87,21 @@ void register_diff(CLI::App& app, Context& ctx) {
     Diagnostics problems;
     std::vector<std::string> files;
     std::vector<std::unique_ptr<Report>> reports;
+    // Each report's explanations of findings (explanations:, or a CSV's or workbook's sidecar),
+    // read from the text loaded for the report: each input is opened once.
+    std::map<std::string, std::string> yaml_texts;
+    const FileLoader keep = [&yaml_texts](const std::string& p) {
+      std::string text = read_file(p);
+      if (is_yaml_path(p)) yaml_texts[p] = text;
+      return text;
+    };
+    std::vector<ExplanationSet> explanations;
+    Diagnostics explanation_problems;  // reported with the diff's findings
     for (const auto& f : opts->files) {
-      auto r = read_checked_report(f, ctx.forms(), read, files, problems);
-      if (r) reports.push_back(std::move(r));
+      auto r = read_checked_report(f, ctx.forms(), read, files, problems, keep);
+      if (!r) continue;
+      explanations.emplace_back(input_explanations(f, yaml_texts[f], *r->form, keep, explanation_problems));
+      reports.push_back(std::move(r));
     }
     if (reports.size() != opts->files.size()) {
       std::cerr << render_diagnostics_text(problems, lang);
@@ -102,25 +118,37 @@ void register_diff(CLI::App& app, Context& ctx) {
         return;
       }
       // A diff runs from the older report to the newer, whatever order they were given in.
-      if (reports[1]->year < reports[0]->year) std::swap(reports[0], reports[1]);
-      const ReportDiff d = diff_reports(*reports[0], *reports[1], options);
+      if (reports[1]->year < reports[0]->year) {
+        std::swap(reports[0], reports[1]);
+        std::swap(explanations[0], explanations[1]);
+      }
+      ReportDiff d = diff_reports(*reports[0], *reports[1], options);
+      d.findings.append(explanation_problems);
+      explain_diff(d, explanations[1]);
       text = opts->format == "json" ? render_diff_json(d, lang) : render_diff_text(d, lang, DiffView{opts->all});
       if (opts->format == "sarif") text = render_diagnostics_sarif(d.findings, lang);  // SARIF: the findings only
       failed = d.cross_year_failed() || d.findings.has_errors();
-      flagged = !d.findings.empty();
+      flagged = d.findings.dropped() > 0 || count_explained(d.findings) < d.findings.items().size();
     } else {
       std::vector<const Report*> all;
       for (const auto& r : reports) all.push_back(r.get());
-      const auto s = diff_series(all, options, problems);
+      auto s = diff_series(all, options, problems);
       if (!s) {
         std::cerr << render_diagnostics_text(problems, lang);
         ctx.exit_code = kUnreadable;
         return;
       }
+      // A step's newer report is s->reports[i]: its explanations are those of the input it was read from.
+      s->findings.append(explanation_problems);
+      explain_series(*s, [&](std::size_t i) -> ExplanationSet* {
+        for (std::size_t k = 0; k < reports.size(); ++k)
+          if (reports[k]->origin.file == s->reports[i].file) return &explanations[k];
+        return nullptr;
+      });
       text = opts->format == "json" ? render_series_json(*s, lang) : render_series_text(*s, lang, DiffView{opts->all});
       if (opts->format == "sarif") text = render_diagnostics_sarif(s->findings, lang);  // SARIF: the findings only
       failed = s->cross_year_failed() || s->findings.has_errors();
-      flagged = !s->findings.empty();
+      flagged = s->findings.dropped() > 0 || count_explained(s->findings) < s->findings.items().size();
     }
     write_file_atomic(opts->output, text, files);
     ctx.exit_code = failed || (opts->strict && flagged) ? kFindings : kOk;

@@ -52,6 +52,7 @@ struct CellDiff {
   std::optional<std::int64_t> percent_tenths;
   bool derived = false;                    // a total of the form's sum rules
   std::vector<std::string> flags;          // rule IDs of findings about this cell, in order found
+  std::vector<std::string> explained;      // rule IDs of findings about it the newer report explains
   std::optional<Text> why_not_comparable;  // the correspondence data's reason, when it gives one
 };
 

@@ -50,7 +50,7 @@ struct ReportDiff {
   std::vector<ProseSectionDiff> prose;             // revisions only: sections that changed
 
   [[nodiscard]] std::size_t count(ChangeKind k) const;
-  [[nodiscard]] bool cross_year_failed() const;  // a finding of a cross-year rule
+  [[nodiscard]] bool cross_year_failed() const;  // a finding of a cross-year rule, not explained
 };
 
 struct DiffOptions {

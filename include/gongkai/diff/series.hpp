@@ -18,6 +18,7 @@ struct SeriesRow {
   std::vector<Side> values;        // one per report, in year order; not_in_form when not comparable
   std::string trend;               // one mark per step: ↑ ↓ → (numbers), · (no two numbers)
   std::vector<std::string> flags;  // rule IDs of the steps' findings about this cell, first seen first
+  std::vector<std::string> explained;  // rule IDs of such findings a step's newer report explains
 };
 
 struct SeriesDiff {

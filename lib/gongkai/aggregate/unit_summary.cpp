@@ -63,6 +63,7 @@ UnitSummary summarize_unit(std::size_t order, const std::string& unit, const std
     s.figures.push_back(value);
   }
   for (const auto& d : findings.items()) {
+    if (d.explanation) continue;  // explained (check/explanations.hpp): not a warning to act on
     if (d.severity == Severity::error) ++s.errors;
     if (d.severity == Severity::warning) ++s.warnings;
     if (d.severity != Severity::info) ++s.by_rule[d.rule];

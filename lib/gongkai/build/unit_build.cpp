@@ -1,5 +1,6 @@
 #include <gongkai/build/unit_build.hpp>
 
+#include <gongkai/build/explanations_input.hpp>
 #include <gongkai/check/checker.hpp>
 #include <gongkai/prose/expand.hpp>
 #include <gongkai/render/built_report.hpp>
@@ -24,6 +25,11 @@ std::vector<std::pair<std::string, std::string>> build_unit(const UnitBuildConte
   const ProseInputs in = prose_inputs(extras, report, last, context.rules, load, out);
   built.prose = expand_prose(in, out);
   check_publication_parts(in, built.prose, out);
+  // The office's explanations of findings: every finding is known now (a build runs the
+  // report's rules, the prose rules and, with last year's report, the cross-year rules).
+  ExplanationSet explanations(input_explanations(input, read.yaml_text, *report.form, context.load, out));
+  explanations.apply(out, out);
+  explanations.report_stale(ExplainScope{true, true, last != nullptr, false}, out);
   built.report = &report;
   built.generated = generated_time(report, context.source_date_epoch);
   built.findings = out;

@@ -275,6 +275,17 @@ constexpr std::array kRules = {
            "比较的报告属于不同机关",
            "the reports compared are of different agencies", kDiff, ""},
           nullptr, nullptr, "gongkai diff"},
+  // ── an office's explanations of findings (explanations: in a tally; check/explanations.hpp) ──
+  RuleRow{{"explanation", error, report,
+           "explanations: 中的说明写得不对（未知的规则或单元格、缺少理由、重复），或说明的是错误（错误只能改正）",
+           "an explanation is malformed (an unknown rule or cell, no reason, given twice), or explains an error "
+           "(an error can only be corrected)", kDiff, ""},
+          nullptr, nullptr, "the explanations reader, and applying explanations (check, build, diff)"},
+  RuleRow{{"stale-explanation", warning, report,
+           "说明没有对应的问题（已过时）：问题已不存在，或规则、单元格写错",
+           "an explanation that fits no finding (stale): the finding is gone, or its rule or cell is wrong", kDiff,
+           ""},
+          nullptr, nullptr, "applying explanations (check, build, diff)"},
 };
 // clang-format on
 

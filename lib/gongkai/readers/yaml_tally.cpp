@@ -37,9 +37,10 @@ const std::vector<MetaKey>& meta_keys() {
 }
 
 // Top-level keys another reader owns (prose/prose_extras.hpp: section 六's fee statement and
-// work plan, and `previous:`, last year's report); passed over here.
+// work plan, and `previous:`, last year's report; build/explanations_input.hpp: the office's
+// explanations of findings); passed over here.
 const std::vector<std::string>& foreign_keys() {
-  static const std::vector<std::string> keys{"fees", "work_plan", "previous"};
+  static const std::vector<std::string> keys{"fees", "work_plan", "previous", "explanations"};
   return keys;
 }
 

@@ -58,6 +58,16 @@ nlohmann::ordered_json diagnostic_json(const Diagnostic& d, Lang lang) {
     }
     j["also"] = std::move(also);
   }
+  if (d.explanation) {
+    // An office's explanation (check/explanations.hpp): the reason, and where it is written.
+    nlohmann::ordered_json where;
+    where["file"] = d.explained_at.file;
+    where["line"] =
+        d.explained_at.line > 0 ? nlohmann::ordered_json(d.explained_at.line) : nlohmann::ordered_json(nullptr);
+    where["column"] =
+        d.explained_at.column > 0 ? nlohmann::ordered_json(d.explained_at.column) : nlohmann::ordered_json(nullptr);
+    j["explained"] = {{"reason", d.explanation->in(lang)}, {"where", std::move(where)}};
+  }
   return j;
 }
 
@@ -78,6 +88,7 @@ nlohmann::ordered_json findings_document(const Diagnostics& general, const std::
   }
   std::vector<UnitSummary> summaries;
   std::size_t errors = general.count(Severity::error), warnings = general.count(Severity::warning);
+  std::size_t explained = 0;  // explained findings (not counted as warnings)
   for (const auto& u : units) {
     nlohmann::ordered_json unit;
     unit["agency"] = u.summary->unit;
@@ -90,6 +101,11 @@ nlohmann::ordered_json findings_document(const Diagnostics& general, const std::
     }
     errors += u.findings->count(Severity::error);
     warnings += u.findings->count(Severity::warning);
+    for (const auto& d : u.findings->items())
+      if (d.explanation) {
+        ++explained;
+        if (d.severity == Severity::warning) --warnings;
+      }
     summaries.push_back(*u.summary);
   }
   std::size_t ok = 0, warn = 0, err = 0, bad = 0;
@@ -108,6 +124,7 @@ nlohmann::ordered_json findings_document(const Diagnostics& general, const std::
   doc["units"] = overview_json(summaries);
   doc["summary"] = {{"units", summaries.size()}, {"ok", ok},         {"with_warnings", warn}, {"with_errors", err},
                     {"unreadable", bad},         {"errors", errors}, {"warnings", warnings}};
+  if (explained > 0) doc["summary"]["explained"] = explained;
   return doc;
 }
 

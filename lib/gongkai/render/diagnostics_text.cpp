@@ -1,5 +1,7 @@
 #include <gongkai/render/diagnostics_text.hpp>
 
+#include <gongkai/core/excerpt.hpp>
+
 #include <fmt/format.h>
 
 namespace gongkai {
@@ -33,14 +35,36 @@ std::string grouped(const Diagnostic& d, Lang lang) {
 
 std::string render_diagnostic_line(const Diagnostic& d, Lang lang) {
   std::string where = d.where.to_string();
-  return fmt::format("{}{}{}[{}]: {}{}\n", where, where.empty() ? "" : ": ", to_string(d.severity), d.rule,
-                     d.message.in(lang), grouped(d, lang));
+  // An explained finding (check/explanations.hpp) reads `explained[rule]`, its reason below.
+  std::string out = fmt::format("{}{}{}[{}]: {}{}\n", where, where.empty() ? "" : ": ",
+                                d.explanation ? std::string_view("explained") : to_string(d.severity), d.rule,
+                                d.message.in(lang), grouped(d, lang));
+  if (d.explanation) {
+    const std::string at = d.explained_at.to_string();
+    out += lang == Lang::zh ? fmt::format("  说明（{}）：{}\n", at, one_line(d.explanation->zh))
+                            : fmt::format("  reason ({}): {}\n", at, one_line(d.explanation->en));
+  }
+  return out;
 }
 
 std::string render_diagnostics_text(const Diagnostics& ds, Lang lang) {
+  // The findings to act on first, then those an office explained, in a group of their own.
   std::string out;
-  for (const auto& d : ds.items()) out += render_diagnostic_line(d, lang);
+  std::string explained;
+  std::size_t n = 0;
+  for (const auto& d : ds.items()) {
+    if (d.explanation) {
+      explained += render_diagnostic_line(d, lang);
+      ++n;
+    } else {
+      out += render_diagnostic_line(d, lang);
+    }
+  }
   if (ds.dropped() > 0) out += render_diagnostic_line(finding_limit_note(ds), lang);
+  if (n > 0)
+    out += (lang == Lang::zh ? fmt::format("已说明（{} 条，不计为警告）：\n", n)
+                             : fmt::format("explained ({}, not counted as warnings):\n", n)) +
+           explained;
   return out;
 }
 

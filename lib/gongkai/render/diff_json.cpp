@@ -47,6 +47,7 @@ Json cell_json(const ReportDiff& d, const CellDiff& c, Lang lang) {
   j["percent_tenths"] = c.percent_tenths ? Json(*c.percent_tenths) : Json(nullptr);
   j["percent"] = c.percent_tenths ? Json(format_percent_tenths(*c.percent_tenths)) : Json(nullptr);
   j["flags"] = flags_json(c.flags);
+  if (!c.explained.empty()) j["explained"] = flags_json(c.explained);  // rules the newer report explains
   if (c.kind == ChangeKind::not_comparable)
     j["not_comparable_reason"] = c.why_not_comparable ? Json(c.why_not_comparable->in(lang)) : Json(nullptr);
   return j;
@@ -98,6 +99,7 @@ std::string render_series_json(const SeriesDiff& s, Lang lang) {
                         {"values", std::move(values)},
                         {"trend", row.trend},
                         {"flags", flags_json(row.flags)}});
+    if (!row.explained.empty()) rows.back()["explained"] = flags_json(row.explained);
   }
   j["rows"] = std::move(rows);
   Json keys = Json::array();

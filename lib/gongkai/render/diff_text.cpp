@@ -42,9 +42,12 @@ std::string change_of(const CellDiff& d, Lang lang) {
   return "";
 }
 
-std::string flags_of(const std::vector<std::string>& flags) {
+// The flags, then the rules the newer report explains, marked so.
+std::string flags_of(const std::vector<std::string>& flags, const std::vector<std::string>& explained, Lang lang) {
   std::string out;
   for (const auto& f : flags) out += (out.empty() ? "" : ",") + f;
+  for (const auto& f : explained)
+    out += (out.empty() ? "" : ",") + f + (lang == Lang::zh ? "（已说明）" : " (explained)");
   return out;
 }
 
@@ -158,7 +161,7 @@ std::string render_diff_text(const ReportDiff& diff, Lang lang, const DiffView& 
         continue;
       }
     }
-    if (c.kind == ChangeKind::same && c.flags.empty() && !view.all) {
+    if (c.kind == ChangeKind::same && c.flags.empty() && c.explained.empty() && !view.all) {
       ++folded;
       continue;
     }
@@ -166,7 +169,7 @@ std::string render_diff_text(const ReportDiff& diff, Lang lang, const DiffView& 
     rows.push_back({table_number_of(form, *c.def), diff_cell_name(*c.def), c.derived ? "Σ" : "",
                     figure_of(*c.def, c.before, lang), figure_of(*c.def, c.after, lang), change_of(c, lang),
                     c.percent_tenths && c.kind == ChangeKind::changed ? format_percent_tenths(*c.percent_tenths) : "",
-                    flags_of(c.flags)});
+                    flags_of(c.flags, c.explained, lang)});
   }
   out += "\n" + aligned_table(rows, 3);
   out += zh ? "\nΣ 由表内合计规则得出；* 为计算所得（未填报）；— 未提供；空白 为留空（不是 0）\n"
@@ -215,7 +218,7 @@ std::string render_series_text(const SeriesDiff& s, Lang lang, const DiffView& v
   rows.push_back(std::move(head));
   std::size_t folded = 0;
   for (const auto& row : s.rows) {
-    bool all_same = row.flags.empty();
+    bool all_same = row.flags.empty() && row.explained.empty();
     for (const auto& v : row.values) {
       const Side& f = row.values.front();
       all_same = all_same && v.in_form == f.in_form && v.state == f.state && (!v.number() || v.raw == f.raw);
@@ -227,7 +230,7 @@ std::string render_series_text(const SeriesDiff& s, Lang lang, const DiffView& v
     std::vector<std::string> r{table_number_of(*s.form, *row.def), diff_cell_name(*row.def), row.derived ? "Σ" : ""};
     for (const auto& v : row.values) r.push_back(figure_of(*row.def, v, lang));
     r.push_back(row.trend);
-    r.push_back(flags_of(row.flags));
+    r.push_back(flags_of(row.flags, row.explained, lang));
     rows.push_back(std::move(r));
   }
   out += "\n" + aligned_table(rows, 3);

@@ -1,5 +1,6 @@
 #include <gongkai/render/html_report.hpp>
 
+#include <gongkai/render/explanations_appendix.hpp>
 #include <gongkai/render/markdown_html.hpp>
 #include <gongkai/render/report_text.hpp>
 #include <gongkai/render/table_layout.hpp>
@@ -143,6 +144,27 @@ std::string render_html_report(const BuiltReport& built, const HtmlTemplates& te
     append(sections, std::move(sec));
   }
   put(d, "sections", std::move(sections));
+  // The reviewer appendix: the findings the office explained (none: the template shows nothing).
+  const std::vector<AppendixRow> explained = appendix_rows(built);
+  if (!explained.empty()) {
+    d.set("has_explanations", true);
+    d.set("explanations_title", kAppendixTitle);
+    d.set("explanations_note", kAppendixNote);
+    data heads = list();
+    for (const char* c : kAppendixColumns) heads.push_back(data(std::string(c)));
+    d.set("explanation_columns", heads);
+    data rows = list();
+    for (const auto& r : explained) {
+      data row;
+      row.set("rule", r.rule);
+      row.set("cell", r.cell);
+      row.set("finding", r.finding.zh);
+      row.set("reason", r.reason.zh);
+      row.set("where", r.where);
+      rows.push_back(row);
+    }
+    d.set("explanations", rows);
+  }
   std::string out = page.render(d);
   if (!page.is_valid())  // a render-time error (kainjow reports it here, leaving `out` empty)
     throw InputError(SourceLoc{templates.page_name, 0, 0, {}},

@@ -1,5 +1,6 @@
 #include <gongkai/render/markdown_report.hpp>
 
+#include <gongkai/render/explanations_appendix.hpp>
 #include <gongkai/render/report_text.hpp>
 #include <gongkai/render/table_layout.hpp>
 
@@ -106,6 +107,25 @@ std::string render_markdown_report(const BuiltReport& built) {
       // Only a build with errors gets here (missing-section): say so rather than print nothing.
       out += "\n*（本节内容缺失）*\n";
     }
+  }
+  // The reviewer appendix: the findings the office explained (none: no appendix).
+  const std::vector<AppendixRow> explained = appendix_rows(built);
+  if (!explained.empty()) {
+    out += "\n## " + markdown_escape(kAppendixTitle) + "\n\n" + markdown_escape(kAppendixNote) + "\n\n";
+    std::vector<std::string> header, rule;
+    for (const char* c : kAppendixColumns) {
+      header.push_back(markdown_escape(c));
+      rule.emplace_back("---");
+    }
+    table_row(out, header);
+    table_row(out, rule);
+    const auto cell = [](const std::string& text) {
+      std::string s = markdown_escape(text);
+      std::replace(s.begin(), s.end(), '\n', ' ');
+      return s;
+    };
+    for (const auto& r : explained)
+      table_row(out, {"`" + r.rule + "`", cell(r.cell), cell(r.finding.zh), cell(r.reason.zh), cell(r.where)});
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #include <gongkai/render/report_json.hpp>
 
 #include <gongkai/render/diagnostics_json.hpp>
+#include <gongkai/render/explanations_appendix.hpp>
 #include <gongkai/render/json_writer.hpp>
 #include <gongkai/render/report_text.hpp>
 
@@ -182,6 +183,19 @@ json report_json(const BuiltReport& built, Lang lang) {
   for (const auto& c : report.form->cells()) cells[c.id] = cell_json(report, c, missing[c.table]);
   j["cells"] = std::move(cells);
   j["findings"] = diagnostics_json(built.findings, lang);
+  // The reviewer appendix: the findings the office explained (the key only when there are any).
+  const std::vector<AppendixRow> explained = appendix_rows(built);
+  if (!explained.empty()) {
+    json rows = json::array();
+    for (const auto& r : explained)
+      rows.push_back({{"rule", r.rule},
+                      {"cell", r.cell_id.empty() ? json(nullptr) : json(r.cell_id)},
+                      {"label", r.cell.empty() ? json(nullptr) : json(r.cell)},
+                      {"finding", r.finding.in(lang)},
+                      {"reason", r.reason.in(lang)},
+                      {"where", r.where}});
+    j["explanations"] = std::move(rows);
+  }
   return j;
 }
 
@@ -253,6 +267,29 @@ std::string render_report_json(const BuiltReport& built, Lang lang) {
   w.end_object();
   w.key("findings");
   w.value(diagnostics_json(built.findings, lang));
+  // The reviewer appendix: the findings the office explained (the key only when there are any).
+  const std::vector<AppendixRow> explained = appendix_rows(built);
+  if (!explained.empty()) {
+    w.key("explanations");
+    w.begin_array();
+    for (const auto& r : explained) {
+      w.begin_object();
+      w.key("rule");
+      w.value(r.rule);
+      w.key("cell");
+      r.cell_id.empty() ? w.null() : w.value(r.cell_id);
+      w.key("label");
+      r.cell.empty() ? w.null() : w.value(r.cell);
+      w.key("finding");
+      w.value(r.finding.in(lang));
+      w.key("reason");
+      w.value(r.reason.in(lang));
+      w.key("where");
+      w.value(r.where);
+      w.end_object();
+    }
+    w.end_array();
+  }
   w.end_object();
   out += '\n';
   return out;

@@ -3,6 +3,7 @@
 #include <gongkai/core/civil_date.hpp>
 #include <gongkai/render/report_text.hpp>
 #include <gongkai/render/table_layout.hpp>
+#include <gongkai/render/xlsx_explanations_sheet.hpp>
 #include <gongkai/render/xlsx_prose_sheet.hpp>
 #include <gongkai/render/xlsx_sheet.hpp>
 #include <gongkai/render/xlsx_styles.hpp>
@@ -85,6 +86,9 @@ std::string render_xlsx_report(const BuiltReport& built) {
       write_table_sheet(xlsx_add_sheet(book.get(), name), layout, ctx);
     }
     write_prose_sheet(xlsx_add_sheet(book.get(), xlsx_sheet_name("报告正文", names)), ctx, table_sheets);
+    // The reviewer appendix, when the office explained findings.
+    if (const std::vector<AppendixRow> explained = appendix_rows(built); !explained.empty())
+      write_explanations_sheet(xlsx_add_sheet(book.get(), xlsx_sheet_name("审核说明", names)), ctx, explained);
     book.close();
   }
   return file.read();
