@@ -120,7 +120,7 @@ TEST_SUITE("render/diff-formats") {
     CHECK(md.find("- **warning** `swing`") != std::string::npos);
     const std::string md_html = markdown_to_html(md);
     CHECK(md_html.find("<table>") != std::string::npos);
-    CHECK(md_html.find("<td>+900.0%</td>") != std::string::npos);
+    CHECK(md_html.find("<td align=\"right\">+900.0%</td>") != std::string::npos);
 
     const std::string csv = render_diff_csv(m, Lang::en);
     CHECK(
