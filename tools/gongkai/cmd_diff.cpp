@@ -1,11 +1,13 @@
 // gongkai diff OLD NEW [MORE…]: two reports of one agency compared cell by cell (year over
 // year, across the form change, or two versions of one year), or several years side by side.
-// Reads inputs as check does; the diff goes to standard output (or -o) as text or JSON.
+// Reads inputs as check does; the diff goes to standard output (or -o) in a format of the diff
+// format table (render/diff_formats.hpp; choice and writing in diff_output.hpp).
 // Exit 0: nothing flagged (warnings allowed unless --strict); 1: a cross-year rule failed, a
 // year given twice, or (--strict) anything flagged; 2: an input could not be read, or the
 // reports are of two agencies.
 #include "cmd_diff.hpp"
 
+#include "diff_output.hpp"
 #include "report_options.hpp"
 
 #include <gongkai/build/explanations_input.hpp>
@@ -17,10 +19,7 @@
 #include <gongkai/diff/series.hpp>
 #include <gongkai/diff/settings.hpp>
 #include <gongkai/io/files.hpp>
-#include <gongkai/render/diagnostics_sarif.hpp>
 #include <gongkai/render/diagnostics_text.hpp>
-#include <gongkai/render/diff_json.hpp>
-#include <gongkai/render/diff_text.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -36,7 +35,7 @@ namespace fs = std::filesystem;
 
 struct DiffCmdOptions {
   std::vector<std::string> files;
-  std::string format = "text";
+  std::string format;  // empty: from -o FILE's extension, else text
   std::string output = "-";
   std::string thresholds;
   bool all = false;
@@ -66,9 +65,10 @@ void register_diff(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<DiffCmdOptions>();
   auto* cmd = app.add_subcommand("diff", "Compare reports of one agency: two years, two versions of a year, a series");
   cmd->add_option("files", opts->files, "Reports: .yaml, .csv, .xlsx (two or more; ordered by their year)")->required();
-  cmd->add_option("--format", opts->format, "text, json or sarif (the findings as SARIF 2.1.0)")
-      ->check(CLI::IsMember({"text", "json", "sarif"}));
-  cmd->add_option("-o,--output", opts->output, "Write the diff to this file (default: standard output)");
+  cmd->add_option("--format", opts->format, diff_format_option_help());
+  cmd->add_option("-o,--output", opts->output,
+                  "Write the diff to this file (default: standard output); without --format its extension chooses "
+                  "the format");
   cmd->add_option("--thresholds", opts->thresholds,
                   "Flag thresholds and key figures (default: report-templates/diff-thresholds.yaml)");
   cmd->add_flag("--all", opts->all, "Show unchanged cells too");
@@ -79,6 +79,11 @@ void register_diff(CLI::App& app, Context& ctx) {
     if (opts->files.size() < 2) {
       std::cerr << (lang == Lang::zh ? "gongkai diff：至少需要两份报告\n"
                                      : "gongkai diff: needs two reports or more\n");
+      ctx.exit_code = kUnreadable;
+      return;
+    }
+    const auto output = choose_diff_output(opts->format, opts->output, lang);
+    if (!output) {
       ctx.exit_code = kUnreadable;
       return;
     }
@@ -108,7 +113,6 @@ void register_diff(CLI::App& app, Context& ctx) {
       ctx.exit_code = kUnreadable;
       return;
     }
-    std::string text;
     bool failed = false;   // exit 1 whatever --strict says
     bool flagged = false;  // anything at all
     if (reports.size() == 2) {
@@ -125,8 +129,7 @@ void register_diff(CLI::App& app, Context& ctx) {
       ReportDiff d = diff_reports(*reports[0], *reports[1], options);
       d.findings.append(explanation_problems);
       explain_diff(d, explanations[1]);
-      text = opts->format == "json" ? render_diff_json(d, lang) : render_diff_text(d, lang, DiffView{opts->all});
-      if (opts->format == "sarif") text = render_diagnostics_sarif(d.findings, lang);  // SARIF: the findings only
+      write_diff_output(*output, DiffSubject{&d, nullptr}, opts->all, opts->output, files, ctx.template_dir, lang);
       failed = d.cross_year_failed() || d.findings.has_errors();
       flagged = d.findings.dropped() > 0 || count_explained(d.findings) < d.findings.items().size();
     } else {
@@ -145,12 +148,10 @@ void register_diff(CLI::App& app, Context& ctx) {
           if (reports[k]->origin.file == s->reports[i].file) return &explanations[k];
         return nullptr;
       });
-      text = opts->format == "json" ? render_series_json(*s, lang) : render_series_text(*s, lang, DiffView{opts->all});
-      if (opts->format == "sarif") text = render_diagnostics_sarif(s->findings, lang);  // SARIF: the findings only
+      write_diff_output(*output, DiffSubject{nullptr, &*s}, opts->all, opts->output, files, ctx.template_dir, lang);
       failed = s->cross_year_failed() || s->findings.has_errors();
       flagged = s->findings.dropped() > 0 || count_explained(s->findings) < s->findings.items().size();
     }
-    write_file_atomic(opts->output, text, files);
     ctx.exit_code = failed || (opts->strict && flagged) ? kFindings : kOk;
   });
 }

@@ -2,6 +2,7 @@
 
 #include <gongkai/diff/cell_diff.hpp>
 #include <gongkai/render/diagnostics_text.hpp>
+#include <gongkai/render/diff_model.hpp>
 
 #include <fmt/format.h>
 
@@ -11,36 +12,8 @@
 namespace gongkai {
 namespace {
 
-std::string figure_of(const CellDef& c, const Side& s, Lang lang) {
-  if (!s.in_form) return lang == Lang::zh ? "不适用" : "n/a";
-  switch (s.state) {
-    case CellState::value:
-      return format_value(*c.column, s.raw) + (s.computed ? "*" : "");
-    case CellState::blank:
-      return lang == Lang::zh ? "空白" : "blank";
-    case CellState::absent:
-      return "—";
-  }
-  return "—";
-}
-
-std::string change_of(const CellDiff& d, Lang lang) {
-  const bool zh = lang == Lang::zh;
-  switch (d.kind) {
-    case ChangeKind::same:
-      return "";
-    case ChangeKind::newly_reported:
-      return zh ? "新填报" : "newly reported";
-    case ChangeKind::no_longer_reported:
-      return zh ? "不再填报" : "no longer reported";
-    case ChangeKind::not_comparable:
-      return zh ? "不可比" : "not comparable";
-    case ChangeKind::changed:
-      if (!d.change) return zh ? "已变" : "changed";
-      return (*d.change > 0 ? "+" : "") + format_value(*d.def->column, *d.change);
-  }
-  return "";
-}
+std::string figure_of(const CellDef& c, const Side& s, Lang lang) { return diff_figure(c, s, lang); }
+std::string change_of(const CellDiff& d, Lang lang) { return diff_change(d, lang); }
 
 // The flags, then the rules the newer report explains, marked so.
 std::string flags_of(const std::vector<std::string>& flags, const std::vector<std::string>& explained, Lang lang) {
@@ -51,28 +24,29 @@ std::string flags_of(const std::vector<std::string>& flags, const std::vector<st
   return out;
 }
 
-std::string table_number_of(const Form& form, const CellDef& c) {
-  for (const auto& s : form.sections)
-    if (s.id == c.table->section) return s.number;
-  return c.table->id;
-}
+std::string table_number_of(const Form& form, const CellDef& c) { return diff_table_number(form, c); }
+std::string side_title(const DiffSide& s, Lang lang) { return diff_side_title(s, lang); }
+std::string mode_text(DiffMode m, Lang lang) { return diff_mode_text(m, lang); }
 
-std::string side_title(const DiffSide& s, Lang lang) {
-  return lang == Lang::zh ? fmt::format("{} 年度（表式 {}，{}）", s.year, s.form_id, s.file)
-                          : fmt::format("{} (form {}, {})", s.year, s.form_id, s.file);
-}
-
-std::string mode_text(DiffMode m, Lang lang) {
-  const bool zh = lang == Lang::zh;
-  switch (m) {
-    case DiffMode::year_over_year:
-      return zh ? "逐年比较" : "year over year";
-    case DiffMode::years_apart:
-      return zh ? "非相邻年度比较（不作跨年度检查）" : "years apart (no cross-year rule)";
-    case DiffMode::revision:
-      return zh ? "同一年度的两个版本（更正）" : "two versions of one year (revision)";
+// The colour of a row's change cell by its kind, and of its flags cell: red for a cross-year
+// rule (an error), yellow for the rest.
+std::string kind_colour(ChangeKind k) {
+  switch (k) {
+    case ChangeKind::newly_reported:
+      return "32";
+    case ChangeKind::no_longer_reported:
+      return "35";
+    case ChangeKind::not_comparable:
+      return "2";
+    default:
+      return "";
   }
-  return "";
+}
+std::string flags_colour(const std::vector<std::string>& flags) {
+  if (flags.empty()) return "";
+  for (const auto& f : flags)
+    if (is_cross_year_rule(f)) return "1;31";
+  return "33";
 }
 
 std::string findings_text(const Diagnostics& findings, Lang lang) {
@@ -82,19 +56,25 @@ std::string findings_text(const Diagnostics& findings, Lang lang) {
 
 }  // namespace
 
-std::string aligned_table(const std::vector<std::vector<std::string>>& rows, std::size_t left) {
+std::string aligned_table(const std::vector<std::vector<std::string>>& rows, std::size_t left,
+                          const std::vector<std::vector<std::string>>* colours) {
   std::vector<std::size_t> widths;
   for (const auto& row : rows) {
     if (widths.size() < row.size()) widths.resize(row.size(), 0);
     for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], display_width(row[i]));
   }
   std::string out;
-  for (const auto& row : rows) {
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const auto& row = rows[r];
+    const std::vector<std::string>* cs = colours != nullptr && r < colours->size() ? &(*colours)[r] : nullptr;
     std::string line;
     for (std::size_t i = 0; i < row.size(); ++i) {
       const std::string pad(widths[i] - display_width(row[i]), ' ');
       if (i > 0) line += "  ";
-      line += i < left ? row[i] + pad : pad + row[i];
+      std::string cell = row[i];
+      if (cs != nullptr && i < cs->size() && !(*cs)[i].empty() && !cell.empty())
+        cell = "\x1b[" + (*cs)[i] + "m" + cell + "\x1b[0m";
+      line += i < left ? cell + pad : pad + cell;
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
@@ -143,6 +123,7 @@ std::string render_diff_text(const ReportDiff& diff, Lang lang, const DiffView& 
                        : fmt::format("{}: {} → {}: {}\n", diff.after.agency, side_title(diff.before, lang),
                                      side_title(diff.after, lang), mode_text(diff.mode, lang));
   std::vector<std::vector<std::string>> rows;
+  std::vector<std::vector<std::string>> colours{{}};
   rows.push_back({"", zh ? "单元格" : "cell", "", fmt::format("{}", diff.before.year),
                   fmt::format("{}", diff.after.year), zh ? "变化" : "change", "%", zh ? "标记" : "flags"});
   std::size_t folded = 0;
@@ -170,8 +151,9 @@ std::string render_diff_text(const ReportDiff& diff, Lang lang, const DiffView& 
                     figure_of(*c.def, c.before, lang), figure_of(*c.def, c.after, lang), change_of(c, lang),
                     c.percent_tenths && c.kind == ChangeKind::changed ? format_percent_tenths(*c.percent_tenths) : "",
                     flags_of(c.flags, c.explained, lang)});
+    colours.push_back({"", "", "", "", "", kind_colour(c.kind), "", flags_colour(c.flags)});
   }
-  out += "\n" + aligned_table(rows, 3);
+  out += "\n" + aligned_table(rows, 3, view.colour ? &colours : nullptr);
   out += zh ? "\nΣ 由表内合计规则得出；* 为计算所得（未填报）；— 未提供；空白 为留空（不是 0）\n"
             : "\nΣ a total of the form's sum rules; * computed (not given); — not given; blank: left empty (not 0)\n";
   if (!reasons.empty()) {
@@ -215,7 +197,9 @@ std::string render_series_text(const SeriesDiff& s, Lang lang, const DiffView& v
   for (const auto& r : s.reports) head.push_back(fmt::format("{}", r.year));
   head.push_back(zh ? "趋势" : "trend");
   head.push_back(zh ? "标记" : "flags");
+  const std::size_t flags_col = head.size() - 1;
   rows.push_back(std::move(head));
+  std::vector<std::vector<std::string>> colours{{}};
   std::size_t folded = 0;
   for (const auto& row : s.rows) {
     bool all_same = row.flags.empty() && row.explained.empty();
@@ -232,8 +216,11 @@ std::string render_series_text(const SeriesDiff& s, Lang lang, const DiffView& v
     r.push_back(row.trend);
     r.push_back(flags_of(row.flags, row.explained, lang));
     rows.push_back(std::move(r));
+    std::vector<std::string> c(flags_col + 1);
+    c[flags_col] = flags_colour(row.flags);
+    colours.push_back(std::move(c));
   }
-  out += "\n" + aligned_table(rows, 3);
+  out += "\n" + aligned_table(rows, 3, view.colour ? &colours : nullptr);
   out += zh ? "\nΣ 由表内合计规则得出；* 为计算所得（未填报）；— 未提供；空白 为留空（不是 "
               "0）；不适用：该年表式无可比单元格\n"
             : "\nΣ a total of the form's sum rules; * computed (not given); — not given; blank: left empty (not 0); "

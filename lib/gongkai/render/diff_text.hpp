@@ -15,7 +15,8 @@
 namespace gongkai {
 
 struct DiffView {
-  bool all = false;  // show unchanged cells too
+  bool all = false;     // show unchanged cells too
+  bool colour = false;  // ANSI colours (the caller decides: a terminal, and NO_COLOR unset)
 };
 
 [[nodiscard]] std::string render_diff_text(const ReportDiff& diff, Lang lang, const DiffView& view = {});
@@ -30,6 +31,9 @@ struct DiffView {
 [[nodiscard]] std::string sparkline(const std::vector<Side>& values);
 
 // Rows of cells aligned by display width: the first `left` columns left-aligned, the rest right.
-[[nodiscard]] std::string aligned_table(const std::vector<std::vector<std::string>>& rows, std::size_t left);
+// `colours`, when given, holds an SGR parameter per cell ("31" red; empty: none): the cell's
+// text (not its padding) is wrapped in that colour, so the columns stay aligned.
+[[nodiscard]] std::string aligned_table(const std::vector<std::vector<std::string>>& rows, std::size_t left,
+                                        const std::vector<std::vector<std::string>>* colours = nullptr);
 
 }  // namespace gongkai
