@@ -6,6 +6,7 @@
 // reports are of two agencies.
 #include "cmd_diff.hpp"
 
+#include "cmd_diff_roster.hpp"
 #include "report_options.hpp"
 
 #include <gongkai/build/previous_reports.hpp>
@@ -37,6 +38,8 @@ struct DiffCmdOptions {
   bool all = false;
   bool strict = false;
   ReportOptionValues report;
+  bool roster = false;  // --roster LAST THIS (cmd_diff_roster.cpp)
+  unsigned jobs = 0;
 };
 
 // The settings (diff-thresholds.yaml, or --thresholds) and every correspondence file
@@ -61,15 +64,28 @@ void register_diff(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<DiffCmdOptions>();
   auto* cmd = app.add_subcommand("diff", "Compare reports of one agency: two years, two versions of a year, a series");
   cmd->add_option("files", opts->files, "Reports: .yaml, .csv, .xlsx (two or more; ordered by their year)")->required();
-  cmd->add_option("--format", opts->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", opts->format, "text or json (with --roster: csv, html, xlsx too)")
+      ->check(CLI::IsMember({"text", "json", "csv", "html", "xlsx"}));
   cmd->add_option("-o,--output", opts->output, "Write the diff to this file (default: standard output)");
   cmd->add_option("--thresholds", opts->thresholds,
                   "Flag thresholds and key figures (default: report-templates/diff-thresholds.yaml)");
   cmd->add_flag("--all", opts->all, "Show unchanged cells too");
   cmd->add_flag("--strict", opts->strict, "Exit 1 when anything is flagged");
   add_report_options(*cmd, opts->report);
+  cmd->add_flag("--roster", opts->roster,
+                "The two files are rosters, last year's and this year's: every unit compared with its agency's report "
+                "of the other year");
+  cmd->add_option("-j,--jobs", opts->jobs, "With --roster: units read in parallel (default: all cores)");
   cmd->callback([opts, &ctx] {
     const Lang lang = ctx.lang();
+    if (opts->roster) {
+      run_diff_roster({opts->files, opts->format, opts->output, opts->strict, opts->jobs,
+                       make_read_options(opts->report).encoding, load_diff_options(ctx.template_dir, opts->thresholds)},
+                      ctx);
+      return;
+    }
+    if (opts->format != "text" && opts->format != "json")
+      throw CLI::ValidationError("--format", "csv, html and xlsx need --roster; two reports: text or json");
     if (opts->files.size() < 2) {
       std::cerr << (lang == Lang::zh ? "gongkai diff：至少需要两份报告\n"
                                      : "gongkai diff: needs two reports or more\n");

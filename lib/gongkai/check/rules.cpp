@@ -275,6 +275,10 @@ constexpr std::array kRules = {
            "比较的报告属于不同机关",
            "the reports compared are of different agencies", kDiff, ""},
           nullptr, nullptr, "gongkai diff"},
+  RuleRow{{"duplicate-unit", error, diff,
+           "名册中有两个同名单位（逐单位比较时无法确定与哪一个比较）",
+           "two units of one name in a roster (a roster diff cannot tell which to compare)", kDiff, ""},
+          nullptr, nullptr, "gongkai diff --roster"},
 };
 // clang-format on
 
