@@ -76,7 +76,8 @@ std::string render_roster_diff_json(const RosterDiff& diff, Lang lang) {
                  RosterUnitStatus::duplicate, RosterUnitStatus::unreadable})
     counts[std::string(to_string(s))] = diff.count(s);
   std::size_t carry = 0;
-  for (const auto& u : diff.units) carry += u.carry_broken ? 1 : 0;
+  for (const auto& u : diff.units)
+    if (u.carry_broken) ++carry;
   counts["carry_broken"] = carry;
   j["counts"] = std::move(counts);
   return j.dump(2) + "\n";

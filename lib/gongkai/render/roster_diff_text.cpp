@@ -27,8 +27,8 @@ std::string roster_diff_summary(const RosterDiff& diff, Lang lang) {
   std::size_t carry = 0;
   std::size_t flagged = 0;
   for (const auto& u : diff.units) {
-    carry += u.carry_broken ? 1 : 0;
-    flagged += u.status == RosterUnitStatus::compared && u.flagged() > 0 ? 1 : 0;
+    if (u.carry_broken) ++carry;
+    if (u.status == RosterUnitStatus::compared && u.flagged() > 0) ++flagged;
   }
   const auto n = [&](RosterUnitStatus s) { return diff.count(s); };
   return lang == Lang::zh
