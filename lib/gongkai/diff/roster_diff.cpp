@@ -42,13 +42,14 @@ RosterUnits load_units(const std::string& path, RosterDiff& out) {
   r.year = r.tree->roster.meta.year.value_or(0);
   for (const auto& ref : all_leaves(*r.tree)) {
     UnitInput in;
-    in.path = ref.leaf->path;
+    // As a person writes it: tests/data/../../sample-data/x.yaml is sample-data/x.yaml.
+    in.path = fs::path(ref.leaf->path).lexically_normal().string();
     in.meta = ref.leaf->meta;
     in.name = ref.leaf->meta.agency.value_or("");
     if (r.year != 0) in.defaults.year = r.year;
     if (ref.leaf->missing) in.problems.push_back(*ref.leaf->missing);
+    out.files.push_back(in.path);
     r.units.push_back(std::move(in));
-    out.files.push_back(ref.leaf->path);
   }
   return r;
 }
