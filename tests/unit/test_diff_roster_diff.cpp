@@ -2,6 +2,8 @@
 
 #include <gongkai/diff/roster_diff.hpp>
 #include <gongkai/io/files.hpp>
+#include <gongkai/render/roster_diff_table.hpp>
+#include <gongkai/render/roster_diff_text.hpp>
 
 #include <doctest/doctest.h>
 
@@ -102,5 +104,28 @@ TEST_SUITE("diff/roster_diff") {
     CHECK(d.unreadable());
     CHECK(d.units.empty());
     CHECK(d.findings.has_errors());
+  }
+
+  TEST_CASE("CSV keeps formula-like names as text; the attention order puts errors first") {
+    RosterDiff d;
+    d.old_year = 2022;
+    d.new_year = 2023;
+    RosterUnitDiff ok;
+    ok.name = "甲局";
+    RosterUnitDiff odd;
+    odd.name = "=HYPERLINK(\"x\")";
+    odd.status = RosterUnitStatus::appeared;
+    RosterUnitDiff broken;
+    broken.name = "乙局";
+    broken.carry_broken = true;
+    broken.findings.add(Diagnostic::error("carry-continuity", SourceLoc{"b.yaml", 1, 1, {}}, {"断", "broken"}));
+    d.units = {ok, odd, broken};
+    const std::string csv = render_roster_diff_csv(d, Lang::en);
+    CHECK(csv.find("\"'=HYPERLINK(\"\"x\"\")\"") != std::string::npos);
+    CHECK(roster_attention_order(d) == std::vector<std::size_t>{2, 1, 0});
+    CHECK_FALSE(roster_needs_attention(d.units[0]));
+    CHECK(roster_diff_summary(d, Lang::en) ==
+          "3 units: 2 compared (1 flagged, 1 with carry-over broken), 1 appeared, 0 disappeared, 0 duplicate names, 0 "
+          "unreadable\n");
   }
 }
