@@ -74,8 +74,8 @@ TEST_SUITE("diff/roster_diff") {
     CHECK_FALSE(d.unreadable());
     CHECK(unit(d, "青川县教育局").flag_count("swing") >= 1);
     CHECK(unit(d, "青川县卫生健康局").flag_count("from-zero") == 1);
-    CHECK(unit(d, "青川县自然资源局").in_force_broken);
-    CHECK_FALSE(unit(d, "青川县发展和改革局").in_force_broken);
+    CHECK(unit(d, "青川县石溪乡人民政府").in_force_broken);
+    CHECK_FALSE(unit(d, "青川县自然资源局").in_force_broken);
     // Key figures of both years: 2022's carried forward is 2023's carried over, not its own.
     const RosterUnitDiff& fgj = unit(d, "青川县发展和改革局");
     REQUIRE(fgj.old_figures.size() == d.key_figures.size());
