@@ -7,6 +7,7 @@
 // reports are of two agencies.
 #include "cmd_diff.hpp"
 
+#include "cmd_diff_roster.hpp"
 #include "diff_output.hpp"
 #include "report_options.hpp"
 
@@ -41,6 +42,8 @@ struct DiffCmdOptions {
   bool all = false;
   bool strict = false;
   ReportOptionValues report;
+  bool roster = false;  // --roster LAST THIS (cmd_diff_roster.cpp)
+  unsigned jobs = 0;
 };
 
 // The settings (diff-thresholds.yaml, or --thresholds) and every correspondence file
@@ -74,8 +77,18 @@ void register_diff(CLI::App& app, Context& ctx) {
   cmd->add_flag("--all", opts->all, "Show unchanged cells too");
   cmd->add_flag("--strict", opts->strict, "Exit 1 when anything is flagged");
   add_report_options(*cmd, opts->report);
+  cmd->add_flag("--roster", opts->roster,
+                "The two files are rosters, last year's and this year's: every unit compared with its agency's report "
+                "of the other year");
+  cmd->add_option("-j,--jobs", opts->jobs, "With --roster: units read in parallel (default: all cores)");
   cmd->callback([opts, &ctx] {
     const Lang lang = ctx.lang();
+    if (opts->roster) {
+      run_diff_roster({opts->files, opts->format, opts->output, opts->strict, opts->jobs,
+                       make_read_options(opts->report).encoding, load_diff_options(ctx.template_dir, opts->thresholds)},
+                      ctx);
+      return;
+    }
     if (opts->files.size() < 2) {
       std::cerr << (lang == Lang::zh ? "gongkai diff：至少需要两份报告\n"
                                      : "gongkai diff: needs two reports or more\n");

@@ -286,6 +286,10 @@ constexpr std::array kRules = {
            "an explanation that fits no finding (stale): the finding is gone, or its rule or cell is wrong", kDiff,
            ""},
           nullptr, nullptr, "applying explanations (check, build, diff)"},
+  RuleRow{{"duplicate-unit", error, diff,
+           "名册中有两个同名单位（逐单位比较时无法确定与哪一个比较）",
+           "two units of one name in a roster (a roster diff cannot tell which to compare)", kDiff, ""},
+          nullptr, nullptr, "gongkai diff --roster"},
 };
 // clang-format on
 

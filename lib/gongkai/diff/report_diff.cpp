@@ -247,7 +247,13 @@ class Differ {
       auto before = old_.prose.find(p.id);
       const std::string a = before == old_.prose.end() ? std::string() : before->second;
       const std::string b = now == new_.prose.end() ? std::string() : now->second;
-      if (a == b) continue;
+      // A final line break more or less is no change a line diff can show (a built report's
+      // prose ends with one, a YAML's inline prose does not).
+      const auto body = [](std::string_view s) {
+        while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+        return s;
+      };
+      if (body(a) == body(b)) continue;
       d.prose.push_back(ProseSectionDiff{p.id, p.heading, diff_lines(a, b)});
     }
   }

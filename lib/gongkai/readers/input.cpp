@@ -3,6 +3,7 @@
 #include <gongkai/core/text.hpp>
 #include <gongkai/readers/long_csv.hpp>
 #include <gongkai/readers/official_workbook.hpp>
+#include <gongkai/readers/report_json_input.hpp>
 #include <gongkai/readers/yaml_tally.hpp>
 
 #include <fmt/format.h>
@@ -160,6 +161,8 @@ constexpr InputReader kReaders[] = {
     {"yaml", "yml", ".yaml .yml", "YAML tally", "YAML 统计", read_yaml_input, nullptr},
     {"xlsx", "", ".xlsx .xlsm", "workbook in the official layout", "官方表式的工作簿",
      read_tables_input<read_workbook_tables>, read_workbook_tables},
+    {"json", "", ".json", "gongkai's own report JSON (build --format json)",
+     "gongkai 自己的报告 JSON（build --format json）", read_report_json_input, nullptr},
 };
 
 bool has_word(std::string_view words, std::string_view word) {
