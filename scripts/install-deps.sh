@@ -14,6 +14,8 @@ pkgs=(g++ cmake make pkg-config python3
       libcli11-dev libyaml-cpp-dev libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libfmt-dev doctest-dev
       libzip-dev libexpat1-dev libkainjow-mustache-dev libutf8proc-dev nlohmann-json3-dev
       cmark-gfm unzip)
+# The PDF layout reader (import/pdf_*): poppler's C++ API.
+pkgs+=(libpoppler-cpp-dev)
 if [ "$level" = bench ]; then
   pkgs+=(time python3-pandas python3-openpyxl)
 fi
@@ -28,6 +30,8 @@ if [ "$level" = lint ]; then
 fi
 if [ "$level" = e2e ]; then
   pkgs+=(chromium libreoffice-calc poppler-utils fonts-noto-cjk)
+  # Remaking the test PDFs (tests/data/import/pdf/make_pdfs.sh): Writer and an image-only PDF.
+  pkgs+=(libreoffice-writer img2pdf)
 fi
 missing=()
 for p in "${pkgs[@]}"; do
