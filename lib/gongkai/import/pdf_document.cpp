@@ -6,6 +6,7 @@
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include <algorithm>
 #include <climits>
 #include <memory>
 #include <mutex>
@@ -28,6 +29,60 @@ void quiet_poppler() {
 std::string utf8(const poppler::ustring& s) {
   auto bytes = s.to_utf8();
   return std::string(bytes.begin(), bytes.end());
+}
+
+bool wide_char(char16_t c) { return c >= 0x2E80; }
+
+// One poppler word as the reader's words: poppler joins characters without a space between
+// them into one word even across a cell border ("三、本（一）予以公开"), so a word is cut where
+// two characters are a third of an em apart. The em is the font size, or the width of a wide
+// (CJK) character when smaller (some producers scale the page); the box is made one em and a
+// fifth high around its centre, so gaps between lines mean the same in every PDF.
+// The width of a wide character over the font size, for the page's words without one; 0 when
+// the word has none.
+double wide_ratio(const poppler::text_box& b) {
+  const poppler::ustring text = b.text();
+  std::vector<double> wide;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (wide_char(static_cast<char16_t>(text[i])) && b.char_bbox(i).width() > 0) wide.push_back(b.char_bbox(i).width());
+  if (wide.empty() || b.get_font_size() <= 0) return 0;
+  std::nth_element(wide.begin(), wide.begin() + static_cast<std::ptrdiff_t>(wide.size() / 2), wide.end());
+  return wide[wide.size() / 2] / b.get_font_size();
+}
+
+void add_words(const poppler::text_box& b, double page_ratio, std::vector<pdf::Word>& out) {
+  const poppler::ustring text = b.text();
+  const auto whole = b.bbox();
+  double em = b.get_font_size() * page_ratio;
+  if (em <= 0 || em > whole.height()) em = whole.height();
+  std::vector<poppler::rectf> boxes;
+  for (std::size_t i = 0; i < text.size(); ++i) boxes.push_back(b.char_bbox(i));
+  const double yc = whole.top() + whole.height() / 2;
+  auto emit = [&](std::size_t from, std::size_t to, double x0, double x1) {
+    poppler::ustring part;
+    part.append(text, from, to - from);
+    pdf::Word w;
+    w.text = utf8(part);
+    w.x0 = x0;
+    w.x1 = x1;
+    w.y0 = yc - 0.6 * em;
+    w.y1 = yc + 0.6 * em;
+    w.size = em;
+    if (!w.text.empty()) out.push_back(std::move(w));
+  };
+  bool boxes_ok = !text.empty();
+  for (const auto& r : boxes)
+    if (r.width() <= 0 && r.height() <= 0) boxes_ok = false;
+  if (!boxes_ok) {
+    emit(0, text.size(), whole.left(), whole.right());
+    return;
+  }
+  std::size_t from = 0;
+  for (std::size_t i = 1; i <= text.size(); ++i) {
+    if (i < text.size() && boxes[i].left() - boxes[i - 1].right() < em / 3) continue;
+    emit(from, i, boxes[from].left(), boxes[i - 1].right());
+    from = i;
+  }
 }
 
 }  // namespace
@@ -71,17 +126,17 @@ SourceDocument read_pdf_document(const std::string& path, std::string_view bytes
                            limits.max_words_per_page),
                fmt::format("page {} of the PDF holds {} words, more than the limit of {} for one page", p.number,
                            boxes.size(), limits.max_words_per_page));
-      for (auto& b : boxes) {
-        auto r = b.bbox();
-        pdf::Word w;
-        w.text = utf8(b.text());
-        w.x0 = r.left();
-        w.y0 = r.top();
-        w.x1 = r.right();
-        w.y1 = r.bottom();
-        w.size = b.get_font_size();
-        if (!w.text.empty()) p.words.push_back(std::move(w));
+      // Some producers scale the page: a wide character is an em wide, so the font size is
+      // corrected by the page's median ratio of the two.
+      std::vector<double> ratios;
+      for (const auto& b : boxes)
+        if (double r = wide_ratio(b); r > 0) ratios.push_back(r);
+      double ratio = 1;
+      if (!ratios.empty()) {
+        std::nth_element(ratios.begin(), ratios.begin() + static_cast<std::ptrdiff_t>(ratios.size() / 2), ratios.end());
+        ratio = std::min(1.0, ratios[ratios.size() / 2]);
       }
+      for (const auto& b : boxes) add_words(b, ratio, p.words);
     }
     if (p.words.empty()) blank.push_back(p.number);
     pages.push_back(std::move(p));

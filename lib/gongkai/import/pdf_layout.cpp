@@ -150,13 +150,16 @@ bool page_number_like(const std::string& s) {
   static const std::vector<std::string_view> allowed = {"第", "页", "共",   "/",    "-", "—",
                                                         "–",  "of", "Page", "page", " "};
   std::string_view v = s;
-  bool digit = false;
+  int groups = 0;
+  bool in_digits = false;
   while (!v.empty()) {
     if (std::isdigit(static_cast<unsigned char>(v[0]))) {
-      digit = true;
+      if (!in_digits) ++groups;
+      in_digits = true;
       v.remove_prefix(1);
       continue;
     }
+    in_digits = false;
     bool ok = false;
     for (auto a : allowed)
       if (v.substr(0, a.size()) == a) {
@@ -166,12 +169,16 @@ bool page_number_like(const std::string& s) {
       }
     if (!ok) return false;
   }
-  return digit;
+  // "3", "- 3 -", "第 3 页"; two numbers only as "3/12", "第 3 页 共 12 页", "3 of 12" (a row
+  // of figures "1 0 0" is no page number).
+  if (groups == 1) return true;
+  return groups == 2 &&
+         (s.find('/') != std::string::npos || s.find("共") != std::string::npos || s.find("of") != std::string::npos);
 }
 
-// Lines in the top or bottom 12% of a page that recur, digits aside, at the same height on at
-// least half of the pages (two at least), and lone page numbers there: running headers and
-// footers, left out of tables and blocks.
+// Lines in the top or bottom 12% of a page that recur, digits aside, at the same height on all
+// pages but one (two at least), and lone page numbers there: running headers and footers, left
+// out of tables and blocks.
 void drop_running_lines(std::vector<std::vector<Line>>& pages, const std::vector<Page>& src) {
   std::map<std::string, std::vector<std::pair<int, double>>> seen;  // key -> (page, y)
   auto margin = [&](std::size_t p, const Line& l) {
@@ -181,7 +188,9 @@ void drop_running_lines(std::vector<std::vector<Line>>& pages, const std::vector
   for (std::size_t p = 0; p < pages.size(); ++p)
     for (const auto& l : pages[p])
       if (margin(p, l)) seen[digits_blanked(line_text(l))].push_back({static_cast<int>(p), l.y0});
-  std::size_t need = std::max<std::size_t>(2, (pages.size() + 1) / 2);
+  // All pages but one (a first page without the running header): a table's header repeated at
+  // the top of the pages it runs over recurs too, but not on every page of the document.
+  std::size_t need = std::max<std::size_t>(2, pages.size() - 1);
   for (std::size_t p = 0; p < pages.size(); ++p) {
     std::vector<Line> kept;
     for (auto& l : pages[p]) {
@@ -262,7 +271,9 @@ std::vector<Part> find_parts(const std::vector<Line>& lines, std::vector<Line>& 
       double gap = lines[j].y0 - lines[j - 1].y1;
       if (gap > 2.5 * lines[j].em || prose_line(lines[j], width) || j - last > 14) break;
       // A section heading between two tables: numbered like a row label, but in another size.
-      if (!fig[j] && starts_like_heading(line_text(lines[j])) && std::abs(lines[j].em - lines[i].em) > 0.5) break;
+      if (!fig[j] && starts_like_heading(line_text(lines[j])) &&
+          std::abs(lines[j].em - lines[i].em) > 0.1 * lines[i].em)
+        break;
       if (fig[j]) last = j;
     }
     // The first figure's left edge: text right of it is in the figures' area.
@@ -284,7 +295,7 @@ std::vector<Part> find_parts(const std::vector<Line>& lines, std::vector<Line>& 
     // Up: first the first row's own label lines, then the header block.
     std::size_t begin = i;
     while (begin > 0 && !used[begin - 1] && label_only(lines[begin - 1]) && i - begin < 3 &&
-           lines[begin].y0 - lines[begin - 1].y1 <= 1.0 * lines[begin].em && !prose_line(lines[begin - 1], width))
+           lines[begin].y0 - lines[begin - 1].y1 <= 0.6 * lines[begin].em && !prose_line(lines[begin - 1], width))
       --begin;
     std::size_t body_begin = begin;
     while (begin > 0 && !used[begin - 1] && body_begin - begin < 12) {
@@ -321,6 +332,7 @@ std::vector<Part> find_parts(const std::vector<Line>& lines, std::vector<Line>& 
 struct Columns {
   std::vector<std::pair<double, double>> spans;  // x-intervals, left to right
   int label_cols = 0;                            // how many are left of the figures
+  std::vector<std::pair<double, double>> figs;   // the figures' boxes, clustered by column
   [[nodiscard]] int at(double x) const {
     for (std::size_t c = 0; c < spans.size(); ++c)
       if (x < spans[c].second) return static_cast<int>(c);
@@ -360,6 +372,7 @@ Columns find_columns(const Region& region) {
       figs.push_back(b);
   }
   Columns cols;
+  cols.figs = figs;
   if (figs.empty()) return cols;
   // The figures' area starts in the gap between the label text and the first figure column.
   double label_right = -1e18;
@@ -623,6 +636,14 @@ std::vector<std::vector<const Line*>> body_rows(const Part& part, const Columns&
     rows.push_back(all);
     return rows;
   }
+  constexpr int kOwnRow = -2;  // and below: groups of lines that are rows of their own
+  // The spacing of lines wrapped in a cell: the closest two label lines.
+  std::optional<double> leading;
+  for (std::size_t k = 0; k + 1 < part.body.size(); ++k)
+    if (!anchor[k] && !anchor[k + 1]) {
+      double g = part.body[k + 1].y0 - part.body[k].y1;
+      if (g > -0.2 * part.body[k].em && (!leading || g < *leading)) leading = g;
+    }
   std::vector<int> owner(part.body.size(), -1);
   for (std::size_t a = 0; a < anchors.size(); ++a) owner[anchors[a]] = static_cast<int>(a);
   for (std::size_t k = 0; k < anchors.front(); ++k) owner[k] = 0;
@@ -640,10 +661,24 @@ std::vector<std::vector<const Line*>> body_rows(const Part& part, const Columns&
         split = k;
       }
     }
-    for (std::size_t k = from + 1; k < to; ++k) owner[k] = static_cast<int>(k <= split ? a : a + 1);
+    // A group joins its anchor only when it is as close to it as wrapped lines are to each other
+    // (the table's line spacing, or a quarter of an em when no two label lines are wrapped); otherwise it is a row of
+    // its own, joined to neither (a sub-heading row between two rows).
+    auto gap = [&](std::size_t k) { return part.body[k + 1].y0 - part.body[k].y1; };
+    const double close = (leading ? *leading : 0.25 * part.body[from].em) + 1.0;
+    bool up_ok = gap(from) <= close;
+    bool down_ok = gap(to - 1) <= close;
+    for (std::size_t k = from + 1; k < to; ++k) {
+      if (k <= split)
+        owner[k] = up_ok ? static_cast<int>(a) : kOwnRow - static_cast<int>(2 * a);
+      else
+        owner[k] = down_ok ? static_cast<int>(a + 1) : kOwnRow - static_cast<int>(2 * a + 1);
+    }
   }
-  rows.resize(anchors.size());
-  for (std::size_t k = 0; k < part.body.size(); ++k) rows[static_cast<std::size_t>(owner[k])].push_back(&part.body[k]);
+  for (std::size_t k = 0; k < part.body.size(); ++k) {
+    if (k == 0 || owner[k] != owner[k - 1]) rows.emplace_back();
+    rows.back().push_back(&part.body[k]);
+  }
   return rows;
 }
 
@@ -683,13 +718,11 @@ bool continues(const Region& r, Part& next) {
   if (next.page != last.page + 1 || !last.reaches_page_end || !next.at_page_start) return false;
   Region a{{last}}, b{{next}};
   Columns ca = find_columns(a), cb = find_columns(b);
-  auto fig = [](const Columns& c) {
-    return std::vector<std::pair<double, double>>(c.spans.begin() + c.label_cols, c.spans.end());
-  };
-  auto fa = fig(ca), fb = fig(cb);
-  if (fa.size() != fb.size() || fa.empty()) return false;
-  for (std::size_t k = 0; k + 1 < fa.size(); ++k)
-    if (std::abs(fa[k].second - fb[k].second) > 6) return false;
+  // The same figure columns: as many, each overlapping its fellow (figures aligned left, right
+  // or centred in their cells overlap whatever their widths).
+  if (ca.figs.size() != cb.figs.size() || ca.figs.empty()) return false;
+  for (std::size_t k = 0; k < ca.figs.size(); ++k)
+    if (ca.figs[k].first > cb.figs[k].second + 2 || cb.figs[k].first > ca.figs[k].second + 2) return false;
   if (!next.header.empty()) {
     if (header_key(next.header) != header_key(r.parts.front().header)) return false;
     next.header.clear();
