@@ -275,4 +275,17 @@ TEST_SUITE("import_pdf_layout") {
     REQUIRE(five != t.cells.end());
     CHECK(five->where == "page 2, x 400.0, y 130.0");
   }
+
+  TEST_CASE("a line of 300 figures is no table: its text stays, as a block") {
+    Page page;
+    page.width = 595;
+    page.height = 842;
+    page.words.push_back(w("说明", 10, 400));
+    for (int k = 0; k < 300; ++k) page.words.push_back(w(std::to_string(k), 60.0 + 30.0 * k, 400, 12));
+    auto doc = gongkai::import::pdf::lay_out("t.pdf", "", {page});
+    CHECK(doc.tables.empty());
+    REQUIRE(doc.blocks.size() == 1);
+    CHECK(doc.blocks[0].text.rfind("说明0 1 2 3", 0) == 0);
+    CHECK(doc.blocks[0].where == "page 1, y 400.0");
+  }
 }

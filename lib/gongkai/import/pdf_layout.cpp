@@ -372,8 +372,10 @@ Columns find_columns(const Region& region) {
       figs.push_back(b);
   }
   Columns cols;
+  // More than 200 figure columns is no report's table (the widest has 16): not laid out as a
+  // table, which keeps the work per word bounded.
+  if (figs.empty() || figs.size() > 200) return cols;
   cols.figs = figs;
-  if (figs.empty()) return cols;
   // The figures' area starts in the gap between the label text and the first figure column.
   double label_right = -1e18;
   for (const auto& part : region.parts)
@@ -399,7 +401,9 @@ Columns find_columns(const Region& region) {
       if (any) ++label_lines;
     }
   std::vector<double> cuts;  // x of label column boundaries
-  if (label_lines > 0) {
+  // A label area wider than 10,000 points is no page's (a hostile PDF's coordinates): no label
+  // columns are looked for, so the grid below stays small.
+  if (label_lines > 0 && fig_left - area_left < 10000) {
     // Coverage on a half-point grid.
     int n = static_cast<int>((fig_left - area_left) * 2) + 1;
     std::vector<int> cover(static_cast<std::size_t>(std::max(n, 1)), 0);
@@ -569,7 +573,9 @@ std::vector<Cell> header_cells(const std::vector<Line>& lines, const Columns& co
       const Cell& c = cells[k];
       if (last_line[k] != p.line - 1 || p.c0 > c.c1 || c.c0 > p.c1) continue;
       if (p.y0 - c.y1 > 0.8 * lines[static_cast<std::size_t>(p.line)].em) continue;
-      // Alone under it: no other piece of this line overlaps the cell's columns.
+      // Alone under it: no other piece of this line overlaps the cell's columns. (A header of
+      // thousands of pieces is no table's: its pieces stay apart, and the work stays bounded.)
+      if (pieces.size() > 2000) continue;
       int under = 0;
       for (const auto& q : pieces)
         if (q.line == p.line && q.c0 <= c.c1 && c.c0 <= q.c1) ++under;
@@ -760,12 +766,21 @@ SourceDocument lay_out(const std::string& path, const std::string& title_metadat
   std::vector<Placed> table_at;
   for (const auto& r : regions) {
     SourceTable t = build_table(r);
-    if (t.cells.empty()) continue;
+    if (t.cells.empty()) {
+      // Not laid out as a table after all: its lines are text, nothing is dropped.
+      for (const auto& p : r.parts) {
+        rest.insert(rest.end(), p.header.begin(), p.header.end());
+        rest.insert(rest.end(), p.body.begin(), p.body.end());
+      }
+      continue;
+    }
     const Part& p = r.parts.front();
     table_at.push_back({p.page, p.header.empty() ? p.body.front().y0 : p.header.front().y0});
     doc.tables.push_back(std::move(t));
   }
 
+  std::stable_sort(rest.begin(), rest.end(),
+                   [](const Line& a, const Line& b) { return a.page != b.page ? a.page < b.page : a.y0 < b.y0; });
   // Body font size: the most common line size.
   std::map<long, int> sizes;
   for (const auto& l : rest) ++sizes[std::lround(l.em * 2)];
