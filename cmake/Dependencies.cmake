@@ -14,6 +14,11 @@ pkg_check_modules(libzip REQUIRED IMPORTED_TARGET libzip)
 find_package(EXPAT REQUIRED)
 pkg_check_modules(utf8proc REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(xlsxwriter REQUIRED IMPORTED_TARGET xlsxwriter)
+# PDF layout reader (import/pdf_*): poppler's C++ API, linked PRIVATE (no public header names it).
+pkg_check_modules(poppler_cpp REQUIRED IMPORTED_TARGET poppler-cpp)
+# Its headers are included as <poppler/cpp/...> by import/pdf_document.cpp alone: no include path
+# for the whole library (the other sources keep their compile flags, and their ccache entries).
+set_property(TARGET PkgConfig::poppler_cpp PROPERTY INTERFACE_INCLUDE_DIRECTORIES "")
 find_path(KAINJOW_MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp REQUIRED)
 # SHA-256 of the build manifest (lib/gongkai/core/sha256.cpp): libcrypto, from libssl-dev.
 pkg_check_modules(libcrypto REQUIRED IMPORTED_TARGET libcrypto)

@@ -18,6 +18,8 @@ pkgs=(g++ cmake make pkg-config python3
       libzip-dev libexpat1-dev libkainjow-mustache-dev libutf8proc-dev nlohmann-json3-dev
       cmark-gfm unzip libssl-dev python3-jsonschema
       groff-base mandoc)  # gongkai(1) is linted by groff and mandoc in make test
+# The PDF layout reader (import/pdf_*): poppler's C++ API.
+pkgs+=(libpoppler-cpp-dev)
 if [ "$level" = bench ]; then
   pkgs+=(time python3-pandas python3-openpyxl)
 fi
@@ -35,6 +37,8 @@ if [ "$level" = lint ]; then
 fi
 if [ "$level" = e2e ]; then
   pkgs+=(chromium libreoffice-calc poppler-utils fonts-noto-cjk)
+  # Remaking the test PDFs (tests/data/import/pdf/make_pdfs.sh): Writer and an image-only PDF.
+  pkgs+=(libreoffice-writer img2pdf)
 fi
 missing=()
 for p in "${pkgs[@]}"; do
