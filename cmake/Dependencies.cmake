@@ -14,6 +14,8 @@ pkg_check_modules(libzip REQUIRED IMPORTED_TARGET libzip)
 find_package(EXPAT REQUIRED)
 pkg_check_modules(utf8proc REQUIRED IMPORTED_TARGET libutf8proc)
 pkg_check_modules(xlsxwriter REQUIRED IMPORTED_TARGET xlsxwriter)
+# Published report pages (gongkai import, lib/gongkai/import/html_document.cpp): Google's HTML5 parser.
+pkg_check_modules(gumbo REQUIRED IMPORTED_TARGET gumbo)
 find_path(KAINJOW_MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp REQUIRED)
 if(GONGKAI_TESTS)
   find_package(doctest REQUIRED)

@@ -47,8 +47,8 @@ struct SourceBlock {
 };
 
 struct SourceDocument {
-  std::string path;         // as given on the command line
-  std::string title;        // <title> or the PDF's Title, may be empty
+  std::string path;   // as given on the command line
+  std::string title;  // <title> or the PDF's Title, may be empty
   std::vector<SourceTable> tables;
   std::vector<SourceBlock> blocks;
 };

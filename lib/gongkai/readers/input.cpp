@@ -1,6 +1,7 @@
 #include <gongkai/readers/input.hpp>
 
 #include <gongkai/core/text.hpp>
+#include <gongkai/readers/import_input.hpp>
 #include <gongkai/readers/long_csv.hpp>
 #include <gongkai/readers/official_workbook.hpp>
 #include <gongkai/readers/yaml_tally.hpp>
@@ -160,6 +161,10 @@ constexpr InputReader kReaders[] = {
     {"yaml", "yml", ".yaml .yml", "YAML tally", "YAML 统计", read_yaml_input, nullptr},
     {"xlsx", "", ".xlsx .xlsm", "workbook in the official layout", "官方表式的工作簿",
      read_tables_input<read_workbook_tables>, read_workbook_tables},
+    {"html", "htm", ".html .htm", "published report page (tables found by their labels)",
+     "已发布的报告网页（按标签查找表格）", read_published_input, read_published_tables},
+    {"pdf", "", ".pdf", "published report PDF (tables found by their labels)", "已发布的报告 PDF（按标签查找表格）",
+     read_published_input, read_published_tables},
 };
 
 bool has_word(std::string_view words, std::string_view word) {
