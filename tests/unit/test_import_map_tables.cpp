@@ -50,7 +50,7 @@ std::vector<std::string> differences(const Report& a, const Report& b) {
 
 std::size_t count(const Diagnostics& d, std::string_view rule) {
   std::size_t n = 0;
-  for (const auto& i : d.items()) n += i.rule == rule ? 1 : 0;
+  for (const auto& i : d.items()) n += i.rule == rule ? 1U : 0U;
   return n;
 }
 

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <set>
@@ -139,8 +140,9 @@ void register_import(CLI::App& app, Context& ctx) {
     const Lang lang = ctx.lang();
     Diagnostics general;
     const std::vector<std::string> files = expand_inputs(opts->inputs, general);
+    std::error_code ec;
     const bool several = files.size() > 1 || opts->inputs.size() > 1 ||
-                         (opts->inputs.size() == 1 && fs::is_directory(opts->inputs.front()));
+                         (opts->inputs.size() == 1 && fs::is_directory(opts->inputs.front(), ec));
     if (several && opts->output == "-") {
       print_findings(general, opts->findings_format, lang);
       std::cerr << (lang == Lang::zh ? "gongkai import: 多个输入时须用 -o 指定输出文件夹\n"
@@ -207,7 +209,7 @@ void register_import(CLI::App& app, Context& ctx) {
         // The prose as Markdown files next to the YAML (not when the YAML goes to a stream).
         std::map<std::string, std::string> prose_files;
         const bool beside = targets[i] != "-" && fs::path(targets[i]).has_filename() &&
-                            !fs::is_character_file(targets[i]) && !fs::is_fifo(targets[i]);
+                            !fs::is_character_file(targets[i], ec) && !fs::is_fifo(targets[i], ec);
         if (beside) {
           const fs::path yaml(targets[i]);
           for (const auto& [id, md] : r.prose) {

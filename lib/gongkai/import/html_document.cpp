@@ -122,7 +122,6 @@ bool hidden(const GumboNode* node) {
     case GUMBO_TAG_STYLE:
     case GUMBO_TAG_NOSCRIPT:
     case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_HEAD:
     case GUMBO_TAG_SELECT:
     case GUMBO_TAG_OPTION:
       return true;
@@ -205,6 +204,21 @@ class Walker {
         read_table(node);
         for (unsigned i = 0; i < children.length; ++i) {
           visit(static_cast<const GumboNode*>(children.data[i]), depth + 1, true, false);
+        }
+        return;
+      }
+      // A heading inside a table (the article in a CMS's layout table) is a block all the same.
+      if (in_table && is_heading(tag)) {
+        std::string text;
+        cell_text(node, text, depth);
+        text = tidy_lines(text);
+        if (!text.empty()) {
+          SourceBlock b;
+          b.kind = SourceBlock::Kind::heading;
+          b.text = std::move(text);
+          b.where = fmt::format("line {}", node->v.element.start_pos.line);
+          b.tables_before = static_cast<int>(doc_.tables.size());
+          doc_.blocks.push_back(std::move(b));
         }
         return;
       }

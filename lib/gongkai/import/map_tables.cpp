@@ -88,6 +88,64 @@ Layout lay_out(const SourceDocument& doc, const std::set<std::pair<int, int>>& d
   return layout;
 }
 
+constexpr std::string_view kMiddleDot = "\xC2\xB7";  // ·
+
+std::vector<std::string> dot_parts(const std::string& text) {
+  std::vector<std::string> parts;
+  std::size_t from = 0;
+  for (std::size_t at = text.find(kMiddleDot); at != std::string::npos; at = text.find(kMiddleDot, from)) {
+    parts.push_back(text.substr(from, at - from));
+    from = at + kMiddleDot.size();
+  }
+  parts.push_back(text.substr(from));
+  return parts;
+}
+
+// A table whose header is one row of labels joined by 「·」 (申请人情况·法人或其他组织·商业企业,
+// 行政复议·结果维持: how a Markdown table flattens a header block, gongkai's own Markdown among
+// them) is given its header block back: one header row per level, each column's last label on
+// the last header row. Row labels joined by 「·」 are read as paths (`/`).
+SourceTable unflatten(const SourceTable& table) {
+  std::size_t levels = 1;
+  std::size_t joined = 0;
+  for (const SourceCell& c : table.cells) {
+    if (c.row != 0) continue;
+    const std::size_t n = dot_parts(c.text).size();
+    if (n > 1) ++joined;
+    levels = std::max(levels, n);
+  }
+  if (joined < 2 || levels > 4) return table;
+  const int extra = static_cast<int>(levels) - 1;
+  SourceTable out;
+  out.where = table.where;
+  out.cols = table.cols;
+  out.rows = table.rows + extra;
+  for (const SourceCell& c : table.cells) {
+    if (c.row != 0) {
+      SourceCell moved = c;
+      moved.row += extra;
+      std::string& t = moved.text;
+      for (std::size_t at = t.find(kMiddleDot); at != std::string::npos; at = t.find(kMiddleDot, at + 1)) {
+        t.replace(at, kMiddleDot.size(), "/");
+      }
+      out.cells.push_back(std::move(moved));
+      continue;
+    }
+    const std::vector<std::string> parts = dot_parts(c.text);
+    // The first parts from the top, the last one on the last header row.
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      SourceCell part = c;
+      part.text = parts[i];
+      part.row = i + 1 == parts.size() ? extra : static_cast<int>(i);
+      part.row_span = 1;
+      out.cells.push_back(std::move(part));
+    }
+  }
+  std::sort(out.cells.begin(), out.cells.end(),
+            [](const SourceCell& a, const SourceCell& b) { return std::pair(a.row, a.col) < std::pair(b.row, b.col); });
+  return out;
+}
+
 // Bands of consecutive rows.
 std::vector<std::pair<std::uint32_t, std::uint32_t>> bands(const std::vector<std::uint32_t>& rows) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
@@ -300,8 +358,12 @@ std::map<std::string, ProseSection> page_prose(const SourceDocument& doc, const 
   return out;
 }
 
-std::optional<Report> map_tables(const SourceDocument& doc, const FormSet& forms, const ReportMeta& meta,
+std::optional<Report> map_tables(const SourceDocument& page, const FormSet& forms, const ReportMeta& meta,
                                  Diagnostics& out) {
+  SourceDocument doc;
+  doc.path = page.path;
+  doc.title = page.title;
+  for (const SourceTable& t : page.tables) doc.tables.push_back(unflatten(t));
   Layout first = lay_out(doc, {});
   const std::set<std::pair<int, int>> drop = repeated_headers(first, forms);
   Layout layout = drop.empty() ? std::move(first) : lay_out(doc, drop);
