@@ -5,7 +5,8 @@ For each sample report (form 2021 and form 2019): `gongkai build --format html,m
 Markdown rendered to HTML by cmark-gfm (with the table extension), then both pages imported
 (`gongkai import --format yaml`) and built to JSON again. Every cell of the built report (given or
 computed by check: the rendered tables print the totals a report leaves to check) must come back
-with the same figure, and no other cell may hold one. (A page prints a cell the report leaves
+with the same figure, and no other cell may hold one but the 0s the page prints beside a row's
+given cells. (A page prints a cell the report leaves
 out and a blank cell alike, empty: both come back blank.)
 
 usage: import_round_trip.py GONGKAI ROOT
@@ -62,6 +63,9 @@ def main():
                 run([gongkai, "--lang", "en", "build", yaml, "--format", "json", "--allow-errors", "-o", out], env=env)
                 [back_json] = glob.glob(os.path.join(out, "*", "report.json"))
                 got = given(back_json)
+                # A row the report gives in part prints its other cells as 0 (render/table_layout):
+                # those come back as the 0 the page shows.
+                got = {k: v for k, v in got.items() if k in want or v != 0}
                 if got != want:
                     missing = sorted(set(want) - set(got))
                     extra = sorted(set(got) - set(want))
