@@ -37,17 +37,20 @@ TEST_SUITE("build/read_input") {
     CHECK_FALSE(r.readable);
     REQUIRE(r.findings.items().size() == 1);
     CHECK(r.findings.items().front().message.en ==
-          "unsupported file type '.md' (supported: .csv, .yaml, .yml, .xlsx, .xlsm, .json)");
+          "unsupported file type '.md' (supported: .csv, .yaml, .yml, .xlsx, .xlsm, .json, .html, .htm, .pdf)");
   }
 
   TEST_CASE("the kinds of input come from the reader table, standard input's first") {
     const auto kinds = input_kinds();
-    REQUIRE(kinds.size() == 4);
+    REQUIRE(kinds.size() == 6);
     CHECK(kinds[0].name == "csv");
     CHECK(kinds[1].name == "yaml");
     CHECK(kinds[1].extensions == std::vector<std::string>{".yaml", ".yml"});
     CHECK(kinds[2].name == "xlsx");
     CHECK(kinds[3].name == "json");  // gongkai's own report JSON
+    CHECK(kinds[4].name == "html");
+    CHECK(kinds[4].extensions == std::vector<std::string>{".html", ".htm"});
+    CHECK(kinds[5].name == "pdf");
   }
 }
 

@@ -55,5 +55,6 @@ void register_merge(CLI::App& app, Context& ctx);
 void register_tally(CLI::App& app, Context& ctx);
 void register_init(CLI::App& app, Context& ctx);
 void register_build(CLI::App& app, Context& ctx);
+void register_import(CLI::App& app, Context& ctx);
 
 }  // namespace gongkai::cli

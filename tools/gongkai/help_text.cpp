@@ -36,6 +36,12 @@ const std::map<std::string, std::string, std::less<>>& zh_descriptions() {
         {"text or json", "text 或 json"},
         {"List the rules findings name (ID, severity, summary)", "列出检查结果所用的规则（ID、严重程度、说明）"},
         {"Rule IDs to show; all rules when omitted", "要显示的规则 ID；省略时列出全部规则"},
+        // gongkai import
+        {"Read published reports (web pages, PDFs) back into figures: long CSV or YAML tallies, with where "
+         "each figure was found",
+         "把已发布的报告（网页、PDF）读回为数字：长表 CSV 或 YAML 统计，注明每个数字在原文中的位置"},
+        {"Pages (.html, .htm) and PDFs (.pdf), folders of them, or glob patterns",
+         "网页（.html、.htm）和 PDF（.pdf）、含有它们的文件夹，或通配符模式"},
         // gongkai diff
         {"Compare reports of one agency: two years, two versions of a year, a series",
          "比较同一机关的报告：两个年度、同一年度的两个版本、多个年度"},

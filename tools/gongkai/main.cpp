@@ -84,6 +84,7 @@ int main(int argc, char** argv) {
   register_build(app, ctx);
   register_diff(app, ctx);
   register_verify(app, ctx);
+  register_import(app, ctx);
 
   // Help and parse errors speak the language asked for, before the options are parsed.
   if (lang == Lang::zh) localize_help(app);

@@ -1,6 +1,7 @@
 #include <gongkai/readers/input.hpp>
 
 #include <gongkai/core/text.hpp>
+#include <gongkai/readers/import_input.hpp>
 #include <gongkai/readers/long_csv.hpp>
 #include <gongkai/readers/official_workbook.hpp>
 #include <gongkai/readers/report_json_input.hpp>
@@ -163,6 +164,10 @@ constexpr InputReader kReaders[] = {
      read_tables_input<read_workbook_tables>, read_workbook_tables},
     {"json", "", ".json", "gongkai's own report JSON (build --format json)",
      "gongkai 自己的报告 JSON（build --format json）", read_report_json_input, nullptr},
+    {"html", "htm", ".html .htm", "published report page (tables found by their labels)",
+     "已发布的报告网页（按标签查找表格）", read_published_input, read_published_tables},
+    {"pdf", "", ".pdf", "published report PDF (tables found by their labels)", "已发布的报告 PDF（按标签查找表格）",
+     read_published_input, read_published_tables},
 };
 
 bool has_word(std::string_view words, std::string_view word) {

@@ -45,16 +45,21 @@ std::vector<Line> read_lines(std::string_view name, std::string_view text, Diagn
   CsvReader reader(name, text);
   CsvRow row;
   bool header_seen = false;
+  // A fifth column `source` (where `gongkai import` found each figure) is allowed and not read.
+  std::size_t fields = kFields;
   while (reader.next(row, out)) {
     if (!header_seen) {
       header_seen = true;
       std::string found;
-      bool ok = row.fields.size() == kFields;
+      if (row.fields.size() == kFields + 1 && lower_ascii(trim(row.fields[kFields].text)) == "source") {
+        fields = kFields + 1;
+      }
+      bool ok = row.fields.size() == fields;
       static constexpr std::string_view kNames[kFields] = {"section", "row", "column", "value"};
       for (std::size_t i = 0; i < row.fields.size(); ++i) {
         if (i > 0) found += ",";
         found += row.fields[i].text;
-        if (ok && lower_ascii(trim(row.fields[i].text)) != kNames[i]) ok = false;
+        if (ok && i < kFields && lower_ascii(trim(row.fields[i].text)) != kNames[i]) ok = false;
       }
       if (!ok) {
         out.add(Diagnostic::make(
@@ -67,7 +72,7 @@ std::vector<Line> read_lines(std::string_view name, std::string_view text, Diagn
     bool all_blank = true;
     for (const auto& f : row.fields) all_blank = all_blank && trim(f.text).empty();
     if (all_blank) continue;  // spreadsheets export empty rows as ",,,"
-    if (row.fields.size() != kFields) {
+    if (row.fields.size() != fields) {
       out.add(Diagnostic::make(
           Severity::error, "csv", SourceLoc{std::string(name), row.line, 1, {}},
           {fmt::format("第 {} 行有 {} 个字段，应为 4 个（section,row,column,value）；含逗号的字段须加引号", row.line,

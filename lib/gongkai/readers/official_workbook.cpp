@@ -48,8 +48,8 @@ struct Attempt {
 
 class FormAttempt {
  public:
-  FormAttempt(std::string_view name, std::shared_ptr<const Form> form, const std::vector<SheetGrid>& grids)
-      : name_(name), grids_(grids) {
+  FormAttempt(const GridSource& source, std::shared_ptr<const Form> form, const std::vector<SheetGrid>& grids)
+      : source_(source), name_(source.name), grids_(grids) {
     a_.form = std::move(form);
   }
 
@@ -87,11 +87,10 @@ class FormAttempt {
       }
       if (!sheet) {
         ++a_.missing;
-        a_.found.add(Diagnostic::make(
-            Severity::warning, "xlsx", SourceLoc{name_, 0, 0, {}},
-            {fmt::format("工作簿中没有找到表格「{}」：没有工作表含有它的列标签", section_heading(form, table)),
-             fmt::format("table {} ({}) not found in the workbook: no sheet has its column labels", table.id,
-                         section_heading(form, table))}));
+        a_.found.add(
+            Diagnostic::make(Severity::warning, source_.rule, SourceLoc{name_, 0, 0, {}},
+                             {fmt::format(fmt::runtime(source_.missing.zh), section_heading(form, table), table.id),
+                              fmt::format(fmt::runtime(source_.missing.en), section_heading(form, table), table.id)}));
         continue;
       }
       const SheetGrid& grid = grids_[*sheet];
@@ -116,6 +115,7 @@ class FormAttempt {
 
  private:
   SourceLoc at(const SheetGrid& grid, std::uint32_t row, std::uint32_t column) const {
+    if (source_.locate) return source_.locate(grid, row, column);
     return SourceLoc{name_, 0, 0, grid.ref(row, column)};
   }
 
@@ -182,6 +182,7 @@ class FormAttempt {
     a_.found.add(Diagnostic::make(Severity::error, "label", where, std::move(message)));
   }
 
+  const GridSource& source_;
   std::string name_;
   const std::vector<SheetGrid>& grids_;
   Attempt a_;
@@ -211,7 +212,14 @@ std::optional<Report> read_official_workbook(std::string_view name, std::string_
                        sheet, limits_grid.max_rows, limits_grid.max_columns, limits_grid.max_merged)}));
     }
   }
+  GridSource source;
+  source.name = std::string(name);
+  return read_official_grids(source, grids, forms, meta, out);
+}
 
+std::optional<Report> read_official_grids(const GridSource& source, const std::vector<SheetGrid>& grids,
+                                          const FormSet& forms, const ReportMeta& meta, Diagnostics& out) {
+  const SourceLoc file{source.name, 0, 0, {}};
   std::vector<std::shared_ptr<const Form>> candidates;
   if (meta.form_id) {
     auto form = forms.by_id(*meta.form_id);
@@ -229,7 +237,7 @@ std::optional<Report> read_official_workbook(std::string_view name, std::string_
     candidates = forms.all();
   }
   std::vector<Attempt> attempts;
-  for (const auto& f : candidates) attempts.push_back(FormAttempt(name, f, grids).run(meta));
+  for (const auto& f : candidates) attempts.push_back(FormAttempt(source, f, grids).run(meta));
   if (attempts.empty()) return std::nullopt;
 
   // The form whose labels fit best; forms are sorted oldest first, so `<=` prefers the newest.
@@ -250,11 +258,7 @@ std::optional<Report> read_official_workbook(std::string_view name, std::string_
   }
   Attempt& chosen = attempts[best];
   if (chosen.missing == chosen.form->tables.size()) {
-    out.add(Diagnostic::make(
-        Severity::error, "xlsx", file,
-        {"工作簿中没有表格二、三、四：没有工作表含有它们的列标签（如「自然人」「结果维持」「本年制发件数」）",
-         "the workbook holds none of tables 二, 三, 四: no sheet has their column labels (such as 自然人, "
-         "结果维持, 本年制发件数)"}));
+    out.add(Diagnostic::make(Severity::error, source.rule, file, source.none));
     return std::nullopt;
   }
   if (!meta.form_id) {
