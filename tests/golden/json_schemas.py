@@ -6,7 +6,8 @@ and by tests/schemas/test_json_schemas.py. Needs python3-jsonschema (Debian: 4.1
 Which schema an output has is decided by the command that wrote it:
   stdout/stderr of `gongkai SUB ... --format F`: SCHEMA_BY_STREAM[(SUB, F, stream)]
   a file written under $OUT: by its name (SCHEMA_BY_FILE), or by the option it was given to
-  (--overview FILE.json: overview; --findings FILE.json: findings)
+  (--overview FILE.json: overview; --findings FILE.json: findings; diff -o FILE.json: diff);
+  `--overview -` puts the overview on standard output
 A JSON output with no schema is a failure: a new JSON output needs its schema and a row here.
 """
 import glob
@@ -111,6 +112,8 @@ def output_option(options):
 
 def schema_for_stream(cmd, stream):
     for sub, fmt, options in invocations(cmd):
+        if stream == "stdout" and options.get("--overview") == "-":
+            return "overview"  # check/merge --overview -: the overview on standard output
         if stream == "stdout" and sub in ("build", "diff") and output_option(options) not in (None, "-"):
             continue  # written to a file (build -o DIR, diff -o FILE), not to standard output
         name = SCHEMA_BY_STREAM.get((sub, fmt, stream))
@@ -127,6 +130,8 @@ def schema_for_file(cmd, rel):
         return "sarif"
     for sub, fmt, options in invocations(cmd):
         if sub == "diff" and (output_option(options) or "").replace("$OUT/", "") == rel:
+            # Without --format, -o FILE's extension chose the format (render/diff_formats.cpp).
+            fmt = fmt or {".json": "json", ".sarif": "sarif"}.get(os.path.splitext(rel)[1])
             return SCHEMA_BY_STREAM.get(("diff", fmt, "stdout"))
         for option, name in (("--overview", "overview"), ("--findings", "findings")):
             value = options.get(option, "")

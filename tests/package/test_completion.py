@@ -61,7 +61,7 @@ expect(["forms", ""], form_ids)
 expect(["init", "x", "--form", "20"], form_ids)
 expect(["check", "sample-data/gov"], ["sample-data/government-2020"])
 expect(["check", "sample-data/department-2023/report.y"], ["sample-data/department-2023/report.yaml"])
-expect(["build", "-o", "sample-data/c"], ["sample-data/county-2023"])
+expect(["build", "-o", "sample-data/c"], ["sample-data/county-2022", "sample-data/county-2023"])
 expect(["--template-dir", "report-temp"], ["report-templates"])
 # Every option of every --help is offered after `gongkai <command> -`, and nothing else.
 for c in commands:

@@ -60,17 +60,18 @@ HtmlTemplates test_templates() {
 
 TEST_SUITE("render/diff-formats") {
   TEST_CASE("the format table: names, extensions, unknown and did you mean") {
-    CHECK(diff_format_names() == "text, md, html, xlsx, csv, json");
+    CHECK(diff_format_names() == "text, md, html, xlsx, csv, json, sarif");
     CHECK(diff_formats().front().name == "text");
     CHECK(find_diff_format_by_file("out/diff.xlsx")->name == "xlsx");
     CHECK(find_diff_format_by_file("diff.txt")->name == "text");
+    CHECK(find_diff_format_by_file("findings.sarif")->name == "sarif");
     CHECK(find_diff_format_by_file("a.b/diff") == nullptr);
     CHECK(find_diff_format_by_file("diff.pdf") == nullptr);
     CHECK(find_diff_format("xlsx")->binary);
     CHECK_FALSE(find_diff_format("csv")->binary);
     Text error;
     CHECK(parse_diff_format("htm", error) == nullptr);
-    CHECK(error.en == "unknown format 'htm' (known: text, md, html, xlsx, csv, json); did you mean 'html'?");
+    CHECK(error.en == "unknown format 'htm' (known: text, md, html, xlsx, csv, json, sarif); did you mean 'html'?");
     CHECK(error.zh.find("未知的格式「htm」") != std::string::npos);
     CHECK(parse_diff_format("csv", error)->name == "csv");
   }
