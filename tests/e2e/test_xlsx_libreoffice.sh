@@ -26,7 +26,7 @@ run_case() {
   "$gongkai" build "$@" --format xlsx,json -o "$out/build"
   local xlsx json
   xlsx=$(find "$out/build" -name '*.xlsx' | sort | head -n 1)
-  json=$(find "$out/build" -name '*.json' | sort | head -n 1)
+  json=$(find "$out/build" -name report.json | sort | head -n 1)
   if [ -z "$xlsx" ] || [ -z "$json" ]; then
     echo "FAIL: $name: gongkai build wrote no .xlsx or no .json under $out/build" >&2
     return 1
