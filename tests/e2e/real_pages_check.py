@@ -45,7 +45,7 @@ def report_json(gongkai, path, agency, year, outdir):
                 "-o", outdir, path])
     found = []
     for dirpath, _, names in os.walk(outdir):
-        found += [os.path.join(dirpath, n) for n in names if n.endswith(".json")]
+        found += [os.path.join(dirpath, n) for n in names if n == "report.json"]
     if len(found) != 1:
         sys.exit(f"FAIL: gongkai build of {path} wrote {len(found)} JSON files (exit {proc.returncode}):\n"
                  f"{proc.stderr}")

@@ -37,7 +37,11 @@ CellMap cell_map(const Form& older, const Form& newer, const DiffOptions& option
 class Differ {
  public:
   Differ(const Report& older, const Report& newer, const DiffOptions& options)
-      : old_(older), new_(newer), options_(options), map_(cell_map(*older.form, *newer.form, options)) {}
+      : old_(older),
+        new_(newer),
+        options_(options),
+        same_form_(older.form == newer.form),
+        map_(same_form_ ? CellMap{} : cell_map(*older.form, *newer.form, options)) {}
 
   ReportDiff run() {
     ReportDiff d;
@@ -61,6 +65,20 @@ class Differ {
 
  private:
   void pair_cells(ReportDiff& d) {
+    d.cells.reserve(new_.form->cells().size());
+    if (same_form_) {  // every cell is its own counterpart: no map to build (a roster diff does this per unit)
+      for (const auto& c : new_.form->cells()) {
+        CellDiff cd = compare_sides(Side::of(old_.at(c)), Side::of(new_.at(c)));
+        nothing_given(cd);
+        cd.id = c.id;
+        cd.new_id = c.id;
+        cd.old_id = c.id;
+        cd.def = &c;
+        cd.derived = c.derived;
+        d.cells.push_back(std::move(cd));
+      }
+      return;
+    }
     for (const auto& c : new_.form->cells()) {
       Side before = Side::not_in_form();
       std::string old_id;
@@ -261,6 +279,7 @@ class Differ {
   const Report& old_;
   const Report& new_;
   const DiffOptions& options_;
+  bool same_form_;  // one form on both sides: cells pair by themselves, map_ is empty
   CellMap map_;
 };
 

@@ -215,7 +215,13 @@ RosterDiff diff_rosters(const RosterDiffRequest& request) {
   batch.load = request.load ? FileLoader(request.load) : FileLoader([](const std::string& p) { return read_file(p); });
   batch.progress = request.progress;
 
-  // Pass 1: last year's units, for their names and figures (the reports are not kept).
+  // Pass 1: last year's units, for their names; each report read and checked without an error is
+  // kept (its figures, for pass 2: each unit is read once). One with errors is read again in
+  // pass 2, where why it cannot be compared is said.
+  std::vector<std::optional<Report>> kept(last.units.size());
+  batch.step = [&kept](std::size_t index, const UnitInput&, Report& report, Diagnostics& found) {
+    if (!found.has_errors()) kept[index].emplace(report);  // a copy: run_units still summarises it
+  };
   std::vector<UnitResult> old_results = run_units(last.units, batch);
   std::vector<std::string> old_names;
   old_names.reserve(old_results.size());
@@ -230,16 +236,21 @@ RosterDiff diff_rosters(const RosterDiffRequest& request) {
   }
 
   // Pass 2: this year's units; each compared, on the worker that read it, with last year's unit
-  // of its name, read again there. Only the row is kept.
+  // of its name (kept from pass 1, else read again there). Only the row is kept.
   std::vector<RosterUnitDiff> rows(now.units.size());
   std::vector<char> compared(now.units.size(), 0);
   batch.step = [&](std::size_t index, const UnitInput& unit, Report& report, Diagnostics&) {
     const std::string name = unit.name.empty() ? report.agency : unit.name;
     auto it = old_by_key.find(roster_unit_key(name));
     if (it == old_by_key.end()) return;
+    RosterUnitDiff& row = rows[index];
+    if (const std::optional<Report>& kept_before = kept[it->second]) {  // only read here: shared by workers
+      add_flags(row, diff_reports(*kept_before, report, request.diff));
+      compared[index] = 1;
+      return;
+    }
     Diagnostics problems;
     std::optional<Report> before = read_checked_unit(last.units[it->second], batch, problems);
-    RosterUnitDiff& row = rows[index];
     if (!before) {
       row.findings = problems;
       return;
