@@ -21,6 +21,8 @@ pkg_check_modules(poppler_cpp REQUIRED IMPORTED_TARGET poppler-cpp)
 set_property(TARGET PkgConfig::poppler_cpp PROPERTY INTERFACE_INCLUDE_DIRECTORIES "")
 # Published report pages (gongkai import, lib/gongkai/import/html_document.cpp): Google's HTML5 parser.
 pkg_check_modules(gumbo REQUIRED IMPORTED_TARGET gumbo)
+# The CLI's allocator (CMakeLists.txt: gongkai_cli), not the library's.
+pkg_check_modules(jemalloc REQUIRED IMPORTED_TARGET jemalloc)
 find_path(KAINJOW_MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp REQUIRED)
 # SHA-256 of the build manifest (lib/gongkai/core/sha256.cpp): libcrypto, from libssl-dev.
 pkg_check_modules(libcrypto REQUIRED IMPORTED_TARGET libcrypto)

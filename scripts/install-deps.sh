@@ -15,7 +15,7 @@ set -euo pipefail
 level=${1:-build}
 pkgs=(g++ cmake make pkg-config python3
       libcli11-dev libyaml-cpp-dev libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libfmt-dev doctest-dev
-      libzip-dev libexpat1-dev libkainjow-mustache-dev libutf8proc-dev nlohmann-json3-dev libgumbo-dev
+      libzip-dev libexpat1-dev libkainjow-mustache-dev libutf8proc-dev nlohmann-json3-dev libgumbo-dev libjemalloc-dev
       cmark-gfm unzip libssl-dev python3-jsonschema
       groff-base mandoc)  # gongkai(1) is linted by groff and mandoc in make test
 # The PDF layout reader (import/pdf_*): poppler's C++ API.
