@@ -24,6 +24,10 @@ struct CellMention {
   std::string label;  // official wording, e.g. 一、本年新收政府信息公开申请数量 / 自然人
 };
 
+// The further places one grouped finding keeps (docs/limits.md); beyond them places are counted,
+// not kept: a register of a million bad rows is one finding, not a million places in memory.
+inline constexpr std::size_t kMaxPlacesKept = 1000;
+
 struct Diagnostic {
   Severity severity = Severity::error;
   std::string rule;                     // stable rule ID: balance, outcome-sum, label, ...
@@ -36,12 +40,18 @@ struct Diagnostic {
   // problem): Diagnostics::add groups a finding whose rule, severity, file and message are
   // those of an earlier one. `file` is empty when it is `where.file`.
   std::vector<SourceLoc> also;
+  std::size_t places_left_out = 0;  // further places beyond kMaxPlacesKept: counted, not kept
   // An office's written reason for this finding (an explanation kept with the tallies, keyed by
   // rule and cell; issue 9's "explained warnings"): the finding is shown as explained instead of
   // as a warning, is not counted by --strict, and SARIF lists it as a suppression with this
   // reason. Empty when not explained.
   std::optional<Text> explanation;
   SourceLoc explained_at;  // where that explanation was written
+
+  // How many places the finding has in all: `where`, the places kept and those counted.
+  [[nodiscard]] std::size_t place_count() const { return 1 + also.size() + places_left_out; }
+  // A further place: kept while fewer than kMaxPlacesKept are, else counted.
+  void add_place(SourceLoc at);
 
   // A finding of a severity, with its rule, place and message; the rest is filled in after.
   [[nodiscard]] static Diagnostic error(std::string rule, SourceLoc where, Text message);

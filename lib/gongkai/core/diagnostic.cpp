@@ -49,6 +49,13 @@ Diagnostic Diagnostic::make(Severity severity, std::string rule, SourceLoc where
   return d;
 }
 
+void Diagnostic::add_place(SourceLoc at) {
+  if (also.size() < kMaxPlacesKept)
+    also.push_back(std::move(at));
+  else
+    ++places_left_out;
+}
+
 Diagnostic Diagnostic::error(std::string rule, SourceLoc where, Text message) {
   return make(Severity::error, std::move(rule), std::move(where), std::move(message));
 }
@@ -94,15 +101,16 @@ void Diagnostics::add(Diagnostic d) {
     Diagnostic& first = items_[it->second];
     // The very same finding again (a file read twice in one run) is not another place.
     const SourceLoc& latest = first.also.empty() ? first.where : first.also.back();
-    if (same_place(latest, d.where) && d.also.empty()) return;
+    if (first.places_left_out == 0 && same_place(latest, d.where) && d.also.empty()) return;
     d.where.file.clear();
-    first.also.push_back(std::move(d.where));
-    for (auto& more : d.also) first.also.push_back(std::move(more));
+    first.add_place(std::move(d.where));
+    for (auto& more : d.also) first.add_place(std::move(more));
+    first.places_left_out += d.places_left_out;
     return;
   }
   const std::size_t limit = finding_limit();
   if (limit != 0 && items_.size() >= limit) {
-    dropped_[severity_index(d.severity)] += 1 + d.also.size();
+    dropped_[severity_index(d.severity)] += d.place_count();
     return;
   }
   groups_.emplace(key, items_.size());

@@ -44,9 +44,11 @@ nlohmann::ordered_json diagnostic_json(const Diagnostic& d, Lang lang) {
   j["line"] = d.where.line > 0 ? nlohmann::ordered_json(d.where.line) : nlohmann::ordered_json(nullptr);
   j["column"] = d.where.column > 0 ? nlohmann::ordered_json(d.where.column) : nlohmann::ordered_json(nullptr);
   j["cell"] = d.where.cell_ref.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.where.cell_ref);
-  if (!d.also.empty()) {
-    // A grouped finding: every further place, and how many places in all.
-    j["count"] = d.also.size() + 1;
+  if (d.place_count() > 1) {
+    // A grouped finding: how many places in all, and the further places kept (the first
+    // kMaxPlacesKept; places_left_out counts the rest).
+    j["count"] = d.place_count();
+    if (d.places_left_out > 0) j["places_left_out"] = d.places_left_out;
     auto also = nlohmann::ordered_json::array();
     for (const auto& at : d.also) {
       nlohmann::ordered_json a;

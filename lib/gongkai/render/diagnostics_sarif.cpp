@@ -125,7 +125,7 @@ json result_of(const Diagnostic& d, std::size_t rule_index, Lang lang) {
   props["cells"] = std::move(cells);
   if (d.expected) props["expected"] = figure_json(*d.expected);
   if (d.actual) props["actual"] = figure_json(*d.actual);
-  if (!d.also.empty()) props["count"] = d.also.size() + 1;
+  if (d.place_count() > 1) props["count"] = d.place_count();  // relatedLocations: the places kept
   r["properties"] = std::move(props);
   return r;
 }

@@ -21,14 +21,14 @@ std::string place(const SourceLoc& at) {
 }
 
 std::string grouped(const Diagnostic& d, Lang lang) {
-  if (d.also.empty()) return {};
+  const std::size_t further = d.place_count() - 1;
+  if (further == 0) return {};
   std::string list;
   for (std::size_t i = 0; i < d.also.size() && i < kPlacesShown; ++i)
     list += (i == 0 ? "" : (lang == Lang::zh ? "、" : ", ")) + place(d.also[i]);
-  const bool more = d.also.size() > kPlacesShown;
-  if (lang == Lang::zh) return fmt::format("（另有 {} 处相同：{}{}）", d.also.size(), list, more ? " 等" : "");
-  return fmt::format(" (also at {} more place{}: {}{})", d.also.size(), d.also.size() == 1 ? "" : "s", list,
-                     more ? ", …" : "");
+  const bool more = further > kPlacesShown;
+  if (lang == Lang::zh) return fmt::format("（另有 {} 处相同：{}{}）", further, list, more ? " 等" : "");
+  return fmt::format(" (also at {} more place{}: {}{})", further, further == 1 ? "" : "s", list, more ? ", …" : "");
 }
 
 }  // namespace

@@ -200,6 +200,10 @@ bool RegisterTable::add_place(const RegisterRow& row, std::size_t field, char ki
     return false;
   // What Diagnostics::add does with a finding of the group: the place without its file, a
   // sheet's name on one line, the very same place again not another place.
+  if (group.also.size() >= kMaxPlacesKept) {  // counted, not kept: no place to build
+    ++group.places_left_out;
+    return true;
+  }
   const auto& col = match_.column[field];
   SourceLoc at;
   if (col) {
