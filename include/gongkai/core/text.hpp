@@ -35,8 +35,9 @@ struct Text {
 // Splits on a single byte separator, keeping empty fields.
 [[nodiscard]] std::vector<std::string_view> split(std::string_view s, char sep);
 
-// The language to use when none is asked for: Chinese when LC_ALL / LC_MESSAGES / LANG
-// names a zh locale, English otherwise.
+// The language to use when none is asked for: the first of zh or en in LANGUAGE (as gettext
+// reads it, not in the C/POSIX locale), else Chinese when the first of LC_ALL / LC_MESSAGES /
+// LANG set names a zh locale, else English.
 [[nodiscard]] Lang lang_from_environment();
 
 }  // namespace gongkai
