@@ -110,19 +110,41 @@ TEST_SUITE("import_pdf") {
     CHECK(row_texts(doc.tables[t], total->row) ==
           std::vector<std::string>{"", "（七）总计", "", "72", "3", "0", "0", "0", "0", "75"});
     CHECK(total->where.rfind("page 4, ", 0) == 0);
-    // Table 四: its 15 figures in one row, in the form's order (复议 0 1 1 0 2, 直接起诉 1 0 0 0 1,
-    // 复议后起诉 0 0 0 0 0); its header of one character per line is not laid out right.
+    // Table 四, read from its borders: 15 columns (no row label), its header of one character per
+    // line joined in its cells, its 15 figures in the form's order (复议 0 1 1 0 2, 直接起诉
+    // 1 0 0 0 1, 复议后起诉 0 0 0 0 0).
     const auto& review = doc.tables[2];
-    CHECK(review.cols == 16);
+    CHECK(review.cols == 15);
     CHECK(row_texts(review, review.rows - 1) ==
-          std::vector<std::string>{"", "0", "1", "1", "0", "2", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"});
-    // （二）部分公开, a three-line label: 自然人 8, 商业企业 1, 总计 9.
-    auto partial = find(doc, "处理的，只计这一情\n形，不计其他情形）", &t);
+          std::vector<std::string>{"0", "1", "1", "0", "2", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"});
+    auto corrected = find(doc, "结\n果\n纠\n正");
+    REQUIRE(corrected);
+    CHECK(corrected->row_span == 2);
+    auto direct = find(doc, "未经复议直接起诉");
+    REQUIRE(direct);
+    CHECK(direct->col_span == 5);
+    // （二）部分公开, a three-line label in one cell: 自然人 8, 商业企业 1, 总计 9.
+    auto partial = find(doc, "（二）部分公开（区分\n处理的，只计这一情\n形，不计其他情形）", &t);
     REQUIRE(partial);
+    CHECK(t == 1);
     auto row = row_texts(doc.tables[t], partial->row);
-    CHECK(row[static_cast<std::size_t>(doc.tables[t].cols - 7)] == "8");
-    CHECK(row[static_cast<std::size_t>(doc.tables[t].cols - 6)] == "1");
+    CHECK(row[3] == "8");
+    CHECK(row[4] == "1");
     CHECK(row.back() == "9");
+    // Label cells over several rows are one cell with its row span, also over a page break:
+    // 三、本年度办理结果 (its text on page 3, its cell from page 3 to page 4), （五）不予处理 (rows
+    // on pages 3 and 4). An underlined label (5.要求行政机关确认…) is one cell: an underline is no
+    // border.
+    auto results = find(doc, "三、本年度\n办理结果");
+    REQUIRE(results);
+    CHECK(results->row_span == total->row - results->row + 1);
+    auto refused = find(doc, "（五）\n不予处\n理");
+    REQUIRE(refused);
+    CHECK(refused->row_span == 5);
+    auto confirm = find(doc, "5.要求行政机\n关确认或重新\n出具已获取信\n息");
+    REQUIRE(confirm);
+    CHECK(confirm->row == refused->row + 4);
+    CHECK(confirm->where.rfind("page 4, ", 0) == 0);
   }
 
   TEST_CASE("Chromium: gongkai's own HTML report printed, table 三 continued over a page break") {
@@ -132,10 +154,11 @@ TEST_SUITE("import_pdf") {
     // Table 二 (sample-data/department-2023: 行政许可 18536, 行政事业性收费 36.8245).
     auto fee = find(doc, "行政事业性收费");
     REQUIRE(fee);
-    CHECK(row_texts(doc.tables[0], fee->row).back() == "36.8245");
+    // The figure cells span the table's three figure columns, as in the HTML printed.
+    CHECK(row_texts(doc.tables[0], fee->row)[1] == "36.8245");
     auto permits = find(doc, "行政许可");
     REQUIRE(permits);
-    CHECK(row_texts(doc.tables[0], permits->row).back() == "18536");
+    CHECK(row_texts(doc.tables[0], permits->row)[1] == "18536");
     // Table 三's first rows on page 1.
     std::size_t t = 0;
     auto received = find(doc, "一、本年新收政府信息公开申请数量", &t);
@@ -157,7 +180,7 @@ TEST_SUITE("import_pdf") {
     CHECK(row.back() == "1");
     // Table 四 (复议 3 1 1 1 6, 直接起诉 2 0 0 1 3, 复议后起诉 1 0 0 0 1).
     CHECK(row_texts(doc.tables[2], doc.tables[2].rows - 1) ==
-          std::vector<std::string>{"", "3", "1", "1", "1", "6", "2", "0", "0", "1", "3", "1", "0", "0", "0", "1"});
+          std::vector<std::string>{"3", "1", "1", "1", "6", "2", "0", "0", "1", "3", "1", "0", "0", "0", "1"});
     auto other_law = find(doc, "2.其他法律行政法\n规禁止公开", &t);
     REQUIRE(other_law);
     CHECK(row_texts(doc.tables[t], other_law->row).back() == "2");
@@ -296,5 +319,77 @@ TEST_SUITE("import_pdf_layout") {
     REQUIRE(doc.blocks.size() == 1);
     CHECK(doc.blocks[0].text.rfind("说明0 1 2 3", 0) == 0);
     CHECK(doc.blocks[0].where == "page 1, y 400.0");
+  }
+  // A ruled table: borders at x 50, 150, 250, 350 and y 100, 130, 160, 190; the label cell of
+  // rows 2 and 3 spans them (no border at y 160 under it), its second line underlined.
+  Page ruled_page() {
+    using gongkai::import::pdf::Rule;
+    Page page;
+    page.width = 595;
+    page.height = 842;
+    page.words = {w("项目", 60, 109),   w("甲", 160, 109),    w("乙", 260, 109),
+                  w("合并行", 60, 146), w("下划线", 60, 160), w("1", 160, 139, 6),
+                  w("2", 260, 139, 6),  w("3", 160, 169, 6),  w("4", 260, 169, 6)};
+    for (double y : {100.0, 130.0, 190.0}) page.rules.push_back(Rule{50, y, 350, y});
+    page.rules.push_back(Rule{150, 160, 350, 160});
+    page.rules.push_back(Rule{50, 171.5, 150, 171.5});  // the underline, through the word's box
+    for (double x : {50.0, 150.0, 250.0, 350.0}) page.rules.push_back(Rule{x, 100, x, 190});
+    return page;
+  }
+
+  TEST_CASE("a ruled table: cells from its borders, a label over two rows, an underline no border") {
+    auto doc = gongkai::import::pdf::lay_out("t.pdf", "", {ruled_page()});
+    REQUIRE(doc.tables.size() == 1);
+    const auto& t = doc.tables[0];
+    CHECK(t.where == "page 1");
+    CHECK(t.rows == 3);
+    CHECK(t.cols == 3);
+    CHECK(row_texts(t, 0) == std::vector<std::string>{"项目", "甲", "乙"});
+    CHECK(row_texts(t, 1) == std::vector<std::string>{"合并行\n下划线", "1", "2"});
+    CHECK(row_texts(t, 2) == std::vector<std::string>{"", "3", "4"});
+    auto label =
+        std::find_if(t.cells.begin(), t.cells.end(), [](const SourceCell& c) { return c.col == 0 && c.row == 1; });
+    REQUIRE(label != t.cells.end());
+    CHECK(label->row_span == 2);
+    CHECK(label->where == "page 1, x 60.0, y 146.0");
+    CHECK(doc.blocks.empty());
+  }
+
+  TEST_CASE("the same table without its borders is rebuilt from the text") {
+    Page page = ruled_page();
+    page.rules.clear();
+    auto doc = gongkai::import::pdf::lay_out("t.pdf", "", {page});
+    REQUIRE(doc.tables.size() == 1);
+    CHECK(doc.tables[0].cols == 3);
+  }
+
+  TEST_CASE("ruling lines from pixels: thin runs, not filled areas nor short strokes") {
+    // 100 x 60 pixels at 2 pixels a point: a line 1 pixel thick at row 10 from x 5 to 94, a
+    // vertical one at column 50 from row 0 to 59, a filled block 20 pixels high (no line), a
+    // stroke 8 pixels long (shorter than the 5 points asked).
+    const int width = 100, height = 60;
+    std::vector<unsigned char> px(static_cast<std::size_t>(width * height), 255);
+    auto set = [&](int x, int y) { px[static_cast<std::size_t>(y * width + x)] = 0; };
+    for (int x = 5; x < 95; ++x) set(x, 10);
+    for (int y = 0; y < height; ++y) set(50, y);
+    for (int y = 30; y < 50; ++y)
+      for (int x = 60; x < 95; ++x) set(x, y);
+    for (int x = 10; x < 18; ++x) set(x, 40);
+    auto rules = gongkai::import::pdf::rules_from_image(px.data(), width, height, width, 2.0, 5.0);
+    int horizontal = 0, vertical = 0;
+    for (const auto& r : rules) {
+      if (r.y0 == r.y1) {
+        ++horizontal;
+        CHECK(r.x0 == doctest::Approx(2.5));
+        CHECK(r.x1 == doctest::Approx(47.5));
+        CHECK(r.y0 == doctest::Approx(5.25));
+      } else {
+        ++vertical;
+        CHECK(r.x0 == doctest::Approx(25.25));
+        CHECK(r.y1 - r.y0 == doctest::Approx(30));
+      }
+    }
+    CHECK(horizontal == 1);
+    CHECK(vertical == 1);
   }
 }
