@@ -226,6 +226,26 @@ TEST_SUITE("import_pdf") {
           "cannot open the PDF (the file is damaged or incomplete)");
     CHECK(error_of("x.pdf", "hello") == "not a PDF file (no %PDF- marker at its start)");
     CHECK(error_of("x.pdf", "") == "not a PDF file (no %PDF- marker at its start)");
+    CHECK(error_of("encrypted.pdf", slurp(pdf_path("encrypted.pdf"))) ==
+          "the PDF is encrypted (a password is needed): its text cannot be read; give an unencrypted copy");
+  }
+
+  TEST_CASE("a PDF with an owner password only is read as the unencrypted one") {
+    auto plain = read("pingtan-2022-libreoffice.pdf");
+    auto owner = read("owner-password.pdf");
+    REQUIRE(owner.tables.size() == plain.tables.size());
+    for (std::size_t t = 0; t < plain.tables.size(); ++t) {
+      REQUIRE(owner.tables[t].cells.size() == plain.tables[t].cells.size());
+      for (std::size_t c = 0; c < plain.tables[t].cells.size(); ++c)
+        CHECK(owner.tables[t].cells[c].text == plain.tables[t].cells[c].text);
+    }
+  }
+
+  TEST_CASE("a blank page is not warned about; the pages after it are read") {
+    gongkai::Diagnostics d;
+    auto doc = gongkai::import::read_pdf_document("p.pdf", slurp(pdf_path("pingtan-2022-libreoffice.pdf")), d);
+    CHECK(d.items().empty());
+    CHECK(doc.tables.size() == 3);
   }
 
   TEST_CASE("page limit: reported with its value") {
