@@ -412,4 +412,51 @@ TEST_SUITE("import_pdf_layout") {
     CHECK(horizontal == 1);
     CHECK(vertical == 1);
   }
+  // One ruled table over two pages: its header repeated at the top of page 2, the group label
+  // 组 of page 1 going on over page 2 (its column left empty there).
+  std::vector<Page> ruled_pages() {
+    using gongkai::import::pdf::Rule;
+    std::vector<Page> pages(2);
+    for (int p = 0; p < 2; ++p) {
+      Page& page = pages[static_cast<std::size_t>(p)];
+      page.number = p + 1;
+      page.width = 595;
+      page.height = 842;
+      page.words = {w("项目", 60, 109), w("甲", 210, 109), w("乙", 310, 109)};
+      page.rules.push_back(Rule{50, 100, 400, 100});
+      page.rules.push_back(Rule{50, 130, 400, 130});
+      page.rules.push_back(Rule{50, 100, 50, p == 0 ? 190.0 : 160.0});
+      for (double x : {200.0, 300.0, 400.0}) page.rules.push_back(Rule{x, 100, x, p == 0 ? 190.0 : 160.0});
+      page.rules.push_back(Rule{100, 130, 100, p == 0 ? 190.0 : 160.0});
+    }
+    auto& a = pages[0];
+    a.words.insert(a.words.end(), {w("组", 60, 139), w("一", 110, 139), w("1", 210, 139, 6), w("2", 310, 139, 6),
+                                   w("二", 110, 169), w("3", 210, 169, 6), w("4", 310, 169, 6)});
+    a.rules.push_back(Rule{100, 160, 400, 160});
+    a.rules.push_back(Rule{50, 190, 400, 190});
+    auto& b = pages[1];
+    b.words.insert(b.words.end(), {w("三", 110, 139), w("5", 210, 139, 6), w("6", 310, 139, 6)});
+    b.rules.push_back(Rule{50, 160, 400, 160});
+    return pages;
+  }
+
+  TEST_CASE("a ruled table over a page break: one table, the repeated header dropped, a label cell spans on") {
+    auto doc = gongkai::import::pdf::lay_out("t.pdf", "", ruled_pages());
+    REQUIRE(doc.tables.size() == 1);
+    const auto& t = doc.tables[0];
+    CHECK(t.where == "pages 1-2");
+    CHECK(t.cols == 4);
+    CHECK(t.rows == 4);
+    CHECK(row_texts(t, 0) == std::vector<std::string>{"项目", "", "甲", "乙"});
+    CHECK(row_texts(t, 1) == std::vector<std::string>{"组", "一", "1", "2"});
+    CHECK(row_texts(t, 2) == std::vector<std::string>{"", "二", "3", "4"});
+    CHECK(row_texts(t, 3) == std::vector<std::string>{"", "三", "5", "6"});
+    auto group = std::find_if(t.cells.begin(), t.cells.end(), [](const SourceCell& c) { return c.text == "组"; });
+    REQUIRE(group != t.cells.end());
+    CHECK(group->row_span == 3);
+    auto header = std::find_if(t.cells.begin(), t.cells.end(), [](const SourceCell& c) { return c.text == "项目"; });
+    REQUIRE(header != t.cells.end());
+    CHECK(header->col_span == 2);
+    CHECK(std::count_if(t.cells.begin(), t.cells.end(), [](const SourceCell& c) { return c.text == "甲"; }) == 1);
+  }
 }
