@@ -248,6 +248,29 @@ TEST_SUITE("import_pdf") {
     CHECK(doc.tables.size() == 3);
   }
 
+  TEST_CASE("without its borders, the LibreOffice PDF's tables are rebuilt from the text alone") {
+    gongkai::Diagnostics d;
+    gongkai::import::PdfLimits limits;
+    limits.ruling_lines = false;
+    auto doc = gongkai::import::read_pdf_document("p.pdf", slurp(pdf_path("pingtan-2022-libreoffice.pdf")), d, limits);
+    REQUIRE(doc.tables.size() == 3);
+    std::size_t t = 0;
+    auto label = find(doc, "行政规范性文件", &t);
+    REQUIRE(label);
+    CHECK(t == 0);
+    CHECK(row_texts(doc.tables[t], label->row) == std::vector<std::string>{"行政规范性文件", "88", "55", "698"});
+    // A label wrapped over two lines joins the row of its figures; table 三 over pages 2-4.
+    auto received = find(doc, "一、本年新收政府信息公开申请数\n量", &t);
+    REQUIRE(received);
+    CHECK(doc.tables[t].where == "pages 2-4");
+    CHECK(row_texts(doc.tables[t], received->row) ==
+          std::vector<std::string>{"一、本年新收政府信息公开申请数\n量", "", "", "71", "3", "0", "0", "0", "0", "74"});
+    // Table 四's figures in one row, after an empty label column (the text reader's guess).
+    const auto& review = doc.tables[2];
+    CHECK(row_texts(review, review.rows - 1) ==
+          std::vector<std::string>{"", "0", "1", "1", "0", "2", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"});
+  }
+
   TEST_CASE("page limit: reported with its value") {
     gongkai::Diagnostics d;
     gongkai::import::PdfLimits limits;

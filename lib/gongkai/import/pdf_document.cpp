@@ -179,7 +179,7 @@ SourceDocument read_pdf_document(const std::string& path, std::string_view bytes
         ratio = std::min(1.0, ratios[ratios.size() / 2]);
       }
       for (const auto& b : boxes) add_words(b, ratio, p.words);
-      if (!p.words.empty()) p.rules = page_rules(*page, p.width, p.height);
+      if (limits.ruling_lines && !p.words.empty()) p.rules = page_rules(*page, p.width, p.height);
     }
     if (p.words.empty()) blank.push_back(p.number);
     pages.push_back(std::move(p));
