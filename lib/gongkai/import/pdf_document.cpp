@@ -88,15 +88,16 @@ void add_words(const poppler::text_box& b, double page_ratio, std::vector<pdf::W
   }
 }
 
-// The page's ruling lines (table borders): the page rendered in grey without anti-aliasing, two
-// pixels a point (fewer on a page over 16 million pixels; none below one pixel a point, where a
-// thin border may vanish), and its thin dark runs at least 10 points long.
+// The page's ruling lines (table borders): the page rendered in grey without anti-aliasing, one
+// pixel a point (a hairline is still drawn one pixel wide; fewer on a page over 16 million
+// pixels, and none below half a pixel a point, where a thin border may vanish), and its thin dark
+// runs at least 10 points long.
 std::vector<pdf::Rule> page_rules(const poppler::page& page, double width, double height) {
   if (!poppler::page_renderer::can_render() || width <= 0 || height <= 0) return {};
   constexpr double kMaxPixels = 16e6;
-  double scale = 2.0;
+  double scale = 1.0;
   if (width * height * scale * scale > kMaxPixels) scale = std::sqrt(kMaxPixels / (width * height));
-  if (scale < 1.0) return {};
+  if (scale < 0.5) return {};
   poppler::page_renderer renderer;
   renderer.set_render_hints(0);
   renderer.set_image_format(poppler::image::format_gray8);
@@ -179,7 +180,7 @@ SourceDocument read_pdf_document(const std::string& path, std::string_view bytes
         ratio = std::min(1.0, ratios[ratios.size() / 2]);
       }
       for (const auto& b : boxes) add_words(b, ratio, p.words);
-      if (limits.ruling_lines && !p.words.empty()) p.rules = page_rules(*page, p.width, p.height);
+      if (limits.ruling_lines && pdf::has_figure_line(p)) p.rules = page_rules(*page, p.width, p.height);
     }
     if (p.words.empty()) blank.push_back(p.number);
     pages.push_back(std::move(p));

@@ -1096,6 +1096,11 @@ struct Placed {
 
 }  // namespace
 
+bool has_figure_line(const Page& page) {
+  const auto lines = make_lines(page);
+  return std::any_of(lines.begin(), lines.end(), [](const Line& l) { return figure_line(l); });
+}
+
 SourceDocument lay_out(const std::string& path, const std::string& title_metadata, const std::vector<Page>& pages) {
   SourceDocument doc;
   doc.path = path;

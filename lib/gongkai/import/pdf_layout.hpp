@@ -36,6 +36,10 @@ struct Page {
 [[nodiscard]] std::vector<Rule> rules_from_image(const unsigned char* pixels, int width, int height, int stride,
                                                  double scale, double min_length);
 
+// Whether the page has a line of figures (docs/import-pdf.md, step 3), so may hold a table worth
+// rendering the page for its ruling lines.
+[[nodiscard]] bool has_figure_line(const Page& page);
+
 // The tables and text blocks of the pages, in document order (title: the PDF's Title metadata,
 // or the largest line of page 1 when there is none). Deterministic: depends only on the words.
 [[nodiscard]] SourceDocument lay_out(const std::string& path, const std::string& title_metadata,
