@@ -398,6 +398,17 @@ TEST_SUITE("import_pdf_layout") {
     CHECK(doc.blocks.empty());
   }
 
+  TEST_CASE("a word beside a ruled table, on the line of one of its rows, stays outside it") {
+    Page page = ruled_page();
+    page.words.push_back(w("旁注", 450, 139));
+    auto doc = gongkai::import::pdf::lay_out("t.pdf", "", {page});
+    REQUIRE(doc.tables.size() == 1);
+    CHECK(row_texts(doc.tables[0], 1) == std::vector<std::string>{"合并行\n下划线", "1", "2"});
+    REQUIRE(doc.blocks.size() == 1);
+    CHECK(doc.blocks[0].text == "旁注");
+    CHECK(doc.blocks[0].where == "page 1, y 139.0");
+  }
+
   TEST_CASE("the same table without its borders is rebuilt from the text") {
     Page page = ruled_page();
     page.rules.clear();

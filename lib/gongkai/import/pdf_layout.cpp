@@ -860,8 +860,9 @@ std::vector<Lattice> find_lattices(const std::vector<Rule>& rules, const std::ve
   return out;
 }
 
-// The ruled tables of a page: lattices holding a figure line take the lines whose middle lies
-// inside them; the other lines are returned in `rest`.
+// The ruled tables of a page: lattices holding a figure line take the words of the lines whose
+// middle lies inside them, the words whose middle lies between their left and right borders (a
+// line of the page can run beside the table); the other lines and words are returned in `rest`.
 std::vector<Part> ruled_parts(const std::vector<Line>& lines, const std::vector<Rule>& rules, std::vector<Line>& rest) {
   std::vector<Part> parts;
   if (rules.empty() || lines.empty()) {
@@ -871,29 +872,45 @@ std::vector<Part> ruled_parts(const std::vector<Line>& lines, const std::vector<
   std::vector<double> ems;
   for (const auto& l : lines) ems.push_back(l.em);
   std::nth_element(ems.begin(), ems.begin() + static_cast<std::ptrdiff_t>(ems.size() / 2), ems.end());
-  std::vector<bool> used(lines.size(), false);
+  std::vector<Line> pool = lines;  // what is left of each line
   for (auto& lattice : find_lattices(rules, lines, ems[ems.size() / 2])) {
-    std::vector<std::size_t> inside;
+    std::vector<std::pair<std::size_t, Line>> inside;  // (line, its words inside)
     bool figures = false;
-    for (std::size_t k = 0; k < lines.size(); ++k) {
-      const Line& l = lines[k];
-      if (used[k] || l.yc() < lattice.y0() || l.yc() > lattice.y1() || l.x1 < lattice.x0() || l.x0 > lattice.x1())
+    for (std::size_t k = 0; k < pool.size(); ++k) {
+      const Line& l = pool[k];
+      if (l.words.empty() || l.yc() < lattice.y0() || l.yc() > lattice.y1() || l.x1 < lattice.x0() ||
+          l.x0 > lattice.x1())
         continue;
-      inside.push_back(k);
-      figures = figures || figure_line(l);
+      Line in = l;
+      in.words.clear();
+      for (const auto& w : l.words) {
+        const double xc = (w.x0 + w.x1) / 2;
+        if (xc >= lattice.x0() - kTouch && xc <= lattice.x1() + kTouch) in.words.push_back(w);
+      }
+      if (in.words.empty()) continue;
+      close_line(in);
+      figures = figures || figure_line(in);
+      inside.emplace_back(k, std::move(in));
     }
     if (!figures) continue;
     Part part;
-    part.page = lines[inside.front()].page;
-    for (std::size_t k : inside) {
-      used[k] = true;
-      part.body.push_back(lines[k]);
+    part.page = inside.front().second.page;
+    for (auto& [k, in] : inside) {
+      Line& left = pool[k];
+      std::vector<Word> keep;
+      for (const auto& w : left.words) {
+        const double xc = (w.x0 + w.x1) / 2;
+        if (xc < lattice.x0() - kTouch || xc > lattice.x1() + kTouch) keep.push_back(w);
+      }
+      left.words = std::move(keep);
+      if (!left.words.empty()) close_line(left);
+      part.body.push_back(std::move(in));
     }
     part.lattice = std::move(lattice);
     parts.push_back(std::move(part));
   }
-  for (std::size_t k = 0; k < lines.size(); ++k)
-    if (!used[k]) rest.push_back(lines[k]);
+  for (auto& l : pool)
+    if (!l.words.empty()) rest.push_back(std::move(l));
   for (auto& part : parts) {
     part.at_page_start =
         std::none_of(rest.begin(), rest.end(), [&](const Line& l) { return l.y1 <= part.lattice->y0(); });
