@@ -446,6 +446,25 @@ TEST_SUITE("import_pdf_layout") {
     CHECK(horizontal == 1);
     CHECK(vertical == 1);
   }
+
+  TEST_CASE("ruling lines from pixels: a light grey line; a black line beside a light grey shaded area") {
+    // 100 x 60 pixels at 1 pixel a point: a light grey (#ccc) line at row 5; a black line at row
+    // 20 right above an area shaded grey 200 (rows 21-40), which is no line.
+    const int width = 100, height = 60;
+    std::vector<unsigned char> px(static_cast<std::size_t>(width * height), 255);
+    for (int x = 10; x < 90; ++x) px[static_cast<std::size_t>(5 * width + x)] = 204;
+    for (int x = 10; x < 90; ++x) px[static_cast<std::size_t>(20 * width + x)] = 0;
+    for (int y = 21; y <= 40; ++y)
+      for (int x = 10; x < 90; ++x) px[static_cast<std::size_t>(y * width + x)] = 200;
+    auto rules = gongkai::import::pdf::rules_from_image(px.data(), width, height, width, 1.0, 10.0);
+    std::vector<double> ys;
+    for (const auto& r : rules) {
+      REQUIRE(r.y0 == r.y1);
+      ys.push_back(r.y0);
+    }
+    std::sort(ys.begin(), ys.end());
+    CHECK(ys == std::vector<double>{5.5, 20.5});
+  }
   // One ruled table over two pages: its header repeated at the top of page 2, the group label
   // 组 of page 1 going on over page 2 (its column left empty there).
   std::vector<Page> ruled_pages() {

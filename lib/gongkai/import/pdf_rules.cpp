@@ -3,12 +3,17 @@
 #include <gongkai/import/pdf_layout.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
+#include <set>
 
 namespace gongkai::import::pdf {
 namespace {
 
-constexpr int kDark = 160;  // grey level below which a pixel is ink
+// Grey levels below which a pixel is ink: black borders are found at the first, light grey ones
+// (a web page's #ccc) at the second. Both are looked for: at the second alone, a border beside a
+// cell shaded light grey would be part of a filled area, and no line.
+constexpr int kDarkLevels[] = {160, 235};
 
 struct Run {
   int along0 = 0, along1 = 0;    // first and last pixel along the line
@@ -61,16 +66,23 @@ std::vector<Rule> rules_from_image(const unsigned char* pixels, int width, int h
   if (pixels == nullptr || width <= 0 || height <= 0 || scale <= 0) return out;
   const int min_px = std::max(2, static_cast<int>(min_length * scale));
   const int max_thick = std::max(3, static_cast<int>(3.0 * scale));
-  auto at = [&](int x, int y) {
-    return pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(stride) + static_cast<std::size_t>(x)] < kDark;
+  std::set<std::array<double, 4>> seen;  // a line found at both levels is given once
+  auto add = [&](const Rule& r) {
+    if (seen.insert({r.x0, r.y0, r.x1, r.y1}).second) out.push_back(r);
   };
-  for (const auto& r : runs(width, height, min_px, max_thick, [&](int x, int y) { return at(x, y); })) {
-    const double y = (r.across0 + r.across1 + 1) / 2.0 / scale;
-    out.push_back(Rule{r.along0 / scale, y, (r.along1 + 1) / scale, y});
-  }
-  for (const auto& r : runs(height, width, min_px, max_thick, [&](int y, int x) { return at(x, y); })) {
-    const double x = (r.across0 + r.across1 + 1) / 2.0 / scale;
-    out.push_back(Rule{x, r.along0 / scale, x, (r.along1 + 1) / scale});
+  for (const int dark : kDarkLevels) {
+    auto at = [&](int x, int y) {
+      return pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(stride) + static_cast<std::size_t>(x)] <
+             dark;
+    };
+    for (const auto& r : runs(width, height, min_px, max_thick, [&](int x, int y) { return at(x, y); })) {
+      const double y = (r.across0 + r.across1 + 1) / 2.0 / scale;
+      add(Rule{r.along0 / scale, y, (r.along1 + 1) / scale, y});
+    }
+    for (const auto& r : runs(height, width, min_px, max_thick, [&](int y, int x) { return at(x, y); })) {
+      const double x = (r.across0 + r.across1 + 1) / 2.0 / scale;
+      add(Rule{x, r.along0 / scale, x, (r.along1 + 1) / scale});
+    }
   }
   return out;
 }
