@@ -409,6 +409,19 @@ TEST_SUITE("import_pdf_layout") {
     CHECK(doc.blocks[0].where == "page 1, y 139.0");
   }
 
+  TEST_CASE("a ruled table open at its sides ends where its horizontal lines end") {
+    Page page = ruled_page();
+    std::erase_if(page.rules,
+                  [](const gongkai::import::pdf::Rule& r) { return r.x0 == r.x1 && (r.x0 == 50 || r.x0 == 350); });
+    auto doc = gongkai::import::pdf::lay_out("t.pdf", "", {page});
+    REQUIRE(doc.tables.size() == 1);
+    const auto& t = doc.tables[0];
+    CHECK(t.cols == 3);
+    CHECK(row_texts(t, 0) == std::vector<std::string>{"项目", "甲", "乙"});
+    CHECK(row_texts(t, 1) == std::vector<std::string>{"合并行\n下划线", "1", "2"});
+    CHECK(doc.blocks.empty());
+  }
+
   TEST_CASE("the same table without its borders is rebuilt from the text") {
     Page page = ruled_page();
     page.rules.clear();

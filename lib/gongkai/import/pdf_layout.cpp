@@ -849,6 +849,17 @@ std::vector<Lattice> find_lattices(const std::vector<Rule>& rules, const std::ve
     for (const auto& r : g.h) ys.push_back(r.y0);
     g.xs = cluster(xs, kTouch);
     g.ys = cluster(ys, kTouch);
+    // A table open at its sides (no outer vertical border) ends where its horizontal lines end;
+    // one open at the top or bottom, where its vertical lines end.
+    if (!g.xs.empty() && !g.ys.empty()) {
+      double left = g.xs.front(), right = g.xs.back(), top = g.ys.front(), bottom = g.ys.back();
+      for (const auto& r : g.h) left = std::min(left, r.x0), right = std::max(right, r.x1);
+      for (const auto& r : g.v) top = std::min(top, r.y0), bottom = std::max(bottom, r.y1);
+      if (left < g.xs.front() - 2 * kTouch) g.xs.insert(g.xs.begin(), left);
+      if (right > g.xs.back() + 2 * kTouch) g.xs.push_back(right);
+      if (top < g.ys.front() - 2 * kTouch) g.ys.insert(g.ys.begin(), top);
+      if (bottom > g.ys.back() + 2 * kTouch) g.ys.push_back(bottom);
+    }
     if (g.xs.size() < 2 || g.ys.size() < 2 || (g.xs.size() < 3 && g.ys.size() < 3)) continue;
     if ((g.xs.size() - 1) * (g.ys.size() - 1) > kMaxSlots) continue;
     out.push_back(std::move(g));
