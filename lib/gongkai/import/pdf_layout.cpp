@@ -784,6 +784,7 @@ constexpr std::size_t kMaxRules = 4000;
 // A grid of more slots than this is no report's table.
 constexpr std::size_t kMaxSlots = 100000;
 constexpr double kTouch = 2.0;  // points: lines this close meet
+constexpr std::size_t kMaxRuleTextPairs = 8000000;
 
 // The page's lattices: horizontal lines at least 1.5 em long and vertical ones at least 1.2 em
 // (a character's stroke is shorter), kept while each meets two of the other direction, grouped by
@@ -801,6 +802,9 @@ std::vector<Lattice> find_lattices(const std::vector<Rule>& rules, const std::ve
     return false;
   };
   if (rules.size() > 4 * kMaxRules) return {};
+  // Each horizontal line is tried against each line of text: bounded (a page of 2,000 lines of
+  // text and 4,000 ruling lines is no report's).
+  if (rules.size() * lines.size() > kMaxRuleTextPairs) return {};
   for (const auto& r : rules) {
     if (r.y0 == r.y1 && r.x1 - r.x0 >= 1.5 * em && !through_text(r))
       h.push_back(r);
