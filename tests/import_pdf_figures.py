@@ -5,7 +5,8 @@ were made from (ctest import_pdf_figures, tests/data/import/pdf/README.md):
 - pingtan-2022-libreoffice.pdf against the hand transcription tests/data/real-reports/
   2022_pingtan_syq.csv;
 - department-2023-chromium.pdf against the sample report it was printed from
-  (sample-data/department-2023/report.yaml, built to HTML).
+  (sample-data/department-2023/report.yaml, built to HTML);
+- owner-password.pdf (the first, with an owner password only) against the same transcription.
 
 Both sides are built to report JSON by gongkai (`build --format json`), and every cell is compared:
 a figure missing, extra or different fails. `check` must also find the same errors and warnings on
@@ -24,6 +25,8 @@ import tempfile
 CASES = [
     ("tests/data/import/pdf/pingtan-2022-libreoffice.pdf", "tests/data/real-reports/2022_pingtan_syq.csv", None),
     ("tests/data/import/pdf/department-2023-chromium.pdf", None, "sample-data/department-2023/report.yaml"),
+    # The LibreOffice PDF encrypted with an owner password only: read as the unencrypted one.
+    ("tests/data/import/pdf/owner-password.pdf", "tests/data/real-reports/2022_pingtan_syq.csv", None),
 ]
 
 
