@@ -39,6 +39,8 @@ if [ "$level" = e2e ]; then
   pkgs+=(chromium libreoffice-calc poppler-utils fonts-noto-cjk)
   # Remaking the test PDFs (tests/data/import/pdf/make_pdfs.sh): Writer and an image-only PDF.
   pkgs+=(libreoffice-writer img2pdf)
+  # ... and the encrypted ones.
+  pkgs+=(qpdf)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

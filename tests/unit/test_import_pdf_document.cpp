@@ -110,19 +110,41 @@ TEST_SUITE("import_pdf") {
     CHECK(row_texts(doc.tables[t], total->row) ==
           std::vector<std::string>{"", "（七）总计", "", "72", "3", "0", "0", "0", "0", "75"});
     CHECK(total->where.rfind("page 4, ", 0) == 0);
-    // Table 四: its 15 figures in one row, in the form's order (复议 0 1 1 0 2, 直接起诉 1 0 0 0 1,
-    // 复议后起诉 0 0 0 0 0); its header of one character per line is not laid out right.
+    // Table 四, read from its borders: 15 columns (no row label), its header of one character per
+    // line joined in its cells, its 15 figures in the form's order (复议 0 1 1 0 2, 直接起诉
+    // 1 0 0 0 1, 复议后起诉 0 0 0 0 0).
     const auto& review = doc.tables[2];
-    CHECK(review.cols == 16);
+    CHECK(review.cols == 15);
     CHECK(row_texts(review, review.rows - 1) ==
-          std::vector<std::string>{"", "0", "1", "1", "0", "2", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"});
-    // （二）部分公开, a three-line label: 自然人 8, 商业企业 1, 总计 9.
-    auto partial = find(doc, "处理的，只计这一情\n形，不计其他情形）", &t);
+          std::vector<std::string>{"0", "1", "1", "0", "2", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"});
+    auto corrected = find(doc, "结\n果\n纠\n正");
+    REQUIRE(corrected);
+    CHECK(corrected->row_span == 2);
+    auto direct = find(doc, "未经复议直接起诉");
+    REQUIRE(direct);
+    CHECK(direct->col_span == 5);
+    // （二）部分公开, a three-line label in one cell: 自然人 8, 商业企业 1, 总计 9.
+    auto partial = find(doc, "（二）部分公开（区分\n处理的，只计这一情\n形，不计其他情形）", &t);
     REQUIRE(partial);
+    CHECK(t == 1);
     auto row = row_texts(doc.tables[t], partial->row);
-    CHECK(row[static_cast<std::size_t>(doc.tables[t].cols - 7)] == "8");
-    CHECK(row[static_cast<std::size_t>(doc.tables[t].cols - 6)] == "1");
+    CHECK(row[3] == "8");
+    CHECK(row[4] == "1");
     CHECK(row.back() == "9");
+    // Label cells over several rows are one cell with its row span, also over a page break:
+    // 三、本年度办理结果 (its text on page 3, its cell from page 3 to page 4), （五）不予处理 (rows
+    // on pages 3 and 4). An underlined label (5.要求行政机关确认…) is one cell: an underline is no
+    // border.
+    auto results = find(doc, "三、本年度\n办理结果");
+    REQUIRE(results);
+    CHECK(results->row_span == total->row - results->row + 1);
+    auto refused = find(doc, "（五）\n不予处\n理");
+    REQUIRE(refused);
+    CHECK(refused->row_span == 5);
+    auto confirm = find(doc, "5.要求行政机\n关确认或重新\n出具已获取信\n息");
+    REQUIRE(confirm);
+    CHECK(confirm->row == refused->row + 4);
+    CHECK(confirm->where.rfind("page 4, ", 0) == 0);
   }
 
   TEST_CASE("Chromium: gongkai's own HTML report printed, table 三 continued over a page break") {
@@ -132,10 +154,11 @@ TEST_SUITE("import_pdf") {
     // Table 二 (sample-data/department-2023: 行政许可 18536, 行政事业性收费 36.8245).
     auto fee = find(doc, "行政事业性收费");
     REQUIRE(fee);
-    CHECK(row_texts(doc.tables[0], fee->row).back() == "36.8245");
+    // The figure cells span the table's three figure columns, as in the HTML printed.
+    CHECK(row_texts(doc.tables[0], fee->row)[1] == "36.8245");
     auto permits = find(doc, "行政许可");
     REQUIRE(permits);
-    CHECK(row_texts(doc.tables[0], permits->row).back() == "18536");
+    CHECK(row_texts(doc.tables[0], permits->row)[1] == "18536");
     // Table 三's first rows on page 1.
     std::size_t t = 0;
     auto received = find(doc, "一、本年新收政府信息公开申请数量", &t);
@@ -157,7 +180,7 @@ TEST_SUITE("import_pdf") {
     CHECK(row.back() == "1");
     // Table 四 (复议 3 1 1 1 6, 直接起诉 2 0 0 1 3, 复议后起诉 1 0 0 0 1).
     CHECK(row_texts(doc.tables[2], doc.tables[2].rows - 1) ==
-          std::vector<std::string>{"", "3", "1", "1", "1", "6", "2", "0", "0", "1", "3", "1", "0", "0", "0", "1"});
+          std::vector<std::string>{"3", "1", "1", "1", "6", "2", "0", "0", "1", "3", "1", "0", "0", "0", "1"});
     auto other_law = find(doc, "2.其他法律行政法\n规禁止公开", &t);
     REQUIRE(other_law);
     CHECK(row_texts(doc.tables[t], other_law->row).back() == "2");
@@ -203,6 +226,49 @@ TEST_SUITE("import_pdf") {
           "cannot open the PDF (the file is damaged or incomplete)");
     CHECK(error_of("x.pdf", "hello") == "not a PDF file (no %PDF- marker at its start)");
     CHECK(error_of("x.pdf", "") == "not a PDF file (no %PDF- marker at its start)");
+    CHECK(error_of("encrypted.pdf", slurp(pdf_path("encrypted.pdf"))) ==
+          "the PDF is encrypted (a password is needed): its text cannot be read; give an unencrypted copy");
+  }
+
+  TEST_CASE("a PDF with an owner password only is read as the unencrypted one") {
+    auto plain = read("pingtan-2022-libreoffice.pdf");
+    auto owner = read("owner-password.pdf");
+    REQUIRE(owner.tables.size() == plain.tables.size());
+    for (std::size_t t = 0; t < plain.tables.size(); ++t) {
+      REQUIRE(owner.tables[t].cells.size() == plain.tables[t].cells.size());
+      for (std::size_t c = 0; c < plain.tables[t].cells.size(); ++c)
+        CHECK(owner.tables[t].cells[c].text == plain.tables[t].cells[c].text);
+    }
+  }
+
+  TEST_CASE("a blank page is not warned about; the pages after it are read") {
+    gongkai::Diagnostics d;
+    auto doc = gongkai::import::read_pdf_document("p.pdf", slurp(pdf_path("pingtan-2022-libreoffice.pdf")), d);
+    CHECK(d.items().empty());
+    CHECK(doc.tables.size() == 3);
+  }
+
+  TEST_CASE("without its borders, the LibreOffice PDF's tables are rebuilt from the text alone") {
+    gongkai::Diagnostics d;
+    gongkai::import::PdfLimits limits;
+    limits.ruling_lines = false;
+    auto doc = gongkai::import::read_pdf_document("p.pdf", slurp(pdf_path("pingtan-2022-libreoffice.pdf")), d, limits);
+    REQUIRE(doc.tables.size() == 3);
+    std::size_t t = 0;
+    auto label = find(doc, "行政规范性文件", &t);
+    REQUIRE(label);
+    CHECK(t == 0);
+    CHECK(row_texts(doc.tables[t], label->row) == std::vector<std::string>{"行政规范性文件", "88", "55", "698"});
+    // A label wrapped over two lines joins the row of its figures; table 三 over pages 2-4.
+    auto received = find(doc, "一、本年新收政府信息公开申请数\n量", &t);
+    REQUIRE(received);
+    CHECK(doc.tables[t].where == "pages 2-4");
+    CHECK(row_texts(doc.tables[t], received->row) ==
+          std::vector<std::string>{"一、本年新收政府信息公开申请数\n量", "", "", "71", "3", "0", "0", "0", "0", "74"});
+    // Table 四's figures in one row, after an empty label column (the text reader's guess).
+    const auto& review = doc.tables[2];
+    CHECK(row_texts(review, review.rows - 1) ==
+          std::vector<std::string>{"", "0", "1", "1", "0", "2", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"});
   }
 
   TEST_CASE("page limit: reported with its value") {
@@ -296,5 +362,167 @@ TEST_SUITE("import_pdf_layout") {
     REQUIRE(doc.blocks.size() == 1);
     CHECK(doc.blocks[0].text.rfind("说明0 1 2 3", 0) == 0);
     CHECK(doc.blocks[0].where == "page 1, y 400.0");
+  }
+  // A ruled table: borders at x 50, 150, 250, 350 and y 100, 130, 160, 190; the label cell of
+  // rows 2 and 3 spans them (no border at y 160 under it), its second line underlined.
+  Page ruled_page() {
+    using gongkai::import::pdf::Rule;
+    Page page;
+    page.width = 595;
+    page.height = 842;
+    page.words = {w("项目", 60, 109),   w("甲", 160, 109),    w("乙", 260, 109),
+                  w("合并行", 60, 146), w("下划线", 60, 160), w("1", 160, 139, 6),
+                  w("2", 260, 139, 6),  w("3", 160, 169, 6),  w("4", 260, 169, 6)};
+    for (double y : {100.0, 130.0, 190.0}) page.rules.push_back(Rule{50, y, 350, y});
+    page.rules.push_back(Rule{150, 160, 350, 160});
+    page.rules.push_back(Rule{50, 171.5, 150, 171.5});  // the underline, through the word's box
+    for (double x : {50.0, 150.0, 250.0, 350.0}) page.rules.push_back(Rule{x, 100, x, 190});
+    return page;
+  }
+
+  TEST_CASE("a ruled table: cells from its borders, a label over two rows, an underline no border") {
+    auto doc = gongkai::import::pdf::lay_out("t.pdf", "", {ruled_page()});
+    REQUIRE(doc.tables.size() == 1);
+    const auto& t = doc.tables[0];
+    CHECK(t.where == "page 1");
+    CHECK(t.rows == 3);
+    CHECK(t.cols == 3);
+    CHECK(row_texts(t, 0) == std::vector<std::string>{"项目", "甲", "乙"});
+    CHECK(row_texts(t, 1) == std::vector<std::string>{"合并行\n下划线", "1", "2"});
+    CHECK(row_texts(t, 2) == std::vector<std::string>{"", "3", "4"});
+    auto label =
+        std::find_if(t.cells.begin(), t.cells.end(), [](const SourceCell& c) { return c.col == 0 && c.row == 1; });
+    REQUIRE(label != t.cells.end());
+    CHECK(label->row_span == 2);
+    CHECK(label->where == "page 1, x 60.0, y 146.0");
+    CHECK(doc.blocks.empty());
+  }
+
+  TEST_CASE("a word beside a ruled table, on the line of one of its rows, stays outside it") {
+    Page page = ruled_page();
+    page.words.push_back(w("旁注", 450, 139));
+    auto doc = gongkai::import::pdf::lay_out("t.pdf", "", {page});
+    REQUIRE(doc.tables.size() == 1);
+    CHECK(row_texts(doc.tables[0], 1) == std::vector<std::string>{"合并行\n下划线", "1", "2"});
+    REQUIRE(doc.blocks.size() == 1);
+    CHECK(doc.blocks[0].text == "旁注");
+    CHECK(doc.blocks[0].where == "page 1, y 139.0");
+  }
+
+  TEST_CASE("a ruled table open at its sides ends where its horizontal lines end") {
+    Page page = ruled_page();
+    std::erase_if(page.rules,
+                  [](const gongkai::import::pdf::Rule& r) { return r.x0 == r.x1 && (r.x0 == 50 || r.x0 == 350); });
+    auto doc = gongkai::import::pdf::lay_out("t.pdf", "", {page});
+    REQUIRE(doc.tables.size() == 1);
+    const auto& t = doc.tables[0];
+    CHECK(t.cols == 3);
+    CHECK(row_texts(t, 0) == std::vector<std::string>{"项目", "甲", "乙"});
+    CHECK(row_texts(t, 1) == std::vector<std::string>{"合并行\n下划线", "1", "2"});
+    CHECK(doc.blocks.empty());
+  }
+
+  TEST_CASE("the same table without its borders is rebuilt from the text") {
+    Page page = ruled_page();
+    page.rules.clear();
+    auto doc = gongkai::import::pdf::lay_out("t.pdf", "", {page});
+    REQUIRE(doc.tables.size() == 1);
+    CHECK(doc.tables[0].cols == 3);
+  }
+
+  TEST_CASE("ruling lines from pixels: thin runs, not filled areas nor short strokes") {
+    // 100 x 60 pixels at 2 pixels a point: a line 1 pixel thick at row 10 from x 5 to 94, a
+    // vertical one at column 50 from row 0 to 59, a filled block 20 pixels high (no line), a
+    // stroke 8 pixels long (shorter than the 5 points asked).
+    const int width = 100, height = 60;
+    std::vector<unsigned char> px(static_cast<std::size_t>(width * height), 255);
+    auto set = [&](int x, int y) { px[static_cast<std::size_t>(y * width + x)] = 0; };
+    for (int x = 5; x < 95; ++x) set(x, 10);
+    for (int y = 0; y < height; ++y) set(50, y);
+    for (int y = 30; y < 50; ++y)
+      for (int x = 60; x < 95; ++x) set(x, y);
+    for (int x = 10; x < 18; ++x) set(x, 40);
+    auto rules = gongkai::import::pdf::rules_from_image(px.data(), width, height, width, 2.0, 5.0);
+    int horizontal = 0, vertical = 0;
+    for (const auto& r : rules) {
+      if (r.y0 == r.y1) {
+        ++horizontal;
+        CHECK(r.x0 == doctest::Approx(2.5));
+        CHECK(r.x1 == doctest::Approx(47.5));
+        CHECK(r.y0 == doctest::Approx(5.25));
+      } else {
+        ++vertical;
+        CHECK(r.x0 == doctest::Approx(25.25));
+        CHECK(r.y1 - r.y0 == doctest::Approx(30));
+      }
+    }
+    CHECK(horizontal == 1);
+    CHECK(vertical == 1);
+  }
+
+  TEST_CASE("ruling lines from pixels: a light grey line; a black line beside a light grey shaded area") {
+    // 100 x 60 pixels at 1 pixel a point: a light grey (#ccc) line at row 5; a black line at row
+    // 20 right above an area shaded grey 200 (rows 21-40), which is no line.
+    const int width = 100, height = 60;
+    std::vector<unsigned char> px(static_cast<std::size_t>(width * height), 255);
+    for (int x = 10; x < 90; ++x) px[static_cast<std::size_t>(5 * width + x)] = 204;
+    for (int x = 10; x < 90; ++x) px[static_cast<std::size_t>(20 * width + x)] = 0;
+    for (int y = 21; y <= 40; ++y)
+      for (int x = 10; x < 90; ++x) px[static_cast<std::size_t>(y * width + x)] = 200;
+    auto rules = gongkai::import::pdf::rules_from_image(px.data(), width, height, width, 1.0, 10.0);
+    std::vector<double> ys;
+    for (const auto& r : rules) {
+      REQUIRE(r.y0 == r.y1);
+      ys.push_back(r.y0);
+    }
+    std::sort(ys.begin(), ys.end());
+    CHECK(ys == std::vector<double>{5.5, 20.5});
+  }
+  // One ruled table over two pages: its header repeated at the top of page 2, the group label
+  // 组 of page 1 going on over page 2 (its column left empty there).
+  std::vector<Page> ruled_pages() {
+    using gongkai::import::pdf::Rule;
+    std::vector<Page> pages(2);
+    for (int p = 0; p < 2; ++p) {
+      Page& page = pages[static_cast<std::size_t>(p)];
+      page.number = p + 1;
+      page.width = 595;
+      page.height = 842;
+      page.words = {w("项目", 60, 109), w("甲", 210, 109), w("乙", 310, 109)};
+      page.rules.push_back(Rule{50, 100, 400, 100});
+      page.rules.push_back(Rule{50, 130, 400, 130});
+      page.rules.push_back(Rule{50, 100, 50, p == 0 ? 190.0 : 160.0});
+      for (double x : {200.0, 300.0, 400.0}) page.rules.push_back(Rule{x, 100, x, p == 0 ? 190.0 : 160.0});
+      page.rules.push_back(Rule{100, 130, 100, p == 0 ? 190.0 : 160.0});
+    }
+    auto& a = pages[0];
+    a.words.insert(a.words.end(), {w("组", 60, 139), w("一", 110, 139), w("1", 210, 139, 6), w("2", 310, 139, 6),
+                                   w("二", 110, 169), w("3", 210, 169, 6), w("4", 310, 169, 6)});
+    a.rules.push_back(Rule{100, 160, 400, 160});
+    a.rules.push_back(Rule{50, 190, 400, 190});
+    auto& b = pages[1];
+    b.words.insert(b.words.end(), {w("三", 110, 139), w("5", 210, 139, 6), w("6", 310, 139, 6)});
+    b.rules.push_back(Rule{50, 160, 400, 160});
+    return pages;
+  }
+
+  TEST_CASE("a ruled table over a page break: one table, the repeated header dropped, a label cell spans on") {
+    auto doc = gongkai::import::pdf::lay_out("t.pdf", "", ruled_pages());
+    REQUIRE(doc.tables.size() == 1);
+    const auto& t = doc.tables[0];
+    CHECK(t.where == "pages 1-2");
+    CHECK(t.cols == 4);
+    CHECK(t.rows == 4);
+    CHECK(row_texts(t, 0) == std::vector<std::string>{"项目", "", "甲", "乙"});
+    CHECK(row_texts(t, 1) == std::vector<std::string>{"组", "一", "1", "2"});
+    CHECK(row_texts(t, 2) == std::vector<std::string>{"", "二", "3", "4"});
+    CHECK(row_texts(t, 3) == std::vector<std::string>{"", "三", "5", "6"});
+    auto group = std::find_if(t.cells.begin(), t.cells.end(), [](const SourceCell& c) { return c.text == "组"; });
+    REQUIRE(group != t.cells.end());
+    CHECK(group->row_span == 3);
+    auto header = std::find_if(t.cells.begin(), t.cells.end(), [](const SourceCell& c) { return c.text == "项目"; });
+    REQUIRE(header != t.cells.end());
+    CHECK(header->col_span == 2);
+    CHECK(std::count_if(t.cells.begin(), t.cells.end(), [](const SourceCell& c) { return c.text == "甲"; }) == 1);
   }
 }

@@ -4,10 +4,13 @@
 #include <fmt/format.h>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 #include <memory>
 #include <mutex>
 
@@ -85,6 +88,46 @@ void add_words(const poppler::text_box& b, double page_ratio, std::vector<pdf::W
   }
 }
 
+// The page's ruling lines (table borders): the page rendered in grey without anti-aliasing, one
+// pixel a point (a hairline is still drawn one pixel wide; fewer on a page over 16 million
+// pixels, and none below half a pixel a point, where a thin border may vanish), and its thin dark
+// runs at least 10 points long.
+std::vector<pdf::Rule> page_rules(const poppler::page& page, double width, double height) {
+  if (!poppler::page_renderer::can_render() || width <= 0 || height <= 0) return {};
+  constexpr double kMaxPixels = 16e6;
+  double scale = 1.0;
+  if (width * height * scale * scale > kMaxPixels) scale = std::sqrt(kMaxPixels / (width * height));
+  if (scale < 0.5) return {};
+  poppler::page_renderer renderer;
+  renderer.set_render_hints(0);
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_paper_color(0xffffffffU);
+  poppler::image image = renderer.render_page(&page, 72.0 * scale, 72.0 * scale);
+  if (!image.is_valid() || image.format() != poppler::image::format_gray8) return {};
+  return pdf::rules_from_image(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
+                               image.height(), image.bytes_per_row(), scale, 10.0);
+}
+
+// Whether a page without text shows anything at all (an image, a drawing): rendered at half a
+// pixel a point (at most 4 million pixels). A page left blank is nothing to warn about.
+bool page_has_ink(const poppler::page& page, double width, double height) {
+  if (!poppler::page_renderer::can_render() || width <= 0 || height <= 0) return true;
+  double scale = 0.5;
+  if (width * height * scale * scale > 4e6) scale = std::sqrt(4e6 / (width * height));
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_paper_color(0xffffffffU);
+  poppler::image image = renderer.render_page(&page, 72.0 * scale, 72.0 * scale);
+  if (!image.is_valid() || image.format() != poppler::image::format_gray8) return true;
+  const auto* px = reinterpret_cast<const unsigned char*>(image.const_data());
+  for (int y = 0; y < image.height(); ++y)
+    for (int x = 0; x < image.width(); ++x)
+      if (px[static_cast<std::size_t>(y) * static_cast<std::size_t>(image.bytes_per_row()) +
+             static_cast<std::size_t>(x)] < 230)
+        return true;
+  return false;
+}
+
 }  // namespace
 
 SourceDocument read_pdf_document(const std::string& path, std::string_view bytes, Diagnostics& out) {
@@ -137,6 +180,7 @@ SourceDocument read_pdf_document(const std::string& path, std::string_view bytes
         ratio = std::min(1.0, ratios[ratios.size() / 2]);
       }
       for (const auto& b : boxes) add_words(b, ratio, p.words);
+      if (limits.ruling_lines && pdf::has_figure_line(p)) p.rules = page_rules(*page, p.width, p.height);
     }
     if (p.words.empty()) blank.push_back(p.number);
     pages.push_back(std::move(p));
@@ -148,12 +192,17 @@ SourceDocument read_pdf_document(const std::string& path, std::string_view bytes
            "this is a scanned PDF (its pages are images with no text layer): its figures cannot be read, and "
            "nothing is guessed. Give a PDF with a text layer (exported from Word, WPS or a web page), or the "
            "web page or spreadsheet");
-  for (int number : blank)
+  for (int number : blank) {
+    // Pages without text that show something (a page left blank is nothing to warn about).
+    std::unique_ptr<poppler::page> page(doc->create_page(number - 1));
+    const pdf::Page& p = pages[static_cast<std::size_t>(number - 1)];
+    if (page && !page_has_ink(*page, p.width, p.height)) continue;
     out.add(Diagnostic::warning("input", SourceLoc{path, 0, 0, fmt::format("page {}", number)},
                                 Text{fmt::format("PDF 第 {} 页没有文字层（扫描页？），其内容未读取", number),
                                      fmt::format("page {} of the PDF has no text layer (a scanned page?): its "
                                                  "content is not read",
                                                  number)}));
+  }
   return pdf::lay_out(path, utf8(doc->get_title()), pages);
 }
 

@@ -17,6 +17,9 @@ namespace gongkai::import {
 struct PdfLimits {
   int max_pages = 2000;                     // a report has 5-30 pages
   std::size_t max_words_per_page = 100000;  // a dense A4 page holds about 2,000
+  // Render each page with text to read its tables' borders (docs/import-pdf.md, "Ruled tables");
+  // without, every table is rebuilt from the text alone (tests use it to keep that path tried).
+  bool ruling_lines = true;
 };
 
 // Reads the PDF `bytes` (read from `path`, which names it in messages and `where`). Pages without

@@ -234,7 +234,19 @@ bool prose_line(const Line& l, double text_width) {
   return (l.x1 - l.x0) > 0.6 * text_width;
 }
 
-struct Part {  // a table's lines on one page
+// A ruled table: ruling lines that touch one another, and the row and column boundaries they
+// draw.
+struct Lattice {
+  std::vector<double> xs, ys;  // column and row boundaries, left to right, top to bottom
+  std::vector<Rule> h, v;      // its horizontal and vertical lines
+  [[nodiscard]] double x0() const { return xs.front(); }
+  [[nodiscard]] double x1() const { return xs.back(); }
+  [[nodiscard]] double y0() const { return ys.front(); }
+  [[nodiscard]] double y1() const { return ys.back(); }
+};
+
+struct Part {                      // a table's lines on one page
+  std::optional<Lattice> lattice;  // a ruled table's borders; its lines are then all in `body`
   int page = 1;
   std::vector<Line> header;  // lines of the header block, top to bottom
   std::vector<Line> body;    // the rows' lines
@@ -736,6 +748,377 @@ bool continues(const Region& r, Part& next) {
   return true;
 }
 
+// ---- ruled tables -----------------------------------------------------------------------
+
+// Values within `tol` of their neighbour are one: their mean.
+std::vector<double> cluster(std::vector<double> values, double tol) {
+  std::sort(values.begin(), values.end());
+  std::vector<double> out;
+  double sum = 0;
+  int n = 0;
+  double last = 0;
+  for (double v : values) {
+    if (n > 0 && v - last > tol) {
+      out.push_back(sum / n);
+      sum = 0;
+      n = 0;
+    }
+    sum += v;
+    ++n;
+    last = v;
+  }
+  if (n > 0) out.push_back(sum / n);
+  return out;
+}
+
+std::size_t nearest(const std::vector<double>& xs, double x) {
+  std::size_t best = 0;
+  for (std::size_t k = 1; k < xs.size(); ++k)
+    if (std::abs(xs[k] - x) < std::abs(xs[best] - x)) best = k;
+  return best;
+}
+
+// More ruling lines on one page than this is no report's page (a hatched drawing): the page's
+// tables are then rebuilt from the text alone, which keeps the work per page bounded.
+constexpr std::size_t kMaxRules = 4000;
+// A grid of more slots than this is no report's table.
+constexpr std::size_t kMaxSlots = 100000;
+constexpr double kTouch = 2.0;  // points: lines this close meet
+constexpr std::size_t kMaxRuleTextPairs = 8000000;
+
+// The page's lattices: horizontal lines at least 1.5 em long and vertical ones at least 1.2 em
+// (a character's stroke is shorter), kept while each meets two of the other direction, grouped by
+// meeting; a lattice has two rows or two columns at least (a frame around the page is none).
+std::vector<Lattice> find_lattices(const std::vector<Rule>& rules, const std::vector<Line>& lines, double em) {
+  std::vector<Rule> h, v;
+  // A horizontal line through a word's box (an em and a fifth high) underlines or strikes it out:
+  // it is no border, which has the cell's padding between it and the text.
+  auto through_text = [&](const Rule& r) {
+    for (const auto& l : lines) {
+      if (r.y0 <= l.y0 || r.y0 >= l.y1) continue;
+      for (const auto& w : l.words)
+        if (r.y0 > w.y0 && r.y0 < w.y1 && std::min(r.x1, w.x1) - std::max(r.x0, w.x0) > (w.x1 - w.x0) / 2) return true;
+    }
+    return false;
+  };
+  if (rules.size() > 4 * kMaxRules) return {};
+  // Each horizontal line is tried against each line of text: bounded (a page of 2,000 lines of
+  // text and 4,000 ruling lines is no report's).
+  if (rules.size() * lines.size() > kMaxRuleTextPairs) return {};
+  for (const auto& r : rules) {
+    if (r.y0 == r.y1 && r.x1 - r.x0 >= 1.5 * em && !through_text(r))
+      h.push_back(r);
+    else if (r.x0 == r.x1 && r.y1 - r.y0 >= 1.2 * em)
+      v.push_back(r);
+  }
+  if (h.size() + v.size() > kMaxRules) return {};
+  auto meet = [](const Rule& a, const Rule& b) {  // a horizontal, b vertical
+    return b.x0 >= a.x0 - kTouch && b.x0 <= a.x1 + kTouch && a.y0 >= b.y0 - kTouch && a.y0 <= b.y1 + kTouch;
+  };
+  std::vector<bool> hk(h.size(), true), vk(v.size(), true);
+  for (int round = 0; round < 4; ++round) {
+    bool changed = false;
+    for (std::size_t i = 0; i < h.size(); ++i) {
+      if (!hk[i]) continue;
+      int n = 0;
+      for (std::size_t j = 0; j < v.size() && n < 2; ++j) n += vk[j] && meet(h[i], v[j]) ? 1 : 0;
+      if (n < 2) hk[i] = false, changed = true;
+    }
+    for (std::size_t j = 0; j < v.size(); ++j) {
+      if (!vk[j]) continue;
+      int n = 0;
+      for (std::size_t i = 0; i < h.size() && n < 2; ++i) n += hk[i] && meet(h[i], v[j]) ? 1 : 0;
+      if (n < 2) vk[j] = false, changed = true;
+    }
+    if (!changed) break;
+  }
+  std::vector<std::size_t> parent(h.size() + v.size());
+  for (std::size_t k = 0; k < parent.size(); ++k) parent[k] = k;
+  auto root = [&](std::size_t k) {
+    while (parent[k] != k) k = parent[k] = parent[parent[k]];
+    return k;
+  };
+  for (std::size_t i = 0; i < h.size(); ++i)
+    for (std::size_t j = 0; j < v.size(); ++j)
+      if (hk[i] && vk[j] && meet(h[i], v[j])) parent[root(i)] = root(h.size() + j);
+  std::map<std::size_t, Lattice> groups;
+  for (std::size_t i = 0; i < h.size(); ++i)
+    if (hk[i]) groups[root(i)].h.push_back(h[i]);
+  for (std::size_t j = 0; j < v.size(); ++j)
+    if (vk[j]) groups[root(h.size() + j)].v.push_back(v[j]);
+  std::vector<Lattice> out;
+  for (auto& [key, g] : groups) {
+    std::vector<double> xs, ys;
+    for (const auto& r : g.v) xs.push_back(r.x0);
+    for (const auto& r : g.h) ys.push_back(r.y0);
+    g.xs = cluster(xs, kTouch);
+    g.ys = cluster(ys, kTouch);
+    // A table open at its sides (no outer vertical border) ends where its horizontal lines end;
+    // one open at the top or bottom, where its vertical lines end.
+    if (!g.xs.empty() && !g.ys.empty()) {
+      double left = g.xs.front(), right = g.xs.back(), top = g.ys.front(), bottom = g.ys.back();
+      for (const auto& r : g.h) left = std::min(left, r.x0), right = std::max(right, r.x1);
+      for (const auto& r : g.v) top = std::min(top, r.y0), bottom = std::max(bottom, r.y1);
+      if (left < g.xs.front() - 2 * kTouch) g.xs.insert(g.xs.begin(), left);
+      if (right > g.xs.back() + 2 * kTouch) g.xs.push_back(right);
+      if (top < g.ys.front() - 2 * kTouch) g.ys.insert(g.ys.begin(), top);
+      if (bottom > g.ys.back() + 2 * kTouch) g.ys.push_back(bottom);
+    }
+    if (g.xs.size() < 2 || g.ys.size() < 2 || (g.xs.size() < 3 && g.ys.size() < 3)) continue;
+    if ((g.xs.size() - 1) * (g.ys.size() - 1) > kMaxSlots) continue;
+    out.push_back(std::move(g));
+  }
+  // Smallest first: a table inside a larger frame takes its lines first.
+  std::stable_sort(out.begin(), out.end(), [](const Lattice& a, const Lattice& b) {
+    return (a.x1() - a.x0()) * (a.y1() - a.y0()) < (b.x1() - b.x0()) * (b.y1() - b.y0());
+  });
+  return out;
+}
+
+// The ruled tables of a page: lattices holding a figure line take the words of the lines whose
+// middle lies inside them, the words whose middle lies between their left and right borders (a
+// line of the page can run beside the table); the other lines and words are returned in `rest`.
+std::vector<Part> ruled_parts(const std::vector<Line>& lines, const std::vector<Rule>& rules, std::vector<Line>& rest) {
+  std::vector<Part> parts;
+  if (rules.empty() || lines.empty()) {
+    rest = lines;
+    return parts;
+  }
+  std::vector<double> ems;
+  for (const auto& l : lines) ems.push_back(l.em);
+  std::nth_element(ems.begin(), ems.begin() + static_cast<std::ptrdiff_t>(ems.size() / 2), ems.end());
+  std::vector<Line> pool = lines;  // what is left of each line
+  for (auto& lattice : find_lattices(rules, lines, ems[ems.size() / 2])) {
+    std::vector<std::pair<std::size_t, Line>> inside;  // (line, its words inside)
+    bool figures = false;
+    for (std::size_t k = 0; k < pool.size(); ++k) {
+      const Line& l = pool[k];
+      if (l.words.empty() || l.yc() < lattice.y0() || l.yc() > lattice.y1() || l.x1 < lattice.x0() ||
+          l.x0 > lattice.x1())
+        continue;
+      Line in = l;
+      in.words.clear();
+      for (const auto& w : l.words) {
+        const double xc = (w.x0 + w.x1) / 2;
+        if (xc >= lattice.x0() - kTouch && xc <= lattice.x1() + kTouch) in.words.push_back(w);
+      }
+      if (in.words.empty()) continue;
+      close_line(in);
+      figures = figures || figure_line(in);
+      inside.emplace_back(k, std::move(in));
+    }
+    if (!figures) continue;
+    Part part;
+    part.page = inside.front().second.page;
+    for (auto& [k, in] : inside) {
+      Line& left = pool[k];
+      std::vector<Word> keep;
+      for (const auto& w : left.words) {
+        const double xc = (w.x0 + w.x1) / 2;
+        if (xc < lattice.x0() - kTouch || xc > lattice.x1() + kTouch) keep.push_back(w);
+      }
+      left.words = std::move(keep);
+      if (!left.words.empty()) close_line(left);
+      part.body.push_back(std::move(in));
+    }
+    part.lattice = std::move(lattice);
+    parts.push_back(std::move(part));
+  }
+  for (auto& l : pool)
+    if (!l.words.empty()) rest.push_back(std::move(l));
+  for (auto& part : parts) {
+    part.at_page_start =
+        std::none_of(rest.begin(), rest.end(), [&](const Line& l) { return l.y1 <= part.lattice->y0(); });
+    part.reaches_page_end =
+        std::none_of(rest.begin(), rest.end(), [&](const Line& l) { return l.y0 >= part.lattice->y1(); });
+  }
+  return parts;
+}
+
+// A cell of a ruled table: the slots between its borders, its text.
+struct RuledCell {
+  int r0 = 0, r1 = 0, c0 = 0, c1 = 0;                      // slots, inclusive; columns in the table's columns
+  std::vector<std::pair<std::size_t, const Word*>> words;  // (line, word)
+  std::string text;
+  std::string where;
+};
+
+// Whether the lines at `at` (an index into `lines_at`) cover most of [a, b].
+bool drawn(const std::vector<std::vector<std::pair<double, double>>>& lines_at, std::size_t at, double a, double b) {
+  double covered = 0;
+  for (const auto& [s, e] : lines_at[at]) covered += std::max(0.0, std::min(e, b) - std::max(s, a));
+  return covered >= 0.6 * (b - a);
+}
+
+// The cells of one ruled part: slots joined where no border is drawn between them, each word in
+// the slot holding its middle; columns are the table's (`xs`, all its parts' boundaries).
+std::vector<RuledCell> ruled_cells(const Part& part, const std::vector<double>& xs) {
+  const Lattice& g = *part.lattice;
+  const std::size_t rows = g.ys.size() - 1, cols = g.xs.size() - 1;
+  std::vector<std::vector<std::pair<double, double>>> vlines(g.xs.size()), hlines(g.ys.size());
+  for (const auto& r : g.v) vlines[nearest(g.xs, r.x0)].push_back({r.y0, r.y1});
+  for (const auto& r : g.h) hlines[nearest(g.ys, r.y0)].push_back({r.x0, r.x1});
+  std::vector<std::size_t> parent(rows * cols);
+  for (std::size_t k = 0; k < parent.size(); ++k) parent[k] = k;
+  auto root = [&](std::size_t k) {
+    while (parent[k] != k) k = parent[k] = parent[parent[k]];
+    return k;
+  };
+  for (std::size_t r = 0; r < rows; ++r)
+    for (std::size_t c = 0; c < cols; ++c) {
+      if (c + 1 < cols && !drawn(vlines, c + 1, g.ys[r], g.ys[r + 1]))
+        parent[root(r * cols + c)] = root(r * cols + c + 1);
+      if (r + 1 < rows && !drawn(hlines, r + 1, g.xs[c], g.xs[c + 1]))
+        parent[root(r * cols + c)] = root((r + 1) * cols + c);
+    }
+  std::map<std::size_t, RuledCell> by_root;
+  for (std::size_t r = 0; r < rows; ++r)
+    for (std::size_t c = 0; c < cols; ++c) {
+      auto [it, fresh] = by_root.try_emplace(root(r * cols + c));
+      RuledCell& cell = it->second;
+      const int ri = static_cast<int>(r), ci = static_cast<int>(c);
+      if (fresh) {
+        cell.r0 = cell.r1 = ri;
+        cell.c0 = cell.c1 = ci;
+      }
+      cell.r0 = std::min(cell.r0, ri);
+      cell.r1 = std::max(cell.r1, ri);
+      cell.c0 = std::min(cell.c0, ci);
+      cell.c1 = std::max(cell.c1, ci);
+    }
+  auto slot = [](const std::vector<double>& bounds, double v) {
+    auto it = std::upper_bound(bounds.begin(), bounds.end(), v);
+    std::ptrdiff_t k = (it - bounds.begin()) - 1;
+    return static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(k, 0, static_cast<std::ptrdiff_t>(bounds.size()) - 2));
+  };
+  for (std::size_t li = 0; li < part.body.size(); ++li)
+    for (const auto& w : part.body[li].words) {
+      std::size_t r = slot(g.ys, (w.y0 + w.y1) / 2), c = slot(g.xs, (w.x0 + w.x1) / 2);
+      by_root[root(r * cols + c)].words.push_back({li, &w});
+    }
+  std::vector<RuledCell> out;
+  for (auto& [key, cell] : by_root) {
+    std::size_t line = SIZE_MAX;
+    std::vector<const Word*> ws;
+    auto flush = [&] {
+      if (ws.empty()) return;
+      if (!cell.text.empty()) cell.text += "\n";
+      cell.text += join_words(ws);
+      ws.clear();
+    };
+    for (const auto& [li, w] : cell.words) {
+      if (line != li) flush();
+      line = li;
+      ws.push_back(w);
+    }
+    flush();
+    if (!cell.words.empty())
+      cell.where = fmt::format("page {}, x {}, y {}", part.page, fmt1(cell.words.front().second->x0),
+                               fmt1(cell.words.front().second->y0));
+    // In the table's columns.
+    const double left = g.xs[static_cast<std::size_t>(cell.c0)], right = g.xs[static_cast<std::size_t>(cell.c1) + 1];
+    cell.c0 = static_cast<int>(nearest(xs, left));
+    cell.c1 = std::max(cell.c0, static_cast<int>(nearest(xs, right)) - 1);
+    out.push_back(std::move(cell));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const RuledCell& a, const RuledCell& b) { return std::pair(a.r0, a.c0) < std::pair(b.r0, b.c0); });
+  return out;
+}
+
+// Two ruled parts are one table broken by a page break: the first ends its page, the second
+// starts the next, with the same left and right borders and mostly the same column borders.
+bool continues_ruled(const Region& r, const Part& next) {
+  const Part& last = r.parts.back();
+  if (!last.lattice || !next.lattice || next.page != last.page + 1 || !last.reaches_page_end || !next.at_page_start)
+    return false;
+  const Lattice &a = *last.lattice, &b = *next.lattice;
+  if (std::abs(a.x0() - b.x0()) > kTouch + 1 || std::abs(a.x1() - b.x1()) > kTouch + 1) return false;
+  std::size_t same = 0;
+  for (double x : b.xs)
+    if (std::abs(a.xs[nearest(a.xs, x)] - x) <= kTouch + 1) ++same;
+  return 5 * same >= 4 * std::min(a.xs.size(), b.xs.size());
+}
+
+// A ruled table over its parts. A continuation's first rows are dropped when they repeat the
+// first part's header rows (the rows above its first figure); a cell of the continuation's first
+// row left empty under a label cell that ends the previous page is that cell, broken by the page
+// break (三、本年度办理结果 over two pages): the label cell spans its rows.
+SourceTable build_ruled_table(const Region& region) {
+  SourceTable t;
+  std::vector<double> all;
+  for (const auto& p : region.parts) all.insert(all.end(), p.lattice->xs.begin(), p.lattice->xs.end());
+  const std::vector<double> xs = cluster(all, kTouch + 1);
+  if (xs.size() < 2) return t;
+  auto row_key = [](const std::vector<RuledCell>& cells, int r) {
+    std::string key;
+    for (const auto& c : cells)
+      if (c.r0 == r) key += fmt::format("{}-{}:{}|", c.c0, c.c1, c.text);
+    return key;
+  };
+  auto has_figure = [](const std::vector<RuledCell>& cells, int r) {
+    return std::any_of(cells.begin(), cells.end(), [&](const RuledCell& c) { return c.r0 == r && is_number(c.text); });
+  };
+  std::vector<RuledCell> out;     // rows in the table's rows
+  std::vector<std::size_t> open;  // cells of `out` reaching the last row so far
+  int row = 0;
+  int header_rows = 0;
+  std::vector<std::string> header_keys;
+  for (std::size_t pi = 0; pi < region.parts.size(); ++pi) {
+    std::vector<RuledCell> cells = ruled_cells(region.parts[pi], xs);
+    const int rows = static_cast<int>(region.parts[pi].lattice->ys.size()) - 1;
+    int skip = 0;
+    if (pi == 0) {
+      while (header_rows < rows && !has_figure(cells, header_rows))
+        header_keys.push_back(row_key(cells, header_rows++));
+    } else if (header_rows > 0 && header_rows < rows) {
+      bool repeated = true;
+      for (int r = 0; r < header_rows && repeated; ++r)
+        repeated = row_key(cells, r) == header_keys[static_cast<std::size_t>(r)];
+      if (repeated) skip = header_rows;
+    }
+    std::vector<std::size_t> next_open;
+    for (auto& c : cells) {
+      if (c.r0 < skip) continue;
+      const int r0 = row + c.r0 - skip, r1 = row + c.r1 - skip;
+      if (pi > 0 && c.r0 == skip && c.text.empty()) {
+        auto above = std::find_if(open.begin(), open.end(), [&](std::size_t k) {
+          return out[k].c0 == c.c0 && out[k].c1 == c.c1 && !out[k].text.empty() && !is_number(out[k].text);
+        });
+        if (above != open.end()) {
+          out[*above].r1 = r1;
+          if (c.r1 == rows - 1) next_open.push_back(*above);
+          continue;
+        }
+      }
+      c.r0 = r0;
+      c.r1 = r1;
+      out.push_back(std::move(c));
+      if (out.back().r1 == row + rows - skip - 1) next_open.push_back(out.size() - 1);
+    }
+    open = std::move(next_open);
+    row += rows - skip;
+  }
+  for (const auto& c : out) {
+    if (c.text.empty()) continue;
+    SourceCell s;
+    s.text = c.text;
+    s.row = c.r0;
+    s.col = c.c0;
+    s.row_span = c.r1 - c.r0 + 1;
+    s.col_span = c.c1 - c.c0 + 1;
+    s.where = c.where;
+    t.cells.push_back(std::move(s));
+  }
+  t.rows = row;
+  t.cols = static_cast<int>(xs.size()) - 1;
+  std::sort(t.cells.begin(), t.cells.end(),
+            [](const SourceCell& a, const SourceCell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
+  int p0 = region.parts.front().page, p1 = region.parts.back().page;
+  t.where = p0 == p1 ? fmt::format("page {}", p0) : fmt::format("pages {}-{}", p0, p1);
+  return t;
+}
+
 // ---- text blocks ------------------------------------------------------------------------
 
 struct Placed {
@@ -744,6 +1127,11 @@ struct Placed {
 };
 
 }  // namespace
+
+bool has_figure_line(const Page& page) {
+  const auto lines = make_lines(page);
+  return std::any_of(lines.begin(), lines.end(), [](const Line& l) { return figure_line(l); });
+}
 
 SourceDocument lay_out(const std::string& path, const std::string& title_metadata, const std::vector<Page>& pages) {
   SourceDocument doc;
@@ -755,9 +1143,19 @@ SourceDocument lay_out(const std::string& path, const std::string& title_metadat
 
   std::vector<Region> regions;
   std::vector<Line> rest;
-  for (const auto& page_lines : lines) {
-    for (auto& part : find_parts(page_lines, rest)) {
-      if (!regions.empty() && continues(regions.back(), part))
+  for (std::size_t p = 0; p < lines.size(); ++p) {
+    // Ruled tables first (their borders say where the cells are), then tables of text alone.
+    std::vector<Line> unruled;
+    std::vector<Part> parts = ruled_parts(lines[p], pages[p].rules, unruled);
+    for (auto& part : find_parts(unruled, rest)) parts.push_back(std::move(part));
+    auto top = [](const Part& part) {
+      return part.lattice ? part.lattice->y0() : (part.header.empty() ? part.body.front() : part.header.front()).y0;
+    };
+    std::stable_sort(parts.begin(), parts.end(), [&](const Part& a, const Part& b) { return top(a) < top(b); });
+    for (auto& part : parts) {
+      const bool ruled = part.lattice.has_value();
+      if (!regions.empty() && ruled == regions.back().parts.back().lattice.has_value() &&
+          (ruled ? continues_ruled(regions.back(), part) : continues(regions.back(), part)))
         regions.back().parts.push_back(std::move(part));
       else
         regions.push_back(Region{{std::move(part)}});
@@ -765,7 +1163,7 @@ SourceDocument lay_out(const std::string& path, const std::string& title_metadat
   }
   std::vector<Placed> table_at;
   for (const auto& r : regions) {
-    SourceTable t = build_table(r);
+    SourceTable t = r.parts.front().lattice ? build_ruled_table(r) : build_table(r);
     if (t.cells.empty()) {
       // Not laid out as a table after all: its lines are text, nothing is dropped.
       for (const auto& p : r.parts) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Remakes the test PDFs of this folder (README.md says what each is). Needs gongkai built, and
-# chromium, libreoffice-writer, poppler-utils and img2pdf (scripts/install-deps.sh e2e).
+# chromium, libreoffice-writer, poppler-utils, img2pdf and qpdf (scripts/install-deps.sh e2e).
 # Usage: tests/data/import/pdf/make_pdfs.sh GONGKAI ROOT   (run from anywhere)
 set -euo pipefail
 gongkai=$1
@@ -33,4 +33,9 @@ img2pdf -o "$here/scanned.pdf" "$tmp"/scan*.png
 
 # A corrupt PDF: the first 3000 bytes of (b).
 head -c 3000 "$here/pingtan-2022-libreoffice.pdf" >"$here/truncated.pdf"
+# Encrypted PDFs (AES-256): page 4 of (b) with a user password (refused: a password is needed),
+# and the whole of (b) with an owner password only (read: no password is needed to open it).
+qpdf --empty --pages "$here/pingtan-2022-libreoffice.pdf" 4 -- "$tmp/page4.pdf"
+qpdf --encrypt u o 256 -- "$tmp/page4.pdf" "$here/encrypted.pdf"
+qpdf --encrypt "" o 256 -- "$here/pingtan-2022-libreoffice.pdf" "$here/owner-password.pdf"
 ls -l "$here"/*.pdf
