@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Round trip of gongkai's own outputs through `gongkai import` (ctest import_round_trip).
 
-For each sample report (form 2021 and form 2019): `gongkai build --format html,md,json`, the
+For each sample report (form 2021 and form 2019): `gongkai build --format html,md,xlsx,json`, the
 Markdown rendered to HTML by cmark-gfm (with the table extension), then both pages imported
-(`gongkai import --format yaml`) and built to JSON again. Every cell of the built report (given or
+(`gongkai import --format yaml`) and built to JSON again, and the XLSX built to JSON directly (the
+official-workbook reader reads gongkai's own workbook). Every cell of the built report (given or
 computed by check: the rendered tables print the totals a report leaves to check) must come back
 with the same figure, and no other cell may hold one but the 0s the page prints beside a row's
 given cells. (A page prints a cell the report leaves
@@ -41,10 +42,11 @@ def main():
     failures = []
     for sample in SAMPLES:
         with tempfile.TemporaryDirectory() as tmp:
-            run([gongkai, "--lang", "en", "build", os.path.join(root, sample), "--format", "html,md,json",
+            run([gongkai, "--lang", "en", "build", os.path.join(root, sample), "--format", "html,md,xlsx,json",
                  "--allow-errors", "-o", os.path.join(tmp, "built")], env=env)
             [html] = glob.glob(os.path.join(tmp, "built", "*", "report.html"))
             [md] = glob.glob(os.path.join(tmp, "built", "*", "report.md"))
+            [xlsx] = glob.glob(os.path.join(tmp, "built", "*", "report.xlsx"))
             [original_json] = glob.glob(os.path.join(tmp, "built", "*", "report.json"))
             with open(original_json, encoding="utf-8") as f:
                 meta = json.load(f)
@@ -52,15 +54,18 @@ def main():
             with open(md_html, "w", encoding="utf-8") as f:
                 f.write(run(["cmark-gfm", "--extension", "table", md], env=env).stdout)
             want = given(original_json)
-            for name, page in (("html", html), ("markdown", md_html)):
-                yaml = os.path.join(tmp, f"{name}.yaml")
-                imp = run([gongkai, "--lang", "en", "import", page, "--format", "yaml", "-o", yaml, "--agency",
-                           meta["agency"], "--year", str(meta["year"]), "--level", meta["level"]], env=env)
-                if imp.returncode != 0:
-                    failures.append(f"{sample} ({name}): import exited {imp.returncode}:\n{imp.stderr}")
-                    continue
+            who = ["--agency", meta["agency"], "--year", str(meta["year"]), "--level", meta["level"]]
+            for name, page in (("html", html), ("markdown", md_html), ("xlsx", xlsx)):
+                source = page
+                if name != "xlsx":
+                    source = os.path.join(tmp, f"{name}.yaml")
+                    imp = run([gongkai, "--lang", "en", "import", page, "--format", "yaml", "-o", source] + who, env=env)
+                    if imp.returncode != 0:
+                        failures.append(f"{sample} ({name}): import exited {imp.returncode}:\n{imp.stderr}")
+                        continue
                 out = os.path.join(tmp, f"{name}-built")
-                run([gongkai, "--lang", "en", "build", yaml, "--format", "json", "--allow-errors", "-o", out], env=env)
+                run([gongkai, "--lang", "en", "build", source, "--format", "json", "--allow-errors", "-o", out] + who,
+                    env=env)
                 [back_json] = glob.glob(os.path.join(out, "*", "report.json"))
                 got = given(back_json)
                 # A row the report gives in part prints its other cells as 0 (render/table_layout):
