@@ -23,13 +23,14 @@ Diagnostic row_error(int line, std::string word = "部分予以公开") {
 }  // namespace
 
 TEST_SUITE("core.diagnostic") {
-  TEST_CASE("the same problem on many rows is one finding: every place counted, the first 1,000 kept") {
+  TEST_CASE("the same problem on many rows is one finding with every place") {
     Diagnostics ds;
     for (int line = 2; line <= 24'001; ++line) ds.add(row_error(line));
     ds.add(row_error(30'000, "其他"));
     REQUIRE(ds.items().size() == 2);
-    CHECK(ds.items()[0].also.size() == kMaxPlacesKept);  // the first 1,000 further places kept
-    CHECK(ds.items()[0].places_left_out == 23'999 - kMaxPlacesKept);
+    CHECK(ds.items()[0].also.size() == kPlacesKeptInFull);  // the rest packed, line and column
+    CHECK(ds.items()[0].also_lines.size() == 23'999 - kPlacesKeptInFull);
+    CHECK(ds.items()[0].also_lines.back() == std::pair<std::uint32_t, std::uint32_t>{24'001, 3});
     CHECK(ds.items()[0].place_count() == 24'000);
     CHECK(ds.items()[0].also[0].line == 3);
     CHECK(ds.items()[0].also[0].file.empty());
@@ -45,9 +46,10 @@ TEST_SUITE("core.diagnostic") {
 
     const auto j = diagnostics_json(ds, Lang::en);
     CHECK(j[0]["count"] == 24'000);
-    CHECK(j[0]["also"].size() == kMaxPlacesKept);  // the first 1,000 further places, the rest counted
-    CHECK(j[0]["also"][kMaxPlacesKept - 1]["line"] == 2 + kMaxPlacesKept);
-    CHECK(j[0]["places_left_out"] == 23'999 - kMaxPlacesKept);
+    CHECK(j[0]["also"].size() == 23'999);  // every place, the packed ones too
+    CHECK(j[0]["also"][23'998]["line"] == 24'001);
+    CHECK(j[0]["also"][23'998]["file"] == "r.csv");
+    CHECK(j[0]["also"][23'998]["column"] == 3);
     CHECK(j[0]["also"][0]["file"] == "r.csv");
     CHECK_FALSE(j[1].contains("also"));
   }

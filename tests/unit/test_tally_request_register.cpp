@@ -82,7 +82,7 @@ TEST_SUITE("tally/request_register") {
     for (int i = 0; i < 24'000; ++i) csv += "A" + std::to_string(i) + ",2023-02-01,自然人,予以保密,2023-03-01\n";
     CHECK(run.feed("r.csv", csv));
     REQUIRE(run.out.items().size() == 1);
-    CHECK(run.out.items()[0].also.size() == kMaxPlacesKept);
+    CHECK(run.out.items()[0].also.size() == kPlacesKeptInFull);
     CHECK(run.out.items()[0].place_count() == 24'000);
     CHECK(run.findings().find("(also at 23999 more places: 3:") != std::string::npos);
   }

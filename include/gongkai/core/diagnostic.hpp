@@ -8,9 +8,11 @@
 #include <gongkai/core/text.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace gongkai {
@@ -24,9 +26,10 @@ struct CellMention {
   std::string label;  // official wording, e.g. 一、本年新收政府信息公开申请数量 / 自然人
 };
 
-// The further places one grouped finding keeps (docs/limits.md); beyond them places are counted,
-// not kept: a register of a million bad rows is one finding, not a million places in memory.
-inline constexpr std::size_t kMaxPlacesKept = 1000;
+// The further places one grouped finding keeps as SourceLoc; past them a place that is a line and
+// column of the finding's file (a CSV register's row) is packed into 8 bytes (Diagnostic::
+// also_lines): a register of a million bad rows keeps every place in ~8 MB, not ~100 MB.
+inline constexpr std::size_t kPlacesKeptInFull = 1000;
 
 struct Diagnostic {
   Severity severity = Severity::error;
@@ -40,7 +43,9 @@ struct Diagnostic {
   // problem): Diagnostics::add groups a finding whose rule, severity, file and message are
   // those of an earlier one. `file` is empty when it is `where.file`.
   std::vector<SourceLoc> also;
-  std::size_t places_left_out = 0;  // further places beyond kMaxPlacesKept: counted, not kept
+  // The places after `also` (once it holds kPlacesKeptInFull), each a line and a column of
+  // `where.file`, in the order met.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> also_lines;
   // An office's written reason for this finding (an explanation kept with the tallies, keyed by
   // rule and cell; issue 9's "explained warnings"): the finding is shown as explained instead of
   // as a warning, is not counted by --strict, and SARIF lists it as a suppression with this
@@ -48,9 +53,9 @@ struct Diagnostic {
   std::optional<Text> explanation;
   SourceLoc explained_at;  // where that explanation was written
 
-  // How many places the finding has in all: `where`, the places kept and those counted.
-  [[nodiscard]] std::size_t place_count() const { return 1 + also.size() + places_left_out; }
-  // A further place: kept while fewer than kMaxPlacesKept are, else counted.
+  // How many places the finding has in all: `where`, then `also`, then `also_lines`.
+  [[nodiscard]] std::size_t place_count() const { return 1 + also.size() + also_lines.size(); }
+  // A further place (its `file` empty when it is `where.file`): into `also`, or packed.
   void add_place(SourceLoc at);
 
   // A finding of a severity, with its rule, place and message; the rest is filled in after.

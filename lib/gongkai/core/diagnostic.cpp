@@ -50,10 +50,11 @@ Diagnostic Diagnostic::make(Severity severity, std::string rule, SourceLoc where
 }
 
 void Diagnostic::add_place(SourceLoc at) {
-  if (also.size() < kMaxPlacesKept)
+  const bool packable = at.file.empty() && at.cell_ref.empty() && at.line > 0 && at.column > 0;  // int fits uint32
+  if (also.size() < kPlacesKeptInFull || !packable)
     also.push_back(std::move(at));
   else
-    ++places_left_out;
+    also_lines.emplace_back(static_cast<std::uint32_t>(at.line), static_cast<std::uint32_t>(at.column));
 }
 
 Diagnostic Diagnostic::error(std::string rule, SourceLoc where, Text message) {
@@ -101,11 +102,12 @@ void Diagnostics::add(Diagnostic d) {
     Diagnostic& first = items_[it->second];
     // The very same finding again (a file read twice in one run) is not another place.
     const SourceLoc& latest = first.also.empty() ? first.where : first.also.back();
-    if (first.places_left_out == 0 && same_place(latest, d.where) && d.also.empty()) return;
+    if (first.also_lines.empty() && same_place(latest, d.where) && d.also.empty()) return;
     d.where.file.clear();
     first.add_place(std::move(d.where));
     for (auto& more : d.also) first.add_place(std::move(more));
-    first.places_left_out += d.places_left_out;
+    for (const auto& [line, column] : d.also_lines)
+      first.add_place(SourceLoc{"", static_cast<int>(line), static_cast<int>(column), {}});
     return;
   }
   const std::size_t limit = finding_limit();

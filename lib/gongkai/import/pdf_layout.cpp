@@ -997,7 +997,8 @@ std::vector<RuledCell> ruled_cells(const Part& part, const std::vector<double>& 
       by_root[root(r * cols + c)].words.push_back({li, &w});
     }
   std::vector<RuledCell> out;
-  for (auto& [key, cell] : by_root) {
+  for (auto& entry : by_root) {
+    auto& cell = entry.second;  // (not a structured binding: clang 14 cannot capture one)
     std::size_t line = SIZE_MAX;
     std::vector<const Word*> ws;
     auto flush = [&] {

@@ -45,10 +45,8 @@ nlohmann::ordered_json diagnostic_json(const Diagnostic& d, Lang lang) {
   j["column"] = d.where.column > 0 ? nlohmann::ordered_json(d.where.column) : nlohmann::ordered_json(nullptr);
   j["cell"] = d.where.cell_ref.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.where.cell_ref);
   if (d.place_count() > 1) {
-    // A grouped finding: how many places in all, and the further places kept (the first
-    // kMaxPlacesKept; places_left_out counts the rest).
+    // A grouped finding: every further place, and how many places in all.
     j["count"] = d.place_count();
-    if (d.places_left_out > 0) j["places_left_out"] = d.places_left_out;
     auto also = nlohmann::ordered_json::array();
     for (const auto& at : d.also) {
       nlohmann::ordered_json a;
@@ -58,6 +56,8 @@ nlohmann::ordered_json diagnostic_json(const Diagnostic& d, Lang lang) {
       a["cell"] = at.cell_ref.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(at.cell_ref);
       also.push_back(std::move(a));
     }
+    for (const auto& [line, column] : d.also_lines)
+      also.push_back({{"file", d.where.file}, {"line", line}, {"column", column}, {"cell", nullptr}});
     j["also"] = std::move(also);
   }
   if (d.explanation) {

@@ -110,6 +110,13 @@ json result_of(const Diagnostic& d, std::size_t rule_index, Lang lang) {
       for (auto& [k, v] : loc.items()) item[k] = v;
       related.push_back(std::move(item));
     }
+    for (const auto& [line, column] : d.also_lines) {
+      json loc = location_of(SourceLoc{d.where.file, static_cast<int>(line), static_cast<int>(column), {}});
+      if (loc.is_null()) continue;
+      json item{{"id", id++}};
+      for (auto& [k, v] : loc.items()) item[k] = v;
+      related.push_back(std::move(item));
+    }
     r["relatedLocations"] = std::move(related);
   }
   if (d.explanation) {
@@ -125,7 +132,7 @@ json result_of(const Diagnostic& d, std::size_t rule_index, Lang lang) {
   props["cells"] = std::move(cells);
   if (d.expected) props["expected"] = figure_json(*d.expected);
   if (d.actual) props["actual"] = figure_json(*d.actual);
-  if (d.place_count() > 1) props["count"] = d.place_count();  // relatedLocations: the places kept
+  if (d.place_count() > 1) props["count"] = d.place_count();
   r["properties"] = std::move(props);
   return r;
 }

@@ -200,10 +200,6 @@ bool RegisterTable::add_place(const RegisterRow& row, std::size_t field, char ki
     return false;
   // What Diagnostics::add does with a finding of the group: the place without its file, a
   // sheet's name on one line, the very same place again not another place.
-  if (group.also.size() >= kMaxPlacesKept) {  // counted, not kept: no place to build
-    ++group.places_left_out;
-    return true;
-  }
   const auto& col = match_.column[field];
   SourceLoc at;
   if (col) {
@@ -214,8 +210,10 @@ bool RegisterTable::add_place(const RegisterRow& row, std::size_t field, char ki
   }
   if (!sheet_one_line_ && !at.cell_ref.empty()) at.cell_ref = one_line(at.cell_ref);
   const SourceLoc& latest = group.also.empty() ? group.where : group.also.back();
-  if (latest.line == at.line && latest.column == at.column && latest.cell_ref == at.cell_ref) return true;
-  group.also.push_back(std::move(at));
+  if (group.also_lines.empty() && latest.line == at.line && latest.column == at.column &&
+      latest.cell_ref == at.cell_ref)
+    return true;
+  group.add_place(std::move(at));
   return true;
 }
 
