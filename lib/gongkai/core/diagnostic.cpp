@@ -100,7 +100,8 @@ void Diagnostics::add(Diagnostic d) {
     if (it->second >= items_.size() || !same_group(items_[it->second], d)) continue;
     // Same file by the key, so the places keep only their lines and cells.
     Diagnostic& first = items_[it->second];
-    // The very same finding again (a file read twice in one run) is not another place.
+    // The very same finding again (a file read twice in one run) is not another place (told
+    // while the places are kept in full: past 1,000 a repeat counts as a place).
     const SourceLoc& latest = first.also.empty() ? first.where : first.also.back();
     if (first.also_lines.empty() && same_place(latest, d.where) && d.also.empty()) return;
     d.where.file.clear();
