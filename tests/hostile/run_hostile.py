@@ -195,7 +195,17 @@ def case_fifo_interrupted(s):
     snap = snapshot(s.top)
     proc = subprocess.Popen([GONGKAI, "--lang", "en", "merge", s.roster, "-q", "-o", fifo], env=ENV,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(0.5)
+    # Signal it once it waits for a reader (the kernel's wait_for_partner), not after a fixed
+    # time: a loaded machine or a sanitizer build may not have reached the handler's set-up yet.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with open(f"/proc/{proc.pid}/wchan", encoding="ascii") as f:
+                if f.read().strip() == "wait_for_partner":
+                    break
+        except OSError:
+            break
+        time.sleep(0.05)
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=30)
     expect(proc.returncode == 143, f"exit {proc.returncode}, expected 143: {err[-500:]}")
