@@ -37,7 +37,7 @@ set(CPACK_DEBIAN_DEV_PACKAGE_NAME gongkai-dev)
 set(CPACK_DEBIAN_DEV_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
-    "gongkai (= ${PROJECT_VERSION}), libfmt-dev, libyaml-cpp-dev, nlohmann-json3-dev, libexpat1-dev, libutf8proc-dev, libxlsxwriter-dev, libcmark-gfm-dev, libcmark-gfm-extensions-dev, libzip-dev, pkg-config")
+    "gongkai (= ${PROJECT_VERSION}), libfmt-dev, libyaml-cpp-dev, nlohmann-json3-dev, libexpat1-dev, libutf8proc-dev, libxlsxwriter-dev, libcmark-gfm-dev, libcmark-gfm-extensions-dev, libzip-dev, libssl-dev, libpoppler-cpp-dev, libgumbo-dev, pkg-config")
 set(CPACK_COMPONENT_BIN_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}\n${CPACK_PACKAGE_DESCRIPTION}")
 set(CPACK_COMPONENT_DEV_DESCRIPTION
     "gongkai's library for programs that embed it\nThe static library libgongkai.a, its public headers (<gongkai/gongkai.hpp>), a CMake\npackage (find_package(gongkai)) and a pkg-config file (gongkai.pc).")
