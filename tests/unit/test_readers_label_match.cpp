@@ -227,5 +227,16 @@ TEST_SUITE("readers/label_match") {
     for (int i = 0; i < 1'000'000; ++i) huge += "予以公";
     const LabelMatch m = rows.matcher.match(huge);
     CHECK_FALSE(m.matched());
+    CHECK(m.closest.empty());  // nothing official is "closest" to three million characters
+  }
+
+  TEST_CASE("a label padded with much white space is still the official one, wrapped") {
+    Rows rows = rows_of("2021", "applications");
+    std::string padded = "一、本年新收政府信息公开申请数量";
+    padded.insert(9, std::string(900, ' '));  // after 「一、本」: 900 spaces of a wrapped cell
+    const LabelMatch m = rows.matcher.match(padded);
+    CHECK(m.kind == LabelMatchKind::normalised);
+    CHECK(m.wrapped);
+    CHECK(m.official == "一、本年新收政府信息公开申请数量");
   }
 }

@@ -76,6 +76,7 @@ void LabelMatcher::add(std::string text, std::size_t target) {
   std::string key = label_key(text);
   std::u32string points = decode_utf8(key);
   const unsigned words = distinctive_words(points);
+  longest_bytes_ = std::max(longest_bytes_, text.size());
   candidates_.push_back({std::move(text), std::move(key), std::move(points), target, words});
 }
 
@@ -98,6 +99,11 @@ LabelMatch LabelMatcher::match(std::string_view printed) const {
     }
     return result;
   };
+
+  // A label many times longer than every official one is neither the official wording wrapped
+  // nor a typo of it, and no official label is "closest" to it: answered without normalising
+  // or comparing it (a 3,000,000-character cell cost a second in NFKC and decoding alone).
+  if (printed.size() > kLongLabelFactor * longest_bytes_ + kLongLabelSlackBytes) return result;
 
   std::vector<const Candidate*> hits;
   for (const auto& c : candidates_)

@@ -64,6 +64,12 @@ class LabelMatcher {
   [[nodiscard]] LabelMatch match(std::string_view printed) const;
   [[nodiscard]] bool empty() const { return candidates_.empty(); }
 
+  // A printed label longer than kLongLabelFactor × the longest candidate (bytes) plus
+  // kLongLabelSlackBytes (room for the white space of a label wrapped in its cell) is no match
+  // and has no closest candidates: it is not compared at all.
+  static constexpr std::size_t kLongLabelFactor = 4;
+  static constexpr std::size_t kLongLabelSlackBytes = 1024;
+
  private:
   struct Candidate {
     std::string text;
@@ -73,6 +79,7 @@ class LabelMatcher {
     unsigned words;  // distinctive_words(key_points)
   };
   std::vector<Candidate> candidates_;
+  std::size_t longest_bytes_ = 0;
 };
 
 }  // namespace gongkai
