@@ -23,6 +23,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 
@@ -51,6 +53,20 @@ bool read_cleanly(const Diagnostics& found) {
       if (rule == nullptr || rule->scope == RuleScope::reader) return false;
     }
   return true;
+}
+
+// Reports kept in memory from the checking pass for the cross-year pairs made afterwards (two
+// years of one agency given together): the first kKeptReports units by input order, so a
+// province of 100,000 units costs a few tens of MB, not gigabytes (docs/limits.md). A unit of a
+// pair beyond them is read and checked again for the pair, in chunks of at most as many.
+// GONGKAI_KEPT_REPORTS sets another number (the tests cross the bound with a few units).
+std::size_t kept_reports_bound() {
+  constexpr std::size_t kKeptReports = 1000;
+  const char* env = std::getenv("GONGKAI_KEPT_REPORTS");
+  if (env == nullptr || *env == '\0') return kKeptReports;
+  char* end = nullptr;
+  const unsigned long long n = std::strtoull(env, &end, 10);
+  return end != nullptr && *end == '\0' && n > 0 ? static_cast<std::size_t>(n) : kKeptReports;
 }
 
 }  // namespace
@@ -103,8 +119,11 @@ void register_check(CLI::App& app, Context& ctx) {
     std::vector<std::pair<std::string, int>> identity(units.size());
     std::vector<char> had_previous(units.size(), 0);
     std::vector<char> checked(units.size(), 0);  // read and checked (the step ran)
-    // Each unit as it was read and checked, for the cross-year pairs made afterwards: every
-    // input is read and checked once.
+    std::vector<char> clean(units.size(), 0);    // and read without a reader's error: can be paired
+    // Units as they were read and checked, for the cross-year pairs made afterwards: the first
+    // `bound` units are kept, so that an input is read and checked once unless it is a year of a
+    // pair beyond them.
+    const std::size_t bound = kept_reports_bound();
     std::vector<std::optional<Report>> kept(units.size());
     // Each unit's explanations of findings (explanations:), and which rules ran on it: a stale
     // explanation is known once the cross-year pairs below are made.
@@ -116,7 +135,10 @@ void register_check(CLI::App& app, Context& ctx) {
                           Diagnostics& out) {
       identity[i] = {report.agency, report.year};
       checked[i] = 1;
-      if (read_cleanly(out)) kept[i] = report;
+      if (read_cleanly(out)) {
+        clean[i] = 1;
+        if (i < bound) kept[i] = report;
+      }
       if (previous_failed) return;
       ReadOptions read = batch.read;
       read.meta.override_with(unit.meta);
@@ -151,26 +173,63 @@ void register_check(CLI::App& app, Context& ctx) {
     std::map<std::pair<std::string, int>, std::size_t> by_agency_year;
     for (std::size_t i = 0; i < results.size(); ++i)
       if (checked[i] != 0) by_agency_year[identity[i]] = i;
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;  // (this year, the year before), in input order
     for (std::size_t i = 0; i < results.size(); ++i) {
       if (checked[i] == 0 || had_previous[i] != 0) continue;
       auto before = by_agency_year.find({identity[i].first, identity[i].second - 1});
       if (identity[i].second == 0 || before == by_agency_year.end()) continue;
-      const std::optional<Report>& current = kept[i];
-      const std::optional<Report>& last = kept[before->second];
-      if (!current || !last) continue;
-      Diagnostics cross;
-      check_cross_year(*current, *last, cross);
-      explanations[i].apply(cross, cross);
-      scopes[i].cross_year = true;
-      for (const auto& d : cross.items()) {
-        if (d.explanation) continue;
-        if (d.severity == Severity::error) ++results[i].summary.errors;
-        if (d.severity == Severity::warning) ++results[i].summary.warnings;
-        ++results[i].summary.by_rule[d.rule];
-      }
-      all.append(cross);
-      per_unit[i].append(cross);
+      if (clean[i] == 0 || clean[before->second] == 0) continue;
+      pairs.emplace_back(i, before->second);
     }
+    // A year of a pair that was not kept is read and checked again, as the first pass did (its
+    // findings were reported then), a chunk of pairs at a time.
+    BatchOptions again = batch;
+    again.progress = nullptr;
+    again.step = nullptr;
+    std::vector<std::optional<Report>> reread(units.size());
+    again.step_read = [&](std::size_t k, const UnitInput&, Report& report, const ReadResult&, Diagnostics&) {
+      reread[k] = report;  // k: an index into `chunk_units`, mapped back below
+    };
+    const std::size_t chunk_pairs = std::max<std::size_t>(1, bound / 2);
+    for (std::size_t from = 0; from < pairs.size(); from += chunk_pairs) {
+      const std::size_t to = std::min(pairs.size(), from + chunk_pairs);
+      std::vector<std::size_t> need;
+      for (std::size_t p = from; p < to; ++p)
+        for (std::size_t u : {pairs[p].first, pairs[p].second})
+          if (!kept[u] && std::find(need.begin(), need.end(), u) == need.end()) need.push_back(u);
+      std::vector<UnitInput> chunk_units;
+      for (std::size_t u : need) chunk_units.push_back(units[u]);
+      reread.assign(chunk_units.size(), std::nullopt);
+      if (!chunk_units.empty()) (void)run_units(chunk_units, again);
+      std::map<std::size_t, const Report*> read_again;
+      for (std::size_t k = 0; k < need.size(); ++k)
+        if (reread[k]) read_again[need[k]] = &*reread[k];
+      const auto report_of = [&](std::size_t u) -> const Report* {
+        if (kept[u]) return &*kept[u];
+        auto it = read_again.find(u);
+        return it == read_again.end() ? nullptr : it->second;
+      };
+      for (std::size_t p = from; p < to; ++p) {
+        const std::size_t i = pairs[p].first;
+        const Report* current = report_of(i);
+        const Report* last = report_of(pairs[p].second);
+        if (current == nullptr || last == nullptr) continue;
+        Diagnostics cross;
+        check_cross_year(*current, *last, cross);
+        explanations[i].apply(cross, cross);
+        scopes[i].cross_year = true;
+        for (const auto& d : cross.items()) {
+          if (d.explanation) continue;
+          if (d.severity == Severity::error) ++results[i].summary.errors;
+          if (d.severity == Severity::warning) ++results[i].summary.warnings;
+          ++results[i].summary.by_rule[d.rule];
+        }
+        all.append(cross);
+        per_unit[i].append(cross);
+      }
+    }
+    kept.clear();
+    reread.clear();
 
     // Explanations that fitted no finding of a rule that ran: stale.
     for (std::size_t i = 0; i < results.size(); ++i) {
