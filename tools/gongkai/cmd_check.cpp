@@ -124,7 +124,7 @@ void register_check(CLI::App& app, Context& ctx) {
     // `bound` units are kept, so that an input is read and checked once unless it is a year of a
     // pair beyond them.
     const std::size_t bound = kept_reports_bound();
-    std::vector<std::optional<Report>> kept(units.size());
+    std::vector<std::optional<Report>> kept(std::min(bound, units.size()));
     // Each unit's explanations of findings (explanations:), and which rules ran on it: a stale
     // explanation is known once the cross-year pairs below are made.
     std::vector<ExplanationSet> explanations(units.size());
@@ -186,17 +186,18 @@ void register_check(CLI::App& app, Context& ctx) {
     BatchOptions again = batch;
     again.progress = nullptr;
     again.step = nullptr;
-    std::vector<std::optional<Report>> reread(units.size());
+    std::vector<std::optional<Report>> reread;  // by index into a chunk's units
     again.step_read = [&](std::size_t k, const UnitInput&, Report& report, const ReadResult&, Diagnostics&) {
       reread[k] = report;  // k: an index into `chunk_units`, mapped back below
     };
+    const auto is_kept = [&](std::size_t u) { return u < kept.size() && kept[u].has_value(); };
     const std::size_t chunk_pairs = std::max<std::size_t>(1, bound / 2);
     for (std::size_t from = 0; from < pairs.size(); from += chunk_pairs) {
       const std::size_t to = std::min(pairs.size(), from + chunk_pairs);
       std::vector<std::size_t> need;
       for (std::size_t p = from; p < to; ++p)
         for (std::size_t u : {pairs[p].first, pairs[p].second})
-          if (!kept[u] && std::find(need.begin(), need.end(), u) == need.end()) need.push_back(u);
+          if (!is_kept(u) && std::find(need.begin(), need.end(), u) == need.end()) need.push_back(u);
       std::vector<UnitInput> chunk_units;
       for (std::size_t u : need) chunk_units.push_back(units[u]);
       reread.assign(chunk_units.size(), std::nullopt);
@@ -205,7 +206,7 @@ void register_check(CLI::App& app, Context& ctx) {
       for (std::size_t k = 0; k < need.size(); ++k)
         if (reread[k]) read_again[need[k]] = &*reread[k];
       const auto report_of = [&](std::size_t u) -> const Report* {
-        if (kept[u]) return &*kept[u];
+        if (is_kept(u)) return &*kept[u];
         auto it = read_again.find(u);
         return it == read_again.end() ? nullptr : it->second;
       };
