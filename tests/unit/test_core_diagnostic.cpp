@@ -23,6 +23,21 @@ Diagnostic row_error(int line, std::string word = "部分予以公开") {
 }  // namespace
 
 TEST_SUITE("core.diagnostic") {
+  TEST_CASE("the very same finding again is not another place, packed places too") {
+    Diagnostics ds;
+    ds.add(row_error(2));
+    ds.add(row_error(2));  // a file read twice in one run
+    CHECK(ds.items()[0].place_count() == 1);
+    for (int line = 3; line <= 2'000; ++line) ds.add(row_error(line));
+    REQUIRE_FALSE(ds.items()[0].also_lines.empty());  // past kPlacesKeptInFull: packed
+    ds.add(row_error(2'000));
+    CHECK(ds.items()[0].place_count() == 1'999);
+    CHECK(ds.items()[0].last_place_is(SourceLoc{"", 2'000, 3, {}}));
+    CHECK_FALSE(ds.items()[0].last_place_is(SourceLoc{"", 1'999, 3, {}}));
+    ds.add(row_error(1'999));  // not the last place: another place
+    CHECK(ds.items()[0].place_count() == 2'000);
+  }
+
   TEST_CASE("the same problem on many rows is one finding with every place") {
     Diagnostics ds;
     for (int line = 2; line <= 24'001; ++line) ds.add(row_error(line));

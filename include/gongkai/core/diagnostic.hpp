@@ -57,6 +57,9 @@ struct Diagnostic {
   [[nodiscard]] std::size_t place_count() const { return 1 + also.size() + also_lines.size(); }
   // A further place (its `file` empty when it is `where.file`): into `also`, or packed.
   void add_place(SourceLoc at);
+  // Whether `at` (a place of `where.file`) is the finding's last place: the very same finding
+  // met again (a file read twice in one run) is not another place.
+  [[nodiscard]] bool last_place_is(const SourceLoc& at) const;
 
   // A finding of a severity, with its rule, place and message; the rest is filled in after.
   [[nodiscard]] static Diagnostic error(std::string rule, SourceLoc where, Text message);

@@ -57,6 +57,13 @@ void Diagnostic::add_place(SourceLoc at) {
     also_lines.emplace_back(static_cast<std::uint32_t>(at.line), static_cast<std::uint32_t>(at.column));
 }
 
+bool Diagnostic::last_place_is(const SourceLoc& at) const {
+  if (!also_lines.empty())
+    return at.cell_ref.empty() && at.line > 0 && at.column > 0 &&
+           also_lines.back() == std::pair{static_cast<std::uint32_t>(at.line), static_cast<std::uint32_t>(at.column)};
+  return same_place(also.empty() ? where : also.back(), at);
+}
+
 Diagnostic Diagnostic::error(std::string rule, SourceLoc where, Text message) {
   return make(Severity::error, std::move(rule), std::move(where), std::move(message));
 }
@@ -100,10 +107,7 @@ void Diagnostics::add(Diagnostic d) {
     if (it->second >= items_.size() || !same_group(items_[it->second], d)) continue;
     // Same file by the key, so the places keep only their lines and cells.
     Diagnostic& first = items_[it->second];
-    // The very same finding again (a file read twice in one run) is not another place (told
-    // while the places are kept in full: past 1,000 a repeat counts as a place).
-    const SourceLoc& latest = first.also.empty() ? first.where : first.also.back();
-    if (first.also_lines.empty() && same_place(latest, d.where) && d.also.empty()) return;
+    if (d.also.empty() && d.also_lines.empty() && first.last_place_is(d.where)) return;
     d.where.file.clear();
     first.add_place(std::move(d.where));
     for (auto& more : d.also) first.add_place(std::move(more));

@@ -66,23 +66,13 @@ class Differ {
  private:
   void pair_cells(ReportDiff& d) {
     d.cells.reserve(new_.form->cells().size());
-    if (same_form_) {  // every cell is its own counterpart: no map to build (a roster diff does this per unit)
-      for (const auto& c : new_.form->cells()) {
-        CellDiff cd = compare_sides(Side::of(old_.at(c)), Side::of(new_.at(c)));
-        nothing_given(cd);
-        cd.id = c.id;
-        cd.new_id = c.id;
-        cd.old_id = c.id;
-        cd.def = &c;
-        cd.derived = c.derived;
-        d.cells.push_back(std::move(cd));
-      }
-      return;
-    }
     for (const auto& c : new_.form->cells()) {
       Side before = Side::not_in_form();
       std::string old_id;
-      if (auto it = map_.new_to_old.find(c.id); it != map_.new_to_old.end()) {
+      if (same_form_) {  // every cell is its own counterpart: no map built (a roster diff does this per unit)
+        old_id = c.id;
+        before = Side::of(old_.at(c));
+      } else if (auto it = map_.new_to_old.find(c.id); it != map_.new_to_old.end()) {
         old_id = it->second;
         before = Side::of(old_.at(*old_.form->cell(old_id)));
       }
@@ -98,6 +88,7 @@ class Differ {
       }
       d.cells.push_back(std::move(cd));
     }
+    if (same_form_) return;  // every cell of the old side was paired above
     for (const auto& c : old_.form->cells()) {
       if (map_.old_to_new.contains(c.id)) continue;
       CellDiff cd = compare_sides(Side::of(old_.at(c)), Side::not_in_form());

@@ -209,11 +209,7 @@ bool RegisterTable::add_place(const RegisterRow& row, std::size_t field, char ki
     std::string().swap(at.file);  // (clear() would keep a long path's buffer in every place)
   }
   if (!sheet_one_line_ && !at.cell_ref.empty()) at.cell_ref = one_line(at.cell_ref);
-  const SourceLoc& latest = group.also.empty() ? group.where : group.also.back();
-  if (group.also_lines.empty() && latest.line == at.line && latest.column == at.column &&
-      latest.cell_ref == at.cell_ref)
-    return true;
-  group.add_place(std::move(at));
+  if (!group.last_place_is(at)) group.add_place(std::move(at));
   return true;
 }
 
