@@ -78,7 +78,8 @@ for where, words in [("GLOBAL OPTIONS", [])] + [(c, [c]) for c in commands]:
 for code in ["0", "1", "2"]:
     if not re.search(rf"^\.B {code}$", secs.get("EXIT STATUS", ""), re.M):
         fail(f"EXIT STATUS: no exit code {code}")
-for var in ["NO_COLOR", "SOURCE_DATE_EPOCH", "LANG", "LC_ALL", "LANGUAGE", "GONGKAI_TEMPLATE_DIR"]:
+for var in ["NO_COLOR", "SOURCE_DATE_EPOCH", "LANG", "LC_ALL", "LANGUAGE", "GONGKAI_TEMPLATE_DIR",
+            "GONGKAI_KEPT_REPORTS"]:
     if var not in secs.get("ENVIRONMENT", ""):
         fail(f"ENVIRONMENT: no {var}")
 if "/usr/share/gongkai/report\\-templates/" not in secs.get("FILES", ""):

@@ -108,6 +108,11 @@ Seconds since 1970\-01\-01 UTC: the date written in the outputs in place of toda
 .B GONGKAI_TEMPLATE_DIR
 The report\-templates folder, when \fB\-\-template\-dir\fR is not given.
 .TP
+.B GONGKAI_KEPT_REPORTS
+How many reports \fBcheck\fR keeps in memory for the cross\-year pairs of units given together
+(default 1000; docs/limits.md). A year of a pair beyond them is read and checked again; the
+findings are the same.
+.TP
 .B TMPDIR
 Where private temporary files are made.
 .SH FILES
