@@ -19,7 +19,7 @@ set(CPACK_PACKAGE_DESCRIPTION
     "them against every rule of the statutory form (2019 or 2021) and writes the published report\n"
     "as Markdown, HTML, XLSX and JSON, with the official labels verbatim.")
 string(REPLACE ";" "" CPACK_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
-set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_PACKAGING_INSTALL_PREFIX ${GONGKAI_PACKAGE_PREFIX})  # CMakeLists.txt: the PDF module's place
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
@@ -37,7 +37,7 @@ set(CPACK_DEBIAN_DEV_PACKAGE_NAME gongkai-dev)
 set(CPACK_DEBIAN_DEV_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
-    "gongkai (= ${PROJECT_VERSION}), libfmt-dev, libyaml-cpp-dev, nlohmann-json3-dev, libexpat1-dev, libutf8proc-dev, libxlsxwriter-dev, libcmark-gfm-dev, libcmark-gfm-extensions-dev, libzip-dev, libssl-dev, libpoppler-cpp-dev, libgumbo-dev, pkg-config")
+    "gongkai (= ${PROJECT_VERSION}), libfmt-dev, libyaml-cpp-dev, nlohmann-json3-dev, libexpat1-dev, libutf8proc-dev, libxlsxwriter-dev, libcmark-gfm-dev, libcmark-gfm-extensions-dev, libzip-dev, libssl-dev, libgumbo-dev, pkg-config")
 set(CPACK_COMPONENT_BIN_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}\n${CPACK_PACKAGE_DESCRIPTION}")
 set(CPACK_COMPONENT_DEV_DESCRIPTION
     "gongkai's library for programs that embed it\nThe static library libgongkai.a, its public headers (<gongkai/gongkai.hpp>), a CMake\npackage (find_package(gongkai)) and a pkg-config file (gongkai.pc).")

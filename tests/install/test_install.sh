@@ -9,7 +9,9 @@
 #  (e) the program (issue 14): gongkai(1) in share/man/man1, the bash and zsh completions in
 #      share/bash-completion/completions and share/zsh/vendor-completions, and the installed
 #      gongkai, run outside the source tree with no --template-dir, finds the installed forms
-#      (also once the prefix is moved elsewhere) and builds the sample department.
+#      (also once the prefix is moved elsewhere) and builds the sample department; it reads a
+#      PDF through the PDF module of its own prefix (LIBDIR/gongkai/gongkai-pdf.so), refuses a
+#      module others may write, and says so when there is none.
 # Usage: test_install.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$(realpath "$1")
@@ -155,10 +157,42 @@ for p in "$prefix" "$moved"; do
   for ext in md html xlsx json; do
     [ "$(find "$work/out" -name "report.$ext" | wc -l)" = 1 ] || fail "$p/bin/gongkai build wrote no report.$ext"
   done
+  pdf=$src/tests/data/import/pdf/department-2023-chromium.pdf
+  (cd "$work" && strace -f -e trace=openat -o "$tmp/strace-pdf.txt" "$p/bin/gongkai" --lang en import "$pdf" -o imported.yaml \
+    >"$tmp/import.txt" 2>&1) || { cat "$tmp/import.txt"; fail "$p/bin/gongkai import of a PDF exited $?"; }
+  grep -q "^agency: \"云溪市市场监督管理局\"" "$work/imported.yaml" || fail "$p/bin/gongkai import of a PDF: no agency"
+  module=$(find "$p" -name gongkai-pdf.so)
+  [ -n "$module" ] || fail "no gongkai-pdf.so installed in $p"
+  grep -q "\"$module\"" "$tmp/strace-pdf.txt" || fail "$p/bin/gongkai did not load the PDF module of its own prefix"
   (cd "$work" && strace -f -e trace=openat -o "$tmp/strace.txt" "$p/bin/gongkai" --lang en forms 2021 >/dev/null 2>&1) || true
+  if grep -q gongkai-pdf.so "$tmp/strace.txt"; then fail "gongkai forms loaded the PDF module"; fi
   if [ -s "$tmp/strace.txt" ] && ! grep -q "\"$p/share/gongkai/report-templates/forms/form-2021.yaml\"" "$tmp/strace.txt"; then
     fail "$p/bin/gongkai did not read the forms of its own prefix: $(grep forms/ "$tmp/strace.txt" | head -n 3)"
   fi
 done
-echo "[${SECONDS}s] program: man page and completions installed; gongkai build outside the source tree, no --template-dir, prefix moved too"
+# The PDF module refused when others may write it, and missing: exit 2, the reason said.
+module=$(find "$moved" -name gongkai-pdf.so)
+chmod g+w "$module"
+set +e
+(cd "$work" && "$moved/bin/gongkai" --lang en import "$pdf" -o refused.yaml >"$tmp/refused.txt" 2>&1)
+rc=$?
+set -e
+[ "$rc" = 2 ] || { cat "$tmp/refused.txt"; fail "a PDF module others may write: exit $rc, not 2"; }
+grep -qF "error[input]: cannot read a PDF: gongkai's PDF module (gongkai-pdf.so) is not available: $module or its folder belongs to neither root nor the user running gongkai, or others may write it: not loaded; reinstall gongkai" "$tmp/refused.txt" \
+  || { cat "$tmp/refused.txt"; fail "a PDF module others may write: not the message"; }
+[ ! -e "$work/refused.yaml" ] || fail "a refused PDF module: an output was written"
+rm "$module"
+set +e
+(cd "$work" && "$moved/bin/gongkai" --lang en import "$pdf" -o missing.yaml >"$tmp/missing.txt" 2>&1)
+rc=$?
+set -e
+if [ "$rc" = 0 ]; then
+  echo "note: with none in the moved prefix, gongkai used the PDF module installed on this machine"
+else
+  [ "$rc" = 2 ] || { cat "$tmp/missing.txt"; fail "no PDF module: exit $rc, not 2"; }
+  grep -qE "error\[input\]: cannot read a PDF: gongkai's PDF module \(gongkai-pdf.so\) is not available: /[^ ]*/gongkai-pdf.so is not there; reinstall gongkai" \
+    "$tmp/missing.txt" || { cat "$tmp/missing.txt"; fail "no PDF module: not the message"; }
+  [ ! -e "$work/missing.yaml" ] || fail "no PDF module: an output was written"
+fi
+echo "[${SECONDS}s] program: man page and completions installed; gongkai build and import of a PDF outside the source tree, no --template-dir, prefix moved too; a PDF module others may write refused, none missing said"
 echo "PASS"

@@ -6,7 +6,8 @@
 #  3. `man gongkai` shows the page (man-db installed), without a groff warning;
 #  4. bash completion (bash-completion installed) completes `gongkai bu` and `gongkai build --for`;
 #  5. `gongkai build` and `gongkai check` of sample-data, copied outside any source tree, with no
-#     --template-dir: the installed forms are found;
+#     --template-dir: the installed forms are found; `gongkai import` of a PDF: the PDF module
+#     (LIBDIR/gongkai/gongkai-pdf.so) is found and its Depends (poppler) are installed;
 #  6. `apt-get install ./gongkai-dev_*.deb g++ cmake make`: examples/ builds with
 #     find_package(gongkai) and its programs run on the installed templates.
 # Needs root (debootstrap, chroot, mount): prints SKIP otherwise. Downloaded packages are kept in
@@ -129,6 +130,12 @@ for ext in md html xlsx json; do
   [ "$n" = 1 ] || fail "gongkai build wrote $n report.$ext"
 done
 step "gongkai check and build in /root/work: $(find "$root/root/work/out" -type f | wc -l) files"
+# A PDF through the PDF module (LIBDIR/gongkai/gongkai-pdf.so): the Depends bring poppler.
+cp "$src/tests/data/import/pdf/department-2023-chromium.pdf" "$root/root/work/"
+in_root sh -c 'cd /root/work && gongkai import department-2023-chromium.pdf -o imported.yaml' >"$cache/import.txt" 2>&1 \
+  || { cat "$cache/import.txt"; fail "gongkai import of a PDF"; }
+grep -q '^agency: "云溪市市场监督管理局"' "$root/root/work/imported.yaml" || fail "gongkai import of a PDF: no agency"
+step "gongkai import of a PDF: $(grep -cE ': +[0-9]+ +#' "$root/root/work/imported.yaml" || true) figures"
 
 step "apt-get install ./$(basename "$dev") g++ cmake make"
 in_root apt-get install -y -qq --no-install-recommends "./tmp/debs/$(basename "$dev")" g++ cmake make \

@@ -122,6 +122,12 @@ The forms and templates, found beside the program (\fIPREFIX/bin/gongkai\fR), so
 installed tree can be moved; \fI/usr/share/gongkai/report\-templates/\fR for the Debian
 package. Searched after \fB\-\-template\-dir\fR and \fBGONGKAI_TEMPLATE_DIR\fR.
 .TP
+.I LIBDIR/gongkai/gongkai\-pdf.so
+The PDF reader's poppler half, loaded only when a PDF is read (\fBgongkai import\fR, a \fI.pdf\fR
+input), from beside the program (\fIPREFIX/bin/../LIBDIR/gongkai/\fR) or where it was installed;
+\fI/usr/lib/gongkai/gongkai\-pdf.so\fR for the Debian package. Loaded only when it and its folder
+belong to root or to the user running gongkai and no one else may write them.
+.TP
 .I report\-templates/forms/form\-2019.yaml, form\-2021.yaml
 The statutory forms: tables, official labels, cell IDs, sum rules, deadlines.
 .TP

@@ -1,8 +1,10 @@
-// The PDF layout reader: a PDF's text, read with poppler (never named in a public header), laid
-// out into tables and text blocks (pdf_layout.hpp) for the mapping of tables to a Report.
+// The PDF layout reader: a PDF's text, read with poppler (in the module gongkai-pdf.so, loaded
+// the first time a PDF is read: pdf_module.hpp; never named in a header), laid out into tables
+// and text blocks (pdf_layout.hpp) for the mapping of tables to a Report.
 // Refused with an InputError (rule "input", exit 2), nothing guessed: a file that is not a PDF or
 // cannot be opened, an encrypted PDF, a scanned PDF (no text layer on any page), a PDF over the
-// page limit. docs/import-pdf.md says how rows are rebuilt.
+// page limit; and any PDF when the module cannot be loaded (not installed, another version).
+// docs/import-pdf.md says how rows are rebuilt.
 #pragma once
 
 #include <gongkai/core/diagnostic.hpp>
