@@ -1,6 +1,7 @@
 #include <gongkai/io/files.hpp>
 
 #include <gongkai/core/diagnostic.hpp>
+#include <gongkai/core/huge_pages.hpp>
 #include <gongkai/forms/form_loader.hpp>
 #include <gongkai/io/interrupt.hpp>
 
@@ -52,6 +53,9 @@ std::atomic<std::uint64_t> g_max_input_size{kDefaultMaxInputSize};
 bool read_all(int fd, std::uint64_t limit, std::size_t size_hint, std::string& out) {
   out.clear();
   if (size_hint > 0) {
+    // A large file in huge pages (core/huge_pages.hpp): reserved, advised, then filled.
+    out.reserve(size_hint + 1);
+    advise_huge_pages(out.data(), out.capacity());
     out.resize(size_hint + 1);
     std::size_t got = 0;
     while (got < out.size()) {

@@ -7,7 +7,7 @@ namespace gongkai {
 // A slot's place is decided by its 32-bit hash alone, so growing moves slots without hashing
 // (or reading) the IDs again.
 void IdSet::grow() {
-  std::vector<Slot> bigger(slots_.empty() ? 1024 : slots_.size() * 2);
+  std::vector<Slot, HugePageAllocator<Slot>> bigger(slots_.empty() ? 1024 : slots_.size() * 2);
   const std::size_t mask = bigger.size() - 1;
   for (const Slot& s : slots_) {
     if (s.entry == 0) continue;
@@ -27,7 +27,7 @@ const IdPlace* IdSet::insert(std::string_view id, IdPlace place) {
   for (; slots_[i].entry != 0; i = (i + 1) & mask) {
     if (slots_[i].hash != tag) continue;
     const Entry& e = entries_[slots_[i].entry - 1];
-    if (std::string_view(arena_).substr(e.offset, e.length) == id) return &e.place;
+    if (std::string_view(arena_.data() + e.offset, e.length) == id) return &e.place;
   }
   entries_.push_back(Entry{arena_.size(), static_cast<std::uint32_t>(id.size()), place});
   arena_.append(id);

@@ -4,6 +4,8 @@
 // small slots points into it: about 50 bytes per ID in all.
 #pragma once
 
+#include <gongkai/core/huge_pages.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -38,9 +40,10 @@ class IdSet {
 
   void grow();
 
-  std::string arena_;
-  std::vector<Entry> entries_;
-  std::vector<Slot> slots_;  // a power of two in size, at most 70% full
+  // Huge pages once they are large (core/huge_pages.hpp): filled in order, read at random.
+  std::basic_string<char, std::char_traits<char>, HugePageAllocator<char>> arena_;
+  std::vector<Entry, HugePageAllocator<Entry>> entries_;
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;  // a power of two in size, at most 70% full
 };
 
 }  // namespace gongkai
