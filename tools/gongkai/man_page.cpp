@@ -114,7 +114,9 @@ How many reports \fBcheck\fR keeps in memory for the cross\-year pairs of units 
 findings are the same.
 .TP
 .B TMPDIR
-Where private temporary files are made.
+Where gongkai makes its private folder for temporary files (removed at exit, and on SIGINT,
+SIGTERM or SIGHUP). When unset: \fI/dev/shm\fR if it is a memory file system with 1 GiB free,
+else \fI/tmp\fR.
 .SH FILES
 .TP
 .I PREFIX/share/gongkai/report\-templates/

@@ -6,6 +6,8 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/statfs.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
@@ -16,6 +18,8 @@
 namespace gongkai {
 
 namespace {
+
+constexpr unsigned long kTmpfsMagic = 0x01021994;  // linux/magic.h TMPFS_MAGIC
 
 // Never destroyed: the signal thread may use it while static destructors run at exit.
 struct Registry {
@@ -30,10 +34,25 @@ Registry& registry() {
   return *r;
 }
 
+// A folder others may still be writing in: the private temporary folder, where libraries make
+// files without our lock (libxlsxwriter creates and unlinks one at a time in worker threads). It is
+// renamed first, so that no new file can be made at its name, then removed; a file made in the
+// instant of the rename is caught by removing again.
+void remove_folder(const std::string& dir) {
+  std::error_code ec;
+  std::string gone = dir + ".removing";
+  std::filesystem::rename(dir, gone, ec);
+  if (ec) gone = dir;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    std::filesystem::remove_all(gone, ec);
+    if (!std::filesystem::exists(std::filesystem::symlink_status(gone, ec))) break;
+  }
+}
+
 void remove_all_registered(Registry& r) {
   std::error_code ec;
   for (const auto& f : r.files) std::filesystem::remove(f, ec);
-  for (const auto& d : r.dirs) std::filesystem::remove_all(d, ec);
+  for (const auto& d : r.dirs) remove_folder(d);
   r.files.clear();
   r.dirs.clear();
 }
@@ -54,9 +73,29 @@ void throw_if_interrupted_locked() {
   if (registry().closing) throw InputError(SourceLoc{}, {"已中断", "interrupted"});
 }
 
-void use_private_temp_dir() {
+namespace {
+
+// /dev/shm when it is a memory file system with room (1 GiB free) and we may make a folder in it.
+bool memory_scratch_usable(const char* dir) {
+  struct statfs fs {};
+  if (::statfs(dir, &fs) != 0 || static_cast<unsigned long>(fs.f_type) != kTmpfsMagic) return false;
+  struct statvfs vfs {};
+  if (::statvfs(dir, &vfs) != 0) return false;
+  const unsigned long long room = static_cast<unsigned long long>(vfs.f_bavail) * vfs.f_frsize;
+  return room >= (1ULL << 30) && ::access(dir, W_OK | X_OK) == 0;
+}
+
+}  // namespace
+
+std::string scratch_base_dir() {
   const char* env = std::getenv("TMPDIR");
-  std::string tmpl = std::string(env != nullptr && *env != '\0' ? env : "/tmp") + "/gongkai-XXXXXX";
+  if (env != nullptr && *env != '\0') return env;
+  if (memory_scratch_usable("/dev/shm")) return "/dev/shm";
+  return "/tmp";
+}
+
+void use_private_temp_dir() {
+  std::string tmpl = scratch_base_dir() + "/gongkai-XXXXXX";
   {
     CleanupLock lock;
     if (::mkdtemp(tmpl.data()) == nullptr) return;
@@ -67,8 +106,7 @@ void use_private_temp_dir() {
   ::setenv("TMPDIR", dir.c_str(), 1);
   std::atexit([] {
     CleanupLock lock;
-    std::error_code ec;
-    std::filesystem::remove_all(dir, ec);
+    remove_folder(dir);
     unregister_temp_locked(dir);
   });
 }

@@ -14,7 +14,13 @@ namespace gongkai {
 // starts the thread that waits for them. Call once, early in main, before any other thread.
 void install_interrupt_cleanup(Lang lang);
 
-// Makes a private folder in $TMPDIR (else /tmp) for the temporary files libraries make (such as
+// Where the private folder goes: $TMPDIR when set; else /dev/shm when it is a memory file system
+// (tmpfs) with 1 GiB free that we may write; else /tmp. libxlsxwriter makes a dozen temporary
+// files per workbook (Debian's is built without fmemopen): on ext4 their creation and removal
+// cost a 1,000-unit build 7 s of system time, 2.6 s on tmpfs (bench/README.md).
+[[nodiscard]] std::string scratch_base_dir();
+
+// Makes a private folder in scratch_base_dir() for the temporary files libraries make (such as
 // libxlsxwriter's, created and unlinked at once, but present for an instant), points $TMPDIR at
 // it, and removes it at exit and on a signal: an interrupt in that instant leaves nothing
 // behind. Call from main, after install_interrupt_cleanup and before any other thread; does
