@@ -16,8 +16,8 @@ void install_interrupt_cleanup(Lang lang);
 
 // Where the private folder goes: $TMPDIR when set; else /dev/shm when it is a memory file system
 // (tmpfs) with 1 GiB free that we may write; else /tmp. libxlsxwriter makes a dozen temporary
-// files per workbook (Debian's is built without fmemopen): on ext4 their creation and removal
-// cost a 1,000-unit build 7 s of system time, 2.6 s on tmpfs (bench/README.md).
+// files per workbook (Debian's is built without fmemopen): XLSX of 1,000 units spent 0.84-1.01 s
+// of system time with them on ext4, 0.56-0.66 s on tmpfs (bench/README.md).
 [[nodiscard]] std::string scratch_base_dir();
 
 // Makes a private folder in scratch_base_dir() for the temporary files libraries make (such as
