@@ -262,6 +262,19 @@ class FormReader {
   std::size_t unmatched = 0;
   std::size_t label_warnings = 0;
 
+  // The fit alone, for inferring the form: every label matched and counted as read() counts it,
+  // but no finding is worded and no cell is read.
+  void fit(const std::vector<Line>& lines) {
+    fit_only_ = true;
+    Diagnostics none;
+    for (const Line& l : lines) {
+      const SectionTarget* section = match_section(l, none);
+      const RowDef* row = section ? match_row(*section, l, none) : nullptr;
+      if (row != nullptr) (void)match_column(*section->table, *row, l, none);
+    }
+    fit_only_ = false;
+  }
+
   Report read(const std::vector<Line>& lines, const ReportMeta& meta, Diagnostics& out) {
     Report report(form_);
     report.agency = meta.agency.value_or("-");
@@ -322,6 +335,10 @@ class FormReader {
     thread_local std::string key;
     key.assign(what.en).append(1, '\x1f').append(printed.text).append(1, '\x1f').append(m.official);
     if (!reported_.insert(key).second) return;
+    if (fit_only_) {
+      ++(m.matched() ? label_warnings : unmatched);
+      return;
+    }
     const SourceLoc where{name_, line, printed.column, {}};
     if (m.matched()) {
       ++label_warnings;
@@ -355,7 +372,10 @@ class FormReader {
     const LabelMatch& m = index_.row(s, l.row.text);
     if (m.kind != LabelMatchKind::exact)  // the messages' wording is built only when needed
       note(m, l.row, l.line, {"行标签", "row label"},
-           {fmt::format("表「{}」中的", table_name(*s.table)), fmt::format(" in table {}", s.table->id)}, out);
+           fit_only_
+               ? Text{}
+               : Text{fmt::format("表「{}」中的", table_name(*s.table)), fmt::format(" in table {}", s.table->id)},
+           out);
     return m.matched() ? &s.table->rows[m.target] : nullptr;
   }
 
@@ -364,7 +384,8 @@ class FormReader {
     const LabelMatch& m = index_.column(t, columns, l.column.text);
     if (m.kind != LabelMatchKind::exact)
       note(m, l.column, l.line, {"列标签", "column label"},
-           {fmt::format("「{}」行的", row.label), fmt::format(" of row '{}'", row.label)}, out);
+           fit_only_ ? Text{} : Text{fmt::format("「{}」行的", row.label), fmt::format(" of row '{}'", row.label)},
+           out);
     return m.matched() ? &columns[m.target] : nullptr;
   }
 
@@ -372,6 +393,7 @@ class FormReader {
   std::shared_ptr<const Form> form_;
   LabelIndex& index_;
   std::set<std::string> reported_;  // kind \x1f printed \x1f official
+  bool fit_only_ = false;           // fit(): count, word nothing
 };
 
 struct Attempt {
@@ -418,22 +440,27 @@ std::optional<Report> read_long_csv(std::string_view name, std::string_view text
   }
 
   // Infer the form: the one whose labels fit best. A tie (a file holding only the rows the
-  // forms share) goes to the form in force for the year, else the newest.
-  std::vector<Attempt> attempts;
-  for (const auto& f : forms.all()) attempts.push_back(attempt(name, f, lines, meta));
-  if (attempts.empty()) return std::nullopt;
-  auto fit = [](const Attempt& a) { return std::make_tuple(a.unmatched, a.label_warnings); };
-  std::size_t best = 0;
-  for (std::size_t i = 1; i < attempts.size(); ++i)
-    if (fit(attempts[i]) <= fit(attempts[best])) best = i;  // forms are sorted oldest first
-  std::vector<std::string> tied;
-  for (const auto& a : attempts)
-    if (fit(a) == fit(attempts[best])) tied.push_back(a.form->id);
-  if (tied.size() > 1 && meta.year) {
-    for (std::size_t i = 0; i < attempts.size(); ++i)
-      if (fit(attempts[i]) == fit(attempts[best]) && attempts[i].form->covers(*meta.year)) best = i;
+  // forms share) goes to the form in force for the year, else the newest. Each form's fit is
+  // counted first (labels only); the file is then read against the chosen form alone.
+  const auto& candidates = forms.all();
+  if (candidates.empty()) return std::nullopt;
+  std::vector<std::tuple<std::size_t, std::size_t>> fits;  // (unmatched, label warnings) by form
+  for (const auto& f : candidates) {
+    FormReader reader(name, f);
+    reader.fit(lines);
+    fits.emplace_back(reader.unmatched, reader.label_warnings);
   }
-  Attempt& chosen = attempts[best];
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < fits.size(); ++i)
+    if (fits[i] <= fits[best]) best = i;  // forms are sorted oldest first
+  std::vector<std::string> tied;
+  for (std::size_t i = 0; i < fits.size(); ++i)
+    if (fits[i] == fits[best]) tied.push_back(candidates[i]->id);
+  if (tied.size() > 1 && meta.year) {
+    for (std::size_t i = 0; i < fits.size(); ++i)
+      if (fits[i] == fits[best] && candidates[i]->covers(*meta.year)) best = i;
+  }
+  Attempt chosen = attempt(name, candidates[best], lines, meta);
   const std::string& id = chosen.form->id;
   const std::string& title = chosen.form->title;
   Text note{fmt::format("根据标签判断为 {} 年版表格（{}）", id, title),
