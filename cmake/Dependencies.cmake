@@ -17,7 +17,8 @@ pkg_check_modules(xlsxwriter REQUIRED IMPORTED_TARGET xlsxwriter)
 # PDF layout reader (import/pdf_*): poppler's C++ API, linked PRIVATE (no public header names it).
 pkg_check_modules(poppler_cpp REQUIRED IMPORTED_TARGET poppler-cpp)
 # Its headers are included as <poppler/cpp/...> by lib/pdf-module/ alone (the module
-# gongkai-pdf.so, CMakeLists.txt), the only target linking it: no include path for the library (the other sources keep their compile flags, and their ccache entries).
+# gongkai-pdf.so, CMakeLists.txt), the only target linking it: no include path for the library
+# (its sources keep their compile flags, and their ccache entries).
 set_property(TARGET PkgConfig::poppler_cpp PROPERTY INTERFACE_INCLUDE_DIRECTORIES "")
 # Published report pages (gongkai import, lib/gongkai/import/html_document.cpp): Google's HTML5 parser.
 pkg_check_modules(gumbo REQUIRED IMPORTED_TARGET gumbo)

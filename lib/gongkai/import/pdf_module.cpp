@@ -37,8 +37,12 @@ struct Loaded {
 Loaded load(const std::string& path) {
   struct stat st {};
   struct stat dir {};
-  const std::string folder = fs::path(path).parent_path().string();
-  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || ::stat(folder.c_str(), &dir) != 0)
+  // The file and the folder it really is in (a symlink resolved): what dlopen will map.
+  std::error_code ec;
+  const fs::path real = fs::canonical(path, ec);
+  const std::string file = real.string();
+  const std::string folder = real.parent_path().string();
+  if (ec || ::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || ::stat(folder.c_str(), &dir) != 0)
     return {nullptr, false, {fmt::format("找不到 {}", path), fmt::format("{} is not there", path)}};
   if (!safe(st) || !safe(dir))
     return {nullptr,
@@ -48,7 +52,7 @@ Loaded load(const std::string& path) {
                          "write it: not loaded",
                          path)}};
   ::dlerror();
-  void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+  void* handle = ::dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (handle == nullptr) {
     const char* e = ::dlerror();
     const std::string reason = e != nullptr ? e : "dlopen failed";
