@@ -1,6 +1,7 @@
 #include <gongkai/import/pdf_document.hpp>
 #include <gongkai/import/pdf_layout.hpp>
 
+#include <gongkai/core/text.hpp>
 #include <gongkai/import/pdf_backend.hpp>
 #include <gongkai/import/pdf_module.hpp>
 
@@ -20,10 +21,11 @@ namespace pb = pdf_backend;
   throw InputError(SourceLoc{path, 0, 0, {}}, Text{std::move(zh), std::move(en)});
 }
 
-// UTF-16 as poppler gives it, to UTF-8; a lone surrogate becomes U+FFFD.
+// UTF-16 as poppler gives it, to UTF-8 (core/text.hpp's encoder); a lone surrogate becomes
+// U+FFFD.
 std::string utf8(std::u16string_view s) {
-  std::string out;
-  out.reserve(s.size() * 3);
+  std::u32string code_points;
+  code_points.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
     char32_t c = s[i];
     if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.size() && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF) {
@@ -32,23 +34,9 @@ std::string utf8(std::u16string_view s) {
     } else if (c >= 0xD800 && c <= 0xDFFF) {
       c = 0xFFFD;
     }
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
+    code_points += c;
   }
-  return out;
+  return encode_utf8(code_points);
 }
 
 bool wide_char(char16_t c) { return c >= 0x2E80; }

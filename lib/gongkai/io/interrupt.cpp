@@ -7,7 +7,6 @@
 #include <pthread.h>
 #include <signal.h>
 #include <sys/statfs.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
@@ -79,9 +78,8 @@ namespace {
 bool memory_scratch_usable(const char* dir) {
   struct statfs fs {};
   if (::statfs(dir, &fs) != 0 || static_cast<unsigned long>(fs.f_type) != kTmpfsMagic) return false;
-  struct statvfs vfs {};
-  if (::statvfs(dir, &vfs) != 0) return false;
-  const unsigned long long room = static_cast<unsigned long long>(vfs.f_bavail) * vfs.f_frsize;
+  const unsigned long long room =
+      static_cast<unsigned long long>(fs.f_bavail) * static_cast<unsigned long long>(fs.f_bsize);
   return room >= (1ULL << 30) && ::access(dir, W_OK | X_OK) == 0;
 }
 
