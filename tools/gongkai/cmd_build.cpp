@@ -103,7 +103,7 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
   req.meta = read.meta;
   req.encoding = read.encoding;
   req.input_format = read.format;
-  req.register_headers = ctx.register_headers();
+  req.register_headers = ctx.register_headers_for(opts.files, !opts.roster.empty());
   if (auto bar = make_progress_bar(ctx.quiet))
     req.progress = [bar](std::size_t done, std::size_t total) {
       if (total >= 2) bar(done, total);

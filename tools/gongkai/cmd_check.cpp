@@ -96,7 +96,9 @@ void register_check(CLI::App& app, Context& ctx) {
     BatchOptions batch;
     batch.jobs = opts->jobs;
     batch.read = make_read_options(opts->report);
-    batch.read.register_headers = ctx.register_headers();
+    std::vector<std::string> paths;
+    for (const UnitInput& u : units) paths.push_back(u.path);
+    batch.read.register_headers = ctx.register_headers_for(paths, false);
     batch.forms = &ctx.forms();
     batch.load = [](const std::string& p) { return read_file(p); };
     batch.progress = make_progress_bar(ctx.quiet || units.size() < 2);
@@ -156,7 +158,9 @@ void register_check(CLI::App& app, Context& ctx) {
         const ProseInputs in = prose_inputs(extras, report, last, rules ? &*rules : nullptr, load, out);
         check_publication_parts(in, expand_prose(in, out), out);
       }
-      ExplanationSet set(input_explanations(unit.path, read_result.yaml_text, *report.form, load, out));
+      ExplanationSet set(input_explanations(unit.path, read_result.yaml_text,
+                                            read_result.yaml_root ? &*read_result.yaml_root : nullptr, *report.form,
+                                            load, out));
       set.apply(out, out);
       scopes[i] = ExplainScope{true, !report.prose.empty(), last != nullptr, false};
       explanations[i] = std::move(set);

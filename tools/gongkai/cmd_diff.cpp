@@ -118,7 +118,7 @@ void register_diff(CLI::App& app, Context& ctx) {
     for (const auto& f : opts->files) {
       auto r = read_checked_report(f, ctx.forms(), read, files, problems, keep);
       if (!r) continue;
-      explanations.emplace_back(input_explanations(f, yaml_texts[f], *r->form, keep, explanation_problems));
+      explanations.emplace_back(input_explanations(f, yaml_texts[f], nullptr, *r->form, keep, explanation_problems));
       reports.push_back(std::move(r));
     }
     if (reports.size() != opts->files.size()) {

@@ -1,5 +1,6 @@
 #include "context.hpp"
 
+#include <gongkai/build/input_extras.hpp>
 #include <gongkai/io/files.hpp>
 #include <gongkai/render/diagnostics_json.hpp>
 #include <gongkai/render/diagnostics_text.hpp>
@@ -8,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 namespace gongkai::cli {
@@ -37,6 +39,12 @@ std::vector<std::string> Context::register_headers() const {
     out.clear();  // `tally` says what is wrong with the vocabulary; here it only sharpens a hint
   }
   return out;
+}
+
+std::vector<std::string> Context::register_headers_for(const std::vector<std::string>& inputs, bool roster) const {
+  const bool only_yaml = !roster && std::all_of(inputs.begin(), inputs.end(),
+                                                [](const std::string& p) { return p != "-" && is_yaml_path(p); });
+  return only_yaml ? std::vector<std::string>{} : register_headers();
 }
 
 void print_findings(const Diagnostics& found, const std::string& format, Lang lang) {

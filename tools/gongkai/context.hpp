@@ -32,6 +32,11 @@ struct Context {
   // The column headers of case registers (register-synonyms.yaml), to recognise a register
   // given where a tally belongs; none when the vocabulary cannot be read.
   [[nodiscard]] std::vector<std::string> register_headers() const;
+  // The same, for a command that reads `inputs` (and the units of a roster when `roster`): none
+  // when every input is a YAML file, which no register can be (the vocabulary's YAML is not
+  // parsed: half a millisecond of a one-report build).
+  [[nodiscard]] std::vector<std::string> register_headers_for(const std::vector<std::string>& inputs,
+                                                              bool roster) const;
 
  private:
   bool loaded_ = false;

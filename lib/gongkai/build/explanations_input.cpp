@@ -213,12 +213,12 @@ class ExplanationReader {
 }  // namespace
 
 std::vector<Explanation> read_explanations(std::string_view name, std::string_view yaml_text, const Form& form,
-                                           Diagnostics& out, bool only_explanations) {
+                                           Diagnostics& out, bool only_explanations, const YAML::Node* parsed) {
   std::vector<Explanation> found;
   const std::string text(strip_bom(yaml_text));
   YamlSource src(name, text, out);
   try {
-    const YAML::Node root = src.load({"不是有效的 YAML", "not valid YAML"});
+    const YAML::Node root = parsed != nullptr ? *parsed : src.load({"不是有效的 YAML", "not valid YAML"});
     if (!root.IsMap()) {
       // The tally reader reports a tally that is no mapping; a sidecar is reported here.
       if (only_explanations)
@@ -241,12 +241,13 @@ std::vector<Explanation> read_explanations(std::string_view name, std::string_vi
 
 std::string explanations_sidecar(const std::string& input) { return input + ".explanations.yaml"; }
 
-std::vector<Explanation> input_explanations(const std::string& input, std::string_view yaml_text, const Form& form,
-                                            const FileLoader& load, Diagnostics& out) {
+std::vector<Explanation> input_explanations(const std::string& input, std::string_view yaml_text,
+                                            const YAML::Node* parsed, const Form& form, const FileLoader& load,
+                                            Diagnostics& out) {
   if (input == "-") return {};
   if (is_yaml_path(input)) {
     if (yaml_text.empty()) return {};
-    return read_explanations(input, yaml_text, form, out);
+    return read_explanations(input, yaml_text, form, out, false, parsed);
   }
   const std::string sidecar = explanations_sidecar(input);
   std::error_code ec;

@@ -21,6 +21,8 @@
 #include <gongkai/forms/form.hpp>
 #include <gongkai/readers/input.hpp>
 
+#include <yaml-cpp/yaml.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,17 +31,21 @@ namespace gongkai {
 
 // The `explanations:` of a YAML text (`name` for places). Nothing when it has none.
 // `only_explanations` (a sidecar): any other top-level key is an `unknown-key` error.
+// `parsed`: the text already parsed (ReadResult::yaml_root), read instead of parsing it again.
 [[nodiscard]] std::vector<Explanation> read_explanations(std::string_view name, std::string_view yaml_text,
                                                          const Form& form, Diagnostics& out,
-                                                         bool only_explanations = false);
+                                                         bool only_explanations = false,
+                                                         const YAML::Node* parsed = nullptr);
 
 // The sidecar of a non-YAML input: `<input>.explanations.yaml`.
 [[nodiscard]] std::string explanations_sidecar(const std::string& input);
 
 // One input's explanations: from its YAML text (ReadResult::yaml_text: the file is not read
-// again), else from its sidecar when that exists (loaded through `load`; a sidecar that cannot
-// be loaded is an `input` error).
+// again; `parsed`, ReadResult::yaml_root, when the reader kept the parsed text), else from its
+// sidecar when that exists (loaded through `load`; a sidecar that cannot be loaded is an
+// `input` error).
 [[nodiscard]] std::vector<Explanation> input_explanations(const std::string& input, std::string_view yaml_text,
-                                                          const Form& form, const FileLoader& load, Diagnostics& out);
+                                                          const YAML::Node* parsed, const Form& form,
+                                                          const FileLoader& load, Diagnostics& out);
 
 }  // namespace gongkai

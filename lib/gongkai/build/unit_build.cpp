@@ -27,7 +27,8 @@ std::vector<std::pair<std::string, std::string>> build_unit(const UnitBuildConte
   check_publication_parts(in, built.prose, out);
   // The office's explanations of findings: every finding is known now (a build runs the
   // report's rules, the prose rules and, with last year's report, the cross-year rules).
-  ExplanationSet explanations(input_explanations(input, read.yaml_text, *report.form, context.load, out));
+  ExplanationSet explanations(input_explanations(input, read.yaml_text, read.yaml_root ? &*read.yaml_root : nullptr,
+                                                 *report.form, context.load, out));
   explanations.apply(out, out);
   explanations.report_stale(ExplainScope{true, true, last != nullptr, false}, out);
   built.report = &report;

@@ -7,10 +7,11 @@
 
 namespace gongkai {
 
-ProseExtras read_prose_extras(std::string_view name, std::string_view yaml_text, Diagnostics& out) {
+ProseExtras read_prose_extras(std::string_view name, std::string_view yaml_text, Diagnostics& out,
+                              const YAML::Node* parsed) {
   const std::string text(strip_bom(yaml_text));
   YamlSource src(name, text, out);
-  const YAML::Node root = src.load({"不是有效的 YAML", "not valid YAML"});
+  const YAML::Node root = parsed != nullptr ? *parsed : src.load({"不是有效的 YAML", "not valid YAML"});
   ProseExtras extras;
   if (!root.IsMap()) return extras;  // the tally reader reports that
   for (const auto& kv : root) {

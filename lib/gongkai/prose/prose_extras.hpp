@@ -12,6 +12,8 @@
 #include <gongkai/prose/fee_statement.hpp>
 #include <gongkai/prose/work_plan.hpp>
 
+#include <yaml-cpp/yaml.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,7 +31,9 @@ struct ProseExtras {
 };
 
 // Problems are errors in `out` (rules `fee-statement`, `work-plan`, `previous`, `yaml`, `unknown-key`)
-// naming line and column. Throws InputError when the text is not YAML at all.
-[[nodiscard]] ProseExtras read_prose_extras(std::string_view name, std::string_view yaml_text, Diagnostics& out);
+// naming line and column. Throws InputError when the text is not YAML at all. `parsed`: the
+// text already parsed (ReadResult::yaml_root), read instead of parsing it again.
+[[nodiscard]] ProseExtras read_prose_extras(std::string_view name, std::string_view yaml_text, Diagnostics& out,
+                                            const YAML::Node* parsed = nullptr);
 
 }  // namespace gongkai

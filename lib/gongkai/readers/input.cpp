@@ -316,6 +316,7 @@ ReadResult read_yaml_input(const std::string& path, const FormSet& forms, const 
     tally.report->prose_where[section] = SourceLoc{prose_path, 1, 1, {}};
   }
   result.report = std::move(tally.report);
+  result.yaml_root = std::move(tally.root);
   result.yaml_text = std::move(*text);
   return result;
 }

@@ -15,6 +15,8 @@
 #include <gongkai/readers/encoding.hpp>
 #include <gongkai/readers/report_meta.hpp>
 
+#include <yaml-cpp/yaml.h>
+
 #include <functional>
 #include <optional>
 #include <span>
@@ -52,6 +54,8 @@ struct ReadResult {
   // fees and work plan, `previous:`: prose/prose_extras.hpp), so that nothing reads the file
   // again. Empty for other inputs.
   std::string yaml_text;
+  // yaml_text parsed, when the tally reader parsed it: the readers of the rest share it.
+  std::optional<YAML::Node> yaml_root;
 };
 
 // One kind of input. `read` fills the report and `files` (and, for YAML, `yaml_text`); it may

@@ -497,6 +497,7 @@ YamlTally TallyReader::read() {
   report.publication_date = meta.publication_date;
   report.origin = SourceLoc{src_.name(), 1, 1, {}};
   tally.report = std::move(report);
+  tally.root = root;
   return tally;
 }
 
