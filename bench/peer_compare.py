@@ -36,9 +36,11 @@ def run(cmd, ok=(0,)):
 
 
 class Workload:
-    def __init__(self, name, size, unit, count, gongkai, peer=None, prepare=None, ok=(0,)):
+    def __init__(self, name, size, unit, count, gongkai, peer=None, prepare=None, ok=(0,), before_each=None):
         self.name, self.size, self.unit, self.count = name, size, unit, count
         self.gongkai, self.peer, self.prepare, self.ok = gongkai, peer, prepare, ok
+        # Called before each gongkai run, outside the time measured (a fresh output folder).
+        self.before_each = before_each
 
 
 def measure(w, runs):
@@ -51,6 +53,8 @@ def measure(w, runs):
         for who, cmd in order:
             if cmd is None:
                 continue
+            if who == "g" and w.before_each:
+                w.before_each()
             (g if who == "g" else p).append(run(cmd, w.ok if who == "g" else (0,)))
     return g, p
 
@@ -166,10 +170,11 @@ def main():
                          [PYTHON, os.path.join(peer, "peer_tally.py"), reg, "--year", "2024"])
         elif name == "one-report":
             report = os.path.join(root, "sample-data", "department-2023", "report.yaml")
+            # gongkai alone, as a pipeline runs it, into a folder emptied before each run (not timed).
             w = Workload(name, "md+html+xlsx+json", "reports/s", 1,
-                         ["sh", "-c", f'rm -rf "{out}/one" && exec "{gk}" -q build "{report}" -o "{out}/one" '
-                                      f'--format md,html,xlsx,json'],
-                         [PYTHON, "-c", "import pandas, openpyxl"], fresh_out)
+                         [gk, "-q", "build", report, "-o", os.path.join(out, "one"), "--format", "md,html,xlsx,json"],
+                         [PYTHON, "-c", "import pandas, openpyxl"], fresh_out,
+                         before_each=lambda: shutil.rmtree(os.path.join(out, "one"), ignore_errors=True))
         else:
             w = Workload(name, "gongkai --version", "runs/s", 1, [gk, "--version"], [PYTHON, "-c", "pass"])
         print(f"bench: {w.name} ({w.size}) ...", file=sys.stderr, flush=True)

@@ -14,6 +14,8 @@
 #include <gongkai/io/files.hpp>
 #include <gongkai/render/formats.hpp>
 
+#include <thread>
+
 #include <filesystem>
 #include <memory>
 
@@ -139,6 +141,8 @@ BuildResult build_units(const BuildRequest& request, const FormSet& forms) {
     context.rules = rules ? &*rules : nullptr;
     context.previous = previous.get();
     context.single_unit = units.size() == 1;
+    context.render_in_parallel =
+        context.single_unit && (request.jobs == 0 ? std::thread::hardware_concurrency() > 1 : request.jobs > 1);
     context.allow_errors = request.allow_errors;
     context.source_date_epoch = request.source_date_epoch;
     context.load = load;

@@ -226,11 +226,14 @@ std::vector<Explanation> read_explanations(std::string_view name, std::string_vi
                        {"含 explanations: 的映射", "a mapping with explanations:"});
       return found;
     }
-    ExplanationReader reader(src, form);
+    // The reader matches labels against every cell of the form: made only for a file that has
+    // explanations (a fifth of a millisecond of every report otherwise).
+    std::optional<ExplanationReader> reader;
     for (const auto& kv : root) {
-      if (kv.first.IsScalar() && kv.first.Scalar() == "explanations")
-        reader.read_list(kv.first, kv.second, found);
-      else if (only_explanations)
+      if (kv.first.IsScalar() && kv.first.Scalar() == "explanations") {
+        if (!reader) reader.emplace(src, form);
+        reader->read_list(kv.first, kv.second, found);
+      } else if (only_explanations)
         src.unknown_key(kv.first, {"说明文件的顶层", "the top level of an explanations file"}, {"explanations"});
     }
   } catch (const Error& e) {

@@ -6,6 +6,9 @@
 #include <gongkai/render/built_report.hpp>
 #include <gongkai/render/generated_time.hpp>
 
+#include <functional>
+#include <future>
+
 namespace gongkai {
 
 std::vector<std::pair<std::string, std::string>> build_unit(const UnitBuildContext& context,
@@ -37,8 +40,21 @@ std::vector<std::pair<std::string, std::string>> build_unit(const UnitBuildConte
   built.stamped_with_errors = out.has_errors();
   std::vector<std::pair<std::string, std::string>> files;
   if (out.has_errors() && !context.allow_errors) return files;
-  for (const ReportFormat* f : context.formats)
-    files.emplace_back(std::string(f->extension), f->render(built, context.render));
+  if (context.render_in_parallel && context.formats.size() > 1) {
+    // The first format on this thread, the others each on its own; the bytes are taken, and a
+    // renderer's error thrown, in format order, as when they were rendered one after the other.
+    std::vector<std::future<std::string>> rest;
+    for (std::size_t i = 1; i < context.formats.size(); ++i)
+      rest.push_back(
+          std::async(std::launch::async, context.formats[i]->render, std::cref(built), std::cref(context.render)));
+    files.emplace_back(std::string(context.formats.front()->extension),
+                       context.formats.front()->render(built, context.render));
+    for (std::size_t i = 1; i < context.formats.size(); ++i)
+      files.emplace_back(std::string(context.formats[i]->extension), rest[i - 1].get());
+  } else {
+    for (const ReportFormat* f : context.formats)
+      files.emplace_back(std::string(f->extension), f->render(built, context.render));
+  }
   if (context.loaded != nullptr) {
     ManifestContent m;
     m.command = context.command;

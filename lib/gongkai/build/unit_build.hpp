@@ -26,6 +26,9 @@ struct UnitBuildContext {
   const ProseRules* rules = nullptr;
   PreviousReports* previous = nullptr;
   bool single_unit = false;
+  // Each format rendered on a thread of its own: a build of one unit with cores to spare (the
+  // XLSX alone is a fifth of a one-report build). In a batch the units fill the cores instead.
+  bool render_in_parallel = false;
   bool allow_errors = false;
   std::optional<std::int64_t> source_date_epoch;
   FileLoader load;

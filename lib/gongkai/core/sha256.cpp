@@ -1,5 +1,6 @@
 #include <gongkai/core/sha256.hpp>
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/opensslv.h>
 
@@ -13,9 +14,25 @@ struct Sha256::State {
   bool done = false;
 };
 
+namespace {
+
+// libcrypto started without reading the system's openssl.cnf (a digest needs no configuration,
+// and a site's configuration must not change a manifest), and SHA-256 fetched from its provider
+// once, not at every digest. Together a third of a millisecond of a one-report build.
+const EVP_MD* sha256_method() {
+  static const EVP_MD* const md = [] {
+    OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, nullptr);
+    return EVP_MD_fetch(nullptr, "SHA2-256", nullptr);
+  }();
+  return md;
+}
+
+}  // namespace
+
 Sha256::Sha256() : state_(std::make_unique<State>()) {
+  const EVP_MD* md = sha256_method();
   state_->ctx = EVP_MD_CTX_new();
-  if (state_->ctx == nullptr || EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr) != 1) {
+  if (md == nullptr || state_->ctx == nullptr || EVP_DigestInit_ex(state_->ctx, md, nullptr) != 1) {
     EVP_MD_CTX_free(state_->ctx);
     throw std::runtime_error("SHA-256: libcrypto could not start a digest");
   }

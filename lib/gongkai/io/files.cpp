@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <future>
 #include <memory>
 
 namespace gongkai {
@@ -467,7 +468,14 @@ FormSet load_forms(const fs::path& templates) {
   for (const auto& e : fs::directory_iterator(templates / "forms"))
     if (e.is_regular_file() && e.path().extension() == ".yaml") files.push_back(e.path());
   std::sort(files.begin(), files.end());
-  for (const auto& f : files) set.add(load_form(f.string(), read_file(f.string())));
+  // Each form on its own thread, the first on this one: yaml-cpp parses about 10 MB/s, and a
+  // form is 1.5 ms of a one-report build that takes 20 ms. The forms are added, and the first
+  // failure thrown, in file order, as when they were loaded one after the other.
+  auto load = [](const fs::path& f) { return load_form(f.string(), read_file(f.string())); };
+  std::vector<std::future<std::shared_ptr<const Form>>> rest;
+  for (std::size_t i = 1; i < files.size(); ++i) rest.push_back(std::async(std::launch::async, load, files[i]));
+  if (!files.empty()) set.add(load(files.front()));
+  for (auto& f : rest) set.add(f.get());
   return set;
 }
 
