@@ -4,6 +4,8 @@
 
 #include <gongkai/build/explanations_input.hpp>
 #include <gongkai/check/explanations.hpp>
+#include <gongkai/prose/prose_extras.hpp>
+#include <gongkai/readers/input.hpp>
 
 #include <doctest/doctest.h>
 
@@ -180,5 +182,49 @@ TEST_SUITE("check_explanations") {
     REQUIRE(out.items().size() == 1);
     CHECK(out.items()[0].rule == "label");
     CHECK(out.items()[0].severity == Severity::warning);
+  }
+
+  TEST_CASE("a YAML tally is parsed once: explanations and extras read from the reader's tree as from the text") {
+    const std::string yaml =
+        "\xEF\xBB\xBF"  // a BOM: the tree's places must still be the text's
+        "agency: 某局\nlevel: department\nyear: 2023\n"
+        "fees: {notices: 1, charged: 300, collected: 300, unit: 元}\n"
+        "explanations:\n"
+        "  - rule: swing\n"
+        "    cell: applications.received.total\n"
+        "    reason: 新设了一个窗口\n"
+        "  - rule: no-such-rule\n"
+        "    reason: x\n";
+    const FileLoader load = [&](const std::string&) { return yaml; };
+    Diagnostics read_out;
+    const ReadResult read = read_report("r.yaml", test::forms(), {}, load, read_out);
+    REQUIRE(read.report);
+    REQUIRE(read.yaml_root);
+    Diagnostics from_tree, from_text;
+    const auto a = input_explanations("r.yaml", read.yaml_text, &*read.yaml_root, *read.report->form, load, from_tree);
+    const auto b = input_explanations("r.yaml", read.yaml_text, nullptr, *read.report->form, load, from_text);
+    REQUIRE(a.size() == 1);
+    REQUIRE(b.size() == 1);
+    CHECK(a[0].cell_id == b[0].cell_id);
+    CHECK(a[0].where.line == 6);
+    CHECK(a[0].where.line == b[0].where.line);
+    CHECK(a[0].where.column == b[0].where.column);
+    REQUIRE(from_tree.items().size() == 1);  // the unknown rule, at the same place both ways
+    REQUIRE(from_text.items().size() == 1);
+    CHECK(from_tree.items()[0].rule == "explanation");
+    CHECK(from_tree.items()[0].where.line == 9);
+    CHECK(from_tree.items()[0].where.line == from_text.items()[0].where.line);
+    CHECK(from_tree.items()[0].message.en == from_text.items()[0].message.en);
+    Diagnostics extras_out;
+    const ProseExtras extras = read_prose_extras("r.yaml", read.yaml_text, extras_out, &*read.yaml_root);
+    CHECK(extras_out.empty());
+    REQUIRE(extras.fees);
+    CHECK(extras.fees->notices == 1);
+  }
+
+  TEST_CASE("a file without explanations has none, whatever else it holds") {
+    Diagnostics out;
+    CHECK(read_explanations("r.yaml", "agency: x\nyear: 2023\n", form2021(), out).empty());
+    CHECK(out.empty());
   }
 }

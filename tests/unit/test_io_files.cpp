@@ -183,4 +183,26 @@ TEST_SUITE("io/files") {
     { StagingDir staging((t.path / "c" / "d").string()); }
     CHECK_FALSE(fs::exists(t.path / "c"));
   }
+
+  TEST_CASE("forms load in file order, each on its own thread; the first broken file is the error") {
+    TempDir t;
+    const fs::path forms = t.path / "forms";
+    fs::create_directories(forms);
+    const fs::path source = fs::path(GONGKAI_SOURCE_DIR) / "report-templates" / "forms";
+    fs::copy_file(source / "form-2019.yaml", forms / "form-2019.yaml");
+    fs::copy_file(source / "form-2021.yaml", forms / "form-2021.yaml");
+    const FormSet set = load_forms(t.path);
+    REQUIRE(set.all().size() == 2);
+    CHECK(set.all()[0]->id == "2019");
+    CHECK(set.all()[1]->id == "2021");
+    CHECK(set.for_year(2020)->id == "2019");
+    CHECK(set.for_year(2024)->id == "2021");
+
+    spit(forms / "form-2020.yaml", "id: [\n");      // not YAML
+    spit(forms / "form-2022.yaml", "id: \"x\"\n");  // YAML, not a form
+    const std::string error = error_of([&] { (void)load_forms(t.path); });
+    INFO(error);
+    CHECK(error.rfind((forms / "form-2020.yaml").string() + ": ", 0) == 0);  // the first, not form-2022.yaml
+    CHECK(error.find("[input]") != std::string::npos);
+  }
 }
