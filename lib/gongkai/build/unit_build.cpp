@@ -2,6 +2,7 @@
 
 #include <gongkai/build/explanations_input.hpp>
 #include <gongkai/check/checker.hpp>
+#include <gongkai/core/side_task.hpp>
 #include <gongkai/prose/expand.hpp>
 #include <gongkai/render/built_report.hpp>
 #include <gongkai/render/generated_time.hpp>
@@ -45,8 +46,7 @@ std::vector<std::pair<std::string, std::string>> build_unit(const UnitBuildConte
     // renderer's error thrown, in format order, as when they were rendered one after the other.
     std::vector<std::future<std::string>> rest;
     for (std::size_t i = 1; i < context.formats.size(); ++i)
-      rest.push_back(
-          std::async(std::launch::async, context.formats[i]->render, std::cref(built), std::cref(context.render)));
+      rest.push_back(side_task(context.formats[i]->render, std::cref(built), std::cref(context.render)));
     files.emplace_back(std::string(context.formats.front()->extension),
                        context.formats.front()->render(built, context.render));
     for (std::size_t i = 1; i < context.formats.size(); ++i)

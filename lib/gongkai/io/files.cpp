@@ -2,6 +2,7 @@
 
 #include <gongkai/core/diagnostic.hpp>
 #include <gongkai/core/huge_pages.hpp>
+#include <gongkai/core/side_task.hpp>
 #include <gongkai/forms/form_loader.hpp>
 #include <gongkai/io/interrupt.hpp>
 
@@ -473,7 +474,7 @@ FormSet load_forms(const fs::path& templates) {
   // failure thrown, in file order, as when they were loaded one after the other.
   auto load = [](const fs::path& f) { return load_form(f.string(), read_file(f.string())); };
   std::vector<std::future<std::shared_ptr<const Form>>> rest;
-  for (std::size_t i = 1; i < files.size(); ++i) rest.push_back(std::async(std::launch::async, load, files[i]));
+  for (std::size_t i = 1; i < files.size(); ++i) rest.push_back(side_task(load, files[i]));
   if (!files.empty()) set.add(load(files.front()));
   for (auto& f : rest) set.add(f.get());
   return set;
