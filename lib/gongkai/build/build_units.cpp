@@ -14,10 +14,9 @@
 #include <gongkai/io/files.hpp>
 #include <gongkai/render/formats.hpp>
 
-#include <thread>
-
 #include <filesystem>
 #include <memory>
+#include <thread>
 
 namespace gongkai {
 
