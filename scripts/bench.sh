@@ -6,6 +6,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/install-deps.sh" bench
 echo "== gongkai against the Python peer (same files, alternating runs)"
 python3 "$root/bench/peer_compare.py" --gongkai "$build/gongkai" ${BENCH_PEER_ARGS:-}
+echo "== one small report, phase by phase (in process)"
+"$build/bench/phases_bench"
 echo "== XLSX streaming read"
 "$build/bench/xlsx_read_bench"
 echo "== case register tally"
