@@ -2,29 +2,24 @@
 
 #include <gongkai/render/explanations_appendix.hpp>
 #include <gongkai/render/markdown_html.hpp>
+#include <gongkai/render/mustache_data.hpp>
 #include <gongkai/render/report_text.hpp>
 #include <gongkai/render/table_layout.hpp>
 
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
 
+#include <algorithm>
 #include <charconv>
 
 namespace gongkai {
 
 namespace {
 
-using kainjow::mustache::data;
-
-data list() { return data(data::type::list); }
-
-// kainjow's set() and push_back() copy what they are given: a table's cells were copied four
-// times over (row, table, section, page). These move it in instead. A list's items are only
-// reachable as const, but the data itself is not const, so the cast is sound.
-void append(data& list_data, data&& item) {
-  const_cast<kainjow::mustache::basic_list<std::string>&>(list_data.list_value()).push_back(std::move(item));
-}
-void put(data& object, const std::string& key, data&& value) { object[key] = std::move(value); }
+using mustache_data::append;
+using mustache_data::data;
+using mustache_data::list;
+using mustache_data::put;
 
 // 2024-01-20 -> 2024年1月20日, as an official document dates itself; anything else unchanged.
 std::string chinese_date(const std::string& iso) {
@@ -58,11 +53,15 @@ std::string cell_class(const LayoutCell& c, const TableLayout& l, const CellValu
 
 data table_data(const Report& report, const TableDef& table) {
   const TableLayout l = layout_table(report, table);
-  data head = list();
-  data body = list();
+  const int rows = std::max(l.rows, 0);
+  const int header_rows = std::clamp(l.header_rows, 0, rows);
+  data head = list(static_cast<std::size_t>(header_rows));
+  data body = list(static_cast<std::size_t>(rows - header_rows));
   std::size_t next = 0;
   for (int row = 0; row < l.rows; ++row) {
-    data cells = list();
+    std::size_t in_row = 0;
+    while (next + in_row < l.cells.size() && l.cells[next + in_row].row == row) ++in_row;
+    data cells = list(in_row);
     for (; next < l.cells.size() && l.cells[next].row == row; ++next) {
       const LayoutCell& c = l.cells[next];
       const CellValue* v = c.cell != nullptr ? &report.at(*c.cell) : nullptr;
@@ -127,8 +126,9 @@ std::string render_html_report(const BuiltReport& built, const HtmlTemplates& te
     }
     put(d, "errors", std::move(errors));
   }
-  data sections = list();
-  for (const auto& s : report_sections(built)) {
+  const auto parts = report_sections(built);
+  data sections = list(parts.size());
+  for (const auto& s : parts) {
     data sec;
     sec.set("id", s.def->id);
     sec.set("number", s.def->number);

@@ -4,6 +4,7 @@
 #include <gongkai/core/decimal.hpp>
 #include <gongkai/core/diagnostic.hpp>
 #include <gongkai/readers/encoding.hpp>
+#include <gongkai/render/mustache_data.hpp>
 
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
@@ -267,35 +268,37 @@ std::string render_overview_html(const std::vector<UnitSummary>& units, Lang lan
   const auto rules = overview_rules(units);
   const auto figures = overview_figures(units);
   const auto cols = overview_columns(figures, rules, lang);
-  data columns(data::type::list);
+  // Made to size and filled by move (render/mustache_data.hpp): a list of 10,000 units grown
+  // item by item was copied whole at each growth.
+  data columns = mustache_data::list(cols.size());
   for (std::size_t i = 0; i < cols.size(); ++i) {
     data c;
     c.set("index", std::to_string(i));
     c.set("heading", cols[i].heading);
     c.set("numeric", cols[i].numeric);
-    columns.push_back(c);
+    mustache_data::append(columns, std::move(c));
   }
-  data rows(data::type::list);
+  data rows = mustache_data::list(units.size());
   for (const auto& u : units) {
     const auto values = overview_row(u, figures, rules, lang);
-    data cells(data::type::list);
+    data cells = mustache_data::list(values.size());
     for (std::size_t i = 0; i < values.size(); ++i) {
       data c;
       c.set("text", values[i]);
       c.set("numeric", cols[i].numeric);
-      cells.push_back(c);
+      mustache_data::append(cells, std::move(c));
     }
     data r;
     r.set("status", u.status());
-    r.set("cells", cells);
-    rows.push_back(r);
+    mustache_data::put(r, "cells", std::move(cells));
+    mustache_data::append(rows, std::move(r));
   }
   data d;
   d.set("lang", lang == Lang::zh ? "zh-CN" : "en");
   d.set("title", title);
   d.set("style", templates.style);
-  d.set("columns", columns);
-  d.set("units", rows);
+  mustache_data::put(d, "columns", std::move(columns));
+  mustache_data::put(d, "units", std::move(rows));
   std::string out = page.render(d);
   if (!page.is_valid()) throw malformed();  // a render-time error (kainjow leaves `out` empty)
   return out;
