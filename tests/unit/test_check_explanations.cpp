@@ -201,7 +201,7 @@ TEST_SUITE("check_explanations") {
     REQUIRE(read.report);
     REQUIRE(read.yaml_root);
     Diagnostics from_tree, from_text;
-    const auto a = input_explanations("r.yaml", read.yaml_text, &*read.yaml_root, *read.report->form, load, from_tree);
+    const auto a = input_explanations("r.yaml", read.yaml_text, read.yaml_tree(), *read.report->form, load, from_tree);
     const auto b = input_explanations("r.yaml", read.yaml_text, nullptr, *read.report->form, load, from_text);
     REQUIRE(a.size() == 1);
     REQUIRE(b.size() == 1);
@@ -216,7 +216,7 @@ TEST_SUITE("check_explanations") {
     CHECK(from_tree.items()[0].where.line == from_text.items()[0].where.line);
     CHECK(from_tree.items()[0].message.en == from_text.items()[0].message.en);
     Diagnostics extras_out;
-    const ProseExtras extras = read_prose_extras("r.yaml", read.yaml_text, extras_out, &*read.yaml_root);
+    const ProseExtras extras = read_prose_extras("r.yaml", read.yaml_text, extras_out, read.yaml_tree());
     CHECK(extras_out.empty());
     REQUIRE(extras.fees);
     CHECK(extras.fees->notices == 1);

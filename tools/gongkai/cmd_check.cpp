@@ -158,9 +158,8 @@ void register_check(CLI::App& app, Context& ctx) {
         const ProseInputs in = prose_inputs(extras, report, last, rules ? &*rules : nullptr, load, out);
         check_publication_parts(in, expand_prose(in, out), out);
       }
-      ExplanationSet set(input_explanations(unit.path, read_result.yaml_text,
-                                            read_result.yaml_root ? &*read_result.yaml_root : nullptr, *report.form,
-                                            load, out));
+      ExplanationSet set(
+          input_explanations(unit.path, read_result.yaml_text, read_result.yaml_tree(), *report.form, load, out));
       set.apply(out, out);
       scopes[i] = ExplainScope{true, !report.prose.empty(), last != nullptr, false};
       explanations[i] = std::move(set);

@@ -28,8 +28,7 @@ InputExtras read_input_extras(const std::string& input, const ReadResult& read) 
   InputExtras extras;
   if (!is_yaml_path(input) || input == "-" || read.yaml_text.empty()) return extras;
   try {
-    ProseExtras found =
-        read_prose_extras(input, read.yaml_text, extras.findings, read.yaml_root ? &*read.yaml_root : nullptr);
+    ProseExtras found = read_prose_extras(input, read.yaml_text, extras.findings, read.yaml_tree());
     extras.fees = std::move(found.fees);
     extras.work_plan = std::move(found.work_plan);
     if (found.work_plan_file) extras.work_plan_file = relative_to_input(input, *found.work_plan_file);

@@ -31,8 +31,8 @@ std::vector<std::pair<std::string, std::string>> build_unit(const UnitBuildConte
   check_publication_parts(in, built.prose, out);
   // The office's explanations of findings: every finding is known now (a build runs the
   // report's rules, the prose rules and, with last year's report, the cross-year rules).
-  ExplanationSet explanations(input_explanations(input, read.yaml_text, read.yaml_root ? &*read.yaml_root : nullptr,
-                                                 *report.form, context.load, out));
+  ExplanationSet explanations(
+      input_explanations(input, read.yaml_text, read.yaml_tree(), *report.form, context.load, out));
   explanations.apply(out, out);
   explanations.report_stale(ExplainScope{true, true, last != nullptr, false}, out);
   built.report = &report;
@@ -41,20 +41,18 @@ std::vector<std::pair<std::string, std::string>> build_unit(const UnitBuildConte
   built.stamped_with_errors = out.has_errors();
   std::vector<std::pair<std::string, std::string>> files;
   if (out.has_errors() && !context.allow_errors) return files;
-  if (context.render_in_parallel && context.formats.size() > 1) {
-    // The first format on this thread, the others each on its own; the bytes are taken, and a
-    // renderer's error thrown, in format order, as when they were rendered one after the other.
-    std::vector<std::future<std::string>> rest;
-    for (std::size_t i = 1; i < context.formats.size(); ++i)
-      rest.push_back(side_task(context.formats[i]->render, std::cref(built), std::cref(context.render)));
-    files.emplace_back(std::string(context.formats.front()->extension),
-                       context.formats.front()->render(built, context.render));
-    for (std::size_t i = 1; i < context.formats.size(); ++i)
-      files.emplace_back(std::string(context.formats[i]->extension), rest[i - 1].get());
-  } else {
-    for (const ReportFormat* f : context.formats)
-      files.emplace_back(std::string(f->extension), f->render(built, context.render));
+  // Each format after the first on a thread of its own when rendering in parallel, else when its
+  // bytes are taken; either way the bytes are taken, and a renderer's error thrown, in format
+  // order, as when they were rendered one after the other.
+  std::vector<std::future<std::string>> rendered;
+  for (const ReportFormat* f : context.formats) {
+    const bool beside = context.render_in_parallel && !rendered.empty();
+    rendered.push_back(beside
+                           ? side_task(f->render, std::cref(built), std::cref(context.render))
+                           : std::async(std::launch::deferred, f->render, std::cref(built), std::cref(context.render)));
   }
+  for (std::size_t i = 0; i < rendered.size(); ++i)
+    files.emplace_back(std::string(context.formats[i]->extension), rendered[i].get());
   if (context.loaded != nullptr) {
     ManifestContent m;
     m.command = context.command;

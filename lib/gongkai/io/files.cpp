@@ -470,7 +470,7 @@ FormSet load_forms(const fs::path& templates) {
     if (e.is_regular_file() && e.path().extension() == ".yaml") files.push_back(e.path());
   std::sort(files.begin(), files.end());
   // Each form on its own thread, the first on this one: yaml-cpp parses about 10 MB/s, and a
-  // form is 1.5 ms of a one-report build that takes 20 ms. The forms are added, and the first
+  // form is 1.5 ms of a one-report build that took 20 ms. The forms are added, and the first
   // failure thrown, in file order, as when they were loaded one after the other.
   auto load = [](const fs::path& f) { return load_form(f.string(), read_file(f.string())); };
   std::vector<std::future<std::shared_ptr<const Form>>> rest;

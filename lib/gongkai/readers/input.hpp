@@ -56,6 +56,9 @@ struct ReadResult {
   std::string yaml_text;
   // yaml_text parsed, when the tally reader parsed it: the readers of the rest share it.
   std::optional<YAML::Node> yaml_root;
+
+  // yaml_root for the readers that take a tree already parsed; nullptr when there is none.
+  [[nodiscard]] const YAML::Node* yaml_tree() const { return yaml_root ? &*yaml_root : nullptr; }
 };
 
 // One kind of input. `read` fills the report and `files` (and, for YAML, `yaml_text`); it may
