@@ -28,6 +28,18 @@
 
 namespace gongkai {
 
+struct OutputFile {
+  std::string name;   // relative to output_dir: "<agency>/report.md" (and "<agency>/manifest.json")
+  std::string bytes;  // filled only when output_dir is empty
+};
+
+struct BuiltUnit {
+  UnitSummary summary;               // agency, year, counts by severity and rule
+  Diagnostics findings;              // everything found in this unit
+  std::vector<OutputFile> outputs;   // what was (or would be) written, in format order
+  std::vector<std::string> written;  // paths written on disk, in format order
+};
+
 struct BuildRequest {
   std::vector<std::string> inputs;  // report files (.yaml, .csv, .xlsx, …; "-" is standard input)
   std::string roster;               // or a roster (YAML with `units:`): every unit of it
@@ -57,22 +69,17 @@ struct BuildRequest {
   // to a folder (not with output_dir "-" or empty).
   bool manifest = true;
   std::vector<std::string> command;  // the command line, recorded in the manifest
-};
-
-struct OutputFile {
-  std::string name;   // relative to output_dir: "<agency>/report.md" (and "<agency>/manifest.json")
-  std::string bytes;  // filled only when output_dir is empty
-};
-
-struct BuiltUnit {
-  UnitSummary summary;               // agency, year, counts by severity and rule
-  Diagnostics findings;              // everything found in this unit
-  std::vector<OutputFile> outputs;   // what was (or would be) written, in format order
-  std::vector<std::string> written;  // paths written on disk, in format order
+  // When set, each unit is handed here once its files are in place, instead of being kept in
+  // BuildResult::units: in input order, one call at a time, from a worker thread, as soon as
+  // the unit and every unit before it are done. The build then holds no unit's findings or
+  // outputs, so its memory does not grow with the number of units. Must not throw.
+  std::function<void(std::size_t index, BuiltUnit&& unit)> on_unit;
 };
 
 struct BuildResult {
   std::vector<BuiltUnit> units;  // in input order, whatever `jobs` is; empty when none was built
+                                 // or BuildRequest::on_unit took them
+  std::size_t unit_count = 0;    // units built (kept in `units` or handed to on_unit)
   Diagnostics general;           // about no one unit: the roster, last year's report
   // Why nothing was attempted: the request is wrong (rule `usage`: an unknown format, "-" with
   // more than one output, no inputs), or a template, the prose rules or the output folder

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 namespace gongkai {
 
@@ -67,6 +68,52 @@ TEST_SUITE("build/build_units") {
     CHECK(r.units.front().outputs.empty());
     CHECK(r.units.front().written.empty());
     CHECK(r.units.front().findings.has_errors());
+  }
+
+  TEST_CASE("on_unit: each unit handed over in input order, the same as kept, and none kept") {
+    BuildRequest req;
+    const std::string data = std::string(GONGKAI_SOURCE_DIR) + "/sample-data/";
+    // Two of the same agency: the second is refused its folder, whichever finishes first.
+    req.inputs = {data + "department-2023/report.yaml", data + "county-2023/report.yaml",
+                  data + "no-such-folder/report.yaml", data + "department-2023/report.yaml",
+                  data + "department-2022/report.yaml"};
+    req.template_dir = std::string(GONGKAI_SOURCE_DIR) + "/report-templates";
+    req.formats = {"md", "json"};
+    req.jobs = 2;
+    req.source_date_epoch = 0;
+    const BuildResult kept = build_units(req, test::forms());
+    REQUIRE(kept.units.size() == 5);
+    CHECK(kept.unit_count == 5);
+
+    std::vector<std::size_t> order;
+    std::vector<BuiltUnit> handed;
+    req.on_unit = [&](std::size_t index, BuiltUnit&& unit) {
+      order.push_back(index);
+      handed.push_back(std::move(unit));
+    };
+    const BuildResult streamed = build_units(req, test::forms());
+    CHECK(streamed.units.empty());
+    CHECK(streamed.unit_count == 5);
+    CHECK(streamed.exit_code == kept.exit_code);
+    CHECK(streamed.exit_code == 2);  // the missing input
+    CHECK(order == std::vector<std::size_t>{0, 1, 2, 3, 4});
+    REQUIRE(handed.size() == 5);
+    for (std::size_t i = 0; i < 5; ++i) {
+      CAPTURE(i);
+      CHECK(handed[i].summary.unit == kept.units[i].summary.unit);
+      CHECK(handed[i].summary.errors == kept.units[i].summary.errors);
+      CHECK(handed[i].findings.items().size() == kept.units[i].findings.items().size());
+      REQUIRE(handed[i].outputs.size() == kept.units[i].outputs.size());
+      for (std::size_t f = 0; f < handed[i].outputs.size(); ++f)
+        CHECK(handed[i].outputs[f].bytes == kept.units[i].outputs[f].bytes);
+    }
+    CHECK(handed[0].outputs.size() == 2);
+    CHECK(handed[2].summary.unreadable);
+    CHECK(handed[3].outputs.empty());
+    CHECK(handed[3].summary.by_rule.count("output") == 1);
+    REQUIRE_FALSE(handed[3].findings.items().empty());
+    CHECK(handed[3].findings.items().back().message.en.find("are the same agency and would write the same folder") !=
+          std::string::npos);
   }
 }
 

@@ -53,26 +53,35 @@ void usage_error(Context& ctx, const Text& message) {
 const Text kOneOutput{"-o - 只能把一个报告的一种格式写到标准输出：请用 --format 选一种",
                       "-o - writes one format of one report to standard output: choose it with --format"};
 
+// What the command keeps of each unit it is handed, to print when the build is over: the
+// findings up to the finding limit, the counts, and — for the closing lines a person reads
+// (not with -q) — one line per unit and the rule counts of units with findings. Nothing else
+// of a unit is kept, so a batch's memory does not grow with its findings.
+struct BuildTally {
+  Diagnostics findings;  // of every unit, in input order, up to the finding limit
+  BatchCounts counts;
+  bool unreadable = false;
+  std::vector<std::string> lines;       // "<unit>: wrote …" (not with -q)
+  std::vector<UnitSummary> with_rules;  // units with findings: the rule matrix (not with -q)
+  std::vector<std::string> written;     // of the first unit: a single unit's "wrote" lines
+  // --findings x.json: every unit's summary and findings (the document needs them all).
+  std::vector<UnitSummary> summaries;
+  std::vector<Diagnostics> unit_findings;
+};
+
 // The one line per unit of a batch: where it went, or why nothing was written.
-void print_unit_lines(const BuildResult& r, const std::vector<const ReportFormat*>& formats, Lang lang) {
-  std::string names;
-  for (const ReportFormat* f : formats) names += std::string(names.empty() ? "" : ",") + std::string(f->extension);
-  if (formats.size() > 1) names = "{" + names + "}";
-  for (const BuiltUnit& unit : r.units) {
-    const UnitSummary& u = unit.summary;
-    if (!unit.written.empty() && u.by_rule.count("output") == 0) {
-      const std::string where = (fs::path(unit.written.front()).parent_path() / ("report." + names)).string();
-      std::cerr << (lang == Lang::zh ? fmt::format("{}：已写入 {}\n", u.unit, where)
-                                     : fmt::format("{}: wrote {}\n", u.unit, where));
-    } else if (u.unreadable) {
-      std::cerr << (lang == Lang::zh ? fmt::format("{}：无法读取，未写入\n", u.unit)
-                                     : fmt::format("{}: could not be read; not written\n", u.unit));
-    } else {
-      std::cerr << (lang == Lang::zh
-                        ? fmt::format("{}：{} 个错误，未写入\n", u.unit, u.errors)
-                        : fmt::format("{}: {} error{}; not written\n", u.unit, u.errors, u.errors == 1 ? "" : "s"));
-    }
+std::string unit_line(const BuiltUnit& unit, const std::string& names, Lang lang) {
+  const UnitSummary& u = unit.summary;
+  if (!unit.written.empty() && u.by_rule.count("output") == 0) {
+    const std::string where = (fs::path(unit.written.front()).parent_path() / ("report." + names)).string();
+    return lang == Lang::zh ? fmt::format("{}：已写入 {}\n", u.unit, where)
+                            : fmt::format("{}: wrote {}\n", u.unit, where);
   }
+  if (u.unreadable)
+    return lang == Lang::zh ? fmt::format("{}：无法读取，未写入\n", u.unit)
+                            : fmt::format("{}: could not be read; not written\n", u.unit);
+  return lang == Lang::zh ? fmt::format("{}：{} 个错误，未写入\n", u.unit, u.errors)
+                          : fmt::format("{}: {} error{}; not written\n", u.unit, u.errors, u.errors == 1 ? "" : "s");
 }
 
 void run_build(const BuildCmdOptions& opts, Context& ctx) {
@@ -109,6 +118,31 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
       if (total >= 2) bar(done, total);
     };
 
+  std::string names;
+  for (const ReportFormat* f : *formats) names += std::string(names.empty() ? "" : ",") + std::string(f->extension);
+  if (formats->size() > 1) names = "{" + names + "}";
+  const bool findings_json = !opts.findings.empty() && fs::path(opts.findings).extension() == ".json";
+  BuildTally tally;
+  req.on_unit = [&](std::size_t index, BuiltUnit&& unit) {
+    tally.findings.append(unit.findings);
+    tally.counts.add(unit.summary);
+    tally.unreadable = tally.unreadable || unit.summary.unreadable;
+    if (index == 0) tally.written = unit.written;
+    if (!ctx.quiet) {
+      tally.lines.push_back(unit_line(unit, names, lang));
+      if (!unit.summary.by_rule.empty()) {
+        UnitSummary slim;
+        slim.unit = unit.summary.unit;
+        slim.by_rule = unit.summary.by_rule;
+        tally.with_rules.push_back(std::move(slim));
+      }
+    }
+    if (findings_json) {
+      tally.summaries.push_back(std::move(unit.summary));
+      tally.unit_findings.push_back(std::move(unit.findings));
+    }
+  };
+
   const BuildResult r = build_units(req, ctx.forms());
   if (r.stopped) {
     if (r.stopped->rule == "usage") return usage_error(ctx, r.stopped->message);
@@ -116,28 +150,25 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
     ctx.exit_code = kUnreadable;
     return;
   }
-  if (r.units.empty()) {  // the roster or last year's report could not be read
+  if (r.unit_count == 0) {  // the roster or last year's report could not be read
     std::cerr << render_diagnostics_text(r.general, lang);
     ctx.exit_code = kUnreadable;
     return;
   }
 
+  // The general findings first, then the units' (as they were collected, the same finding limit).
   Diagnostics all = r.general;
-  std::vector<UnitSummary> summaries;
-  bool unreadable = false;
-  for (const auto& u : r.units) {
-    all.append(u.findings);
-    summaries.push_back(u.summary);
-    unreadable = unreadable || u.summary.unreadable;
-  }
+  all.append(tally.findings);
+  const bool unreadable = tally.unreadable;
   const bool output_failed = r.exit_code == kUnreadable && !unreadable;
   std::cerr << render_diagnostics_text(all, lang);
   if (!opts.findings.empty()) {
     // The findings are working material: never inside the published outputs, here when asked.
     std::string text;
-    if (fs::path(opts.findings).extension() == ".json") {
+    if (findings_json) {
       std::vector<UnitFindings> by_unit;
-      for (std::size_t i = 0; i < r.units.size(); ++i) by_unit.push_back({&summaries[i], &r.units[i].findings});
+      for (std::size_t i = 0; i < tally.summaries.size(); ++i)
+        by_unit.push_back({&tally.summaries[i], &tally.unit_findings[i]});
       text = findings_document(r.general, by_unit, lang).dump(2) + "\n";
     } else {
       text = render_diagnostics_text(all, lang);
@@ -148,7 +179,7 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
                                      : fmt::format("wrote {}\n", opts.findings));
   }
   const std::size_t errors = all.count(Severity::error);
-  const bool single = r.units.size() == 1;
+  const bool single = r.unit_count == 1;
   if (single) {
     if (unreadable) {
       std::cerr << (lang == Lang::zh ? "gongkai build: 有输入无法读取，未写入任何文件\n"
@@ -165,12 +196,12 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
   }
   if (!ctx.quiet) {
     if (single) {
-      for (const auto& path : r.units.front().written)
+      for (const auto& path : tally.written)
         std::cerr << (lang == Lang::zh ? fmt::format("已写入 {}\n", path) : fmt::format("wrote {}\n", path));
     } else {
-      print_unit_lines(r, *formats, lang);
-      std::cerr << render_rule_matrix_text(summaries, lang);
-      std::cerr << render_batch_summary(summaries, lang);
+      for (const auto& line : tally.lines) std::cerr << line;
+      std::cerr << render_rule_matrix_text(tally.with_rules, lang);
+      std::cerr << render_batch_summary(tally.counts, lang);
     }
   }
   ctx.exit_code = r.exit_code;

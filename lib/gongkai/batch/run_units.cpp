@@ -1,5 +1,6 @@
 #include <gongkai/batch/run_units.hpp>
 
+#include <gongkai/batch/in_order.hpp>
 #include <gongkai/check/checker.hpp>
 
 #include <atomic>
@@ -79,9 +80,11 @@ UnitResult run_one(std::size_t index, const UnitInput& unit, const BatchOptions&
 }  // namespace
 
 std::vector<UnitResult> run_units(const std::vector<UnitInput>& units, const BatchOptions& options) {
-  std::vector<UnitResult> results(units.size());
+  const bool streamed = static_cast<bool>(options.finished);
+  std::vector<UnitResult> results(streamed ? 0 : units.size());
   unsigned jobs = options.jobs == 0 ? std::max(1U, std::thread::hardware_concurrency()) : options.jobs;
   if (jobs > units.size()) jobs = static_cast<unsigned>(std::max<std::size_t>(1, units.size()));
+  InOrder<UnitResult> in_order(std::max<std::size_t>(options.window, std::size_t{4} * jobs));
   std::atomic<std::size_t> next{0};
   std::mutex progress_mutex;
   std::size_t done = 0;
@@ -89,7 +92,12 @@ std::vector<UnitResult> run_units(const std::vector<UnitInput>& units, const Bat
     for (;;) {
       std::size_t i = next.fetch_add(1);
       if (i >= units.size()) return;
-      results[i] = run_one(i, units[i], options);
+      if (streamed) {
+        in_order.wait_for_turn(i);
+        in_order.done(i, run_one(i, units[i], options), options.finished);
+      } else {
+        results[i] = run_one(i, units[i], options);
+      }
       if (options.progress) {
         std::lock_guard<std::mutex> lock(progress_mutex);
         options.progress(++done, units.size());

@@ -51,8 +51,17 @@ struct BatchOptions {
       step_read;
   // Called (serialised) after each unit finishes, with the count done so far. Default: none.
   std::function<void(std::size_t done, std::size_t total)> progress;
+  // When set, each unit's result is handed here instead of kept, and run_units returns an empty
+  // vector: in input order, one call at a time, as soon as the unit and every unit before it are
+  // done (from the worker that completed that run). A unit finished ahead of an earlier one
+  // waits for it, and a worker does not start a unit more than `window` places ahead of the
+  // next one to hand over: the results held at once are bounded, whatever the number of units.
+  // Must not throw. Default: none.
+  std::function<void(std::size_t index, UnitResult&& result)> finished;
+  std::size_t window = 64;  // with `finished`: at least 1; raised to 4 per job
 };
 
+// The results in input order (empty when options.finished takes them).
 [[nodiscard]] std::vector<UnitResult> run_units(const std::vector<UnitInput>& units, const BatchOptions& options);
 
 }  // namespace gongkai

@@ -166,24 +166,31 @@ BuildResult build_units(const BuildRequest& request, const FormSet& forms) {
       auto files = build_unit(context, options, report, read, unit.path, out);
       if (!files.empty()) placement->hand_in(index, report.agency, std::move(files));
     };
-    std::vector<UnitResult> done = run_units(units, batch);
-
-    result.units.resize(done.size());
-    for (std::size_t i = 0; i < done.size(); ++i) {
-      result.units[i].summary = std::move(done[i].summary);
-      result.units[i].findings = std::move(done[i].findings);
-    }
+    // Each unit placed and handed over in input order as soon as it and those before it are
+    // done: nothing of a unit is kept here once it is handed over.
     std::vector<std::string> paths;
+    paths.reserve(units.size());
     for (const auto& u : units) paths.push_back(u.path);
     const InputFiles inputs(result.inputs);
-    const bool output_failed = placement->place(result.units, paths, inputs);
+    std::size_t errors = result.general.count(Severity::error);
+    bool output_failed = false;
+    batch.finished = [&](std::size_t index, UnitResult&& done) {
+      BuiltUnit unit;
+      unit.summary = std::move(done.summary);
+      unit.findings = std::move(done.findings);
+      output_failed = placement->place(index, unit, paths, inputs) || output_failed;
+      unreadable = unreadable || unit.summary.unreadable;
+      errors += unit.findings.count(Severity::error);
+      ++result.unit_count;
+      if (request.on_unit)
+        request.on_unit(index, std::move(unit));
+      else
+        result.units.push_back(std::move(unit));
+    };
+    if (!request.on_unit) result.units.reserve(units.size());
+    (void)run_units(units, batch);
     placement.reset();
 
-    std::size_t errors = result.general.count(Severity::error);
-    for (const auto& u : result.units) {
-      unreadable = unreadable || u.summary.unreadable;
-      errors += u.findings.count(Severity::error);
-    }
     if (unreadable || output_failed)
       result.exit_code = 2;
     else

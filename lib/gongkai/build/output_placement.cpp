@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <map>
 
 namespace gongkai {
 
@@ -62,42 +61,37 @@ void OutputPlacement::hand_in(std::size_t index, const std::string& agency,
   }
 }
 
-bool OutputPlacement::place(std::vector<BuiltUnit>& units, const std::vector<std::string>& paths,
+bool OutputPlacement::place(std::size_t index, BuiltUnit& unit, const std::vector<std::string>& paths,
                             const InputFiles& inputs) {
-  bool failed = false;
-  std::map<std::string, std::size_t> taken;  // output folder -> the unit that has it
-  for (std::size_t i = 0; i < units.size() && i < staged_.size(); ++i) {
-    Staged& st = staged_[i];
-    failed = failed || st.failed;
-    if (st.dir.empty()) continue;
-    auto [it, fresh] = taken.emplace(st.dir, i);
-    if (!fresh) {
-      const std::string& first = paths[it->second];
-      add_output_error(units[i],
-                       {fmt::format("{} 与 {} 是同一机关，会写到同一目录 {}，未写入", first, paths[i], st.dir),
-                        fmt::format("{} and {} are the same agency and would write the same folder {}; not written",
-                                    first, paths[i], st.dir)},
-                       SourceLoc{paths[i], 0, 0, {}});
-      continue;
-    }
-    if (!staging_) {  // in memory
-      units[i].outputs = std::move(st.outputs);
-      continue;
-    }
-    units[i].outputs = st.outputs;
-    try {
-      make_output_dir(st.dir);
-      for (const auto& [from, to] : st.files) {
-        install_output(from, to, inputs);
-        units[i].written.push_back(to);
-      }
-    } catch (const Error& e) {
-      add_output_error(units[i], e.message(), e.where());
-      failed = true;
-    }
+  if (index >= staged_.size()) return false;
+  Staged st = std::move(staged_[index]);
+  staged_[index] = Staged{};
+  staged_[index].failed = st.failed;
+  if (st.dir.empty()) return st.failed;
+  auto [it, fresh] = taken_.emplace(st.dir, index);
+  if (!fresh) {
+    const std::string& first = paths[it->second];
+    add_output_error(unit,
+                     {fmt::format("{} 与 {} 是同一机关，会写到同一目录 {}，未写入", first, paths[index], st.dir),
+                      fmt::format("{} and {} are the same agency and would write the same folder {}; not written",
+                                  first, paths[index], st.dir)},
+                     SourceLoc{paths[index], 0, 0, {}});
+    // Its staged files stay in the staging folder, removed with it.
+    return st.failed;
   }
-  staging_.reset();
-  return failed;
+  unit.outputs = std::move(st.outputs);
+  if (!staging_) return st.failed;  // in memory
+  try {
+    make_output_dir(st.dir);
+    for (const auto& [from, to] : st.files) {
+      install_output(from, to, inputs);
+      unit.written.push_back(to);
+    }
+  } catch (const Error& e) {
+    add_output_error(unit, e.message(), e.where());
+    return true;
+  }
+  return st.failed;
 }
 
 }  // namespace gongkai

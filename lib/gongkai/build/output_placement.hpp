@@ -2,7 +2,9 @@
 // worker and handed here: kept in memory (no output folder), written to standard output
 // ("-"), or staged in DIR/.gongkai-staging-* (io/files.hpp). Afterwards, in input order, each
 // unit's folder DIR/<agency>/ is claimed — a second unit of the same agency gets an `output`
-// error and writes nothing, whatever the thread timing — and its files are moved into place.
+// error and writes nothing, whatever the thread timing — and its files are moved into place,
+// as soon as every unit before it is placed (batch/in_order.hpp). What stays per unit once it
+// is placed: its folder's name, for the claim.
 #pragma once
 
 #include <gongkai/build.hpp>
@@ -10,6 +12,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -26,11 +29,12 @@ class OutputPlacement {
   // (manifest.json). Throws OutputError when a file cannot be staged or written.
   void hand_in(std::size_t index, const std::string& agency, std::vector<std::pair<std::string, std::string>> files);
 
-  // In input order: claims each unit's folder and moves its files into place, filling
-  // BuiltUnit::outputs and ::written, or adding an `output` finding (counted in its summary).
+  // Called for each unit in input order, as soon as its files were handed in (or it failed):
+  // claims its folder and moves its files into place, filling BuiltUnit::outputs and ::written,
+  // or adding an `output` finding (counted in its summary), then forgets the unit's files.
   // `paths`: the units' input paths, for the messages; `inputs`: never overwritten. True when
   // a file could not be written (not for a folder claimed twice).
-  bool place(std::vector<BuiltUnit>& units, const std::vector<std::string>& paths, const InputFiles& inputs);
+  bool place(std::size_t index, BuiltUnit& unit, const std::vector<std::string>& paths, const InputFiles& inputs);
 
   // True when hand_in failed for a unit (staging or standard output).
   [[nodiscard]] bool failed(std::size_t index) const { return staged_[index].failed; }
@@ -45,6 +49,7 @@ class OutputPlacement {
   std::string output_dir_;
   std::unique_ptr<StagingDir> staging_;
   std::vector<Staged> staged_;
+  std::unordered_map<std::string, std::size_t> taken_;  // output folder -> the unit that has it
 };
 
 }  // namespace gongkai

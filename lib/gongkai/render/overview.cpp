@@ -304,23 +304,30 @@ std::string render_overview_html(const std::vector<UnitSummary>& units, Lang lan
   return out;
 }
 
-std::string render_batch_summary(const std::vector<UnitSummary>& units, Lang lang) {
-  std::size_t ok = 0, warn = 0, err = 0, bad = 0;
-  for (const auto& u : units) {
-    if (u.unreadable)
-      ++bad;
-    else if (u.errors > 0)
-      ++err;
-    else if (u.warnings > 0)
-      ++warn;
-    else
-      ++ok;
-  }
+void BatchCounts::add(const UnitSummary& u) {
+  ++units;
+  if (u.unreadable)
+    ++unreadable;
+  else if (u.errors > 0)
+    ++with_errors;
+  else if (u.warnings > 0)
+    ++with_warnings;
+  else
+    ++ok;
+}
+
+std::string render_batch_summary(const BatchCounts& c, Lang lang) {
   if (lang == Lang::zh)
-    return fmt::format("共 {} 个单位：{} 个通过，{} 个有警告，{} 个有错误，{} 个无法读取\n", units.size(), ok, warn,
-                       err, bad);
-  return fmt::format("{} units: {} ok, {} with warnings, {} with errors, {} unreadable\n", units.size(), ok, warn, err,
-                     bad);
+    return fmt::format("共 {} 个单位：{} 个通过，{} 个有警告，{} 个有错误，{} 个无法读取\n", c.units, c.ok,
+                       c.with_warnings, c.with_errors, c.unreadable);
+  return fmt::format("{} units: {} ok, {} with warnings, {} with errors, {} unreadable\n", c.units, c.ok,
+                     c.with_warnings, c.with_errors, c.unreadable);
+}
+
+std::string render_batch_summary(const std::vector<UnitSummary>& units, Lang lang) {
+  BatchCounts counts;
+  for (const auto& u : units) counts.add(u);
+  return render_batch_summary(counts, lang);
 }
 
 std::string render_rule_matrix_text(const std::vector<UnitSummary>& units, Lang lang) {

@@ -50,7 +50,18 @@ struct OverviewColumn {
 [[nodiscard]] std::string render_overview_html(const std::vector<UnitSummary>& units, Lang lang,
                                                const std::string& title, const HtmlTemplates& templates);
 
+// Units by status (UnitSummary::status), counted as they come.
+struct BatchCounts {
+  std::size_t units = 0;
+  std::size_t ok = 0;
+  std::size_t with_warnings = 0;
+  std::size_t with_errors = 0;
+  std::size_t unreadable = 0;
+  void add(const UnitSummary& u);
+};
+
 // The closing summary of a batch: units ok, with warnings, with errors (and unreadable).
+[[nodiscard]] std::string render_batch_summary(const BatchCounts& counts, Lang lang);
 [[nodiscard]] std::string render_batch_summary(const std::vector<UnitSummary>& units, Lang lang);
 // The unit × rule matrix as an aligned text table (CJK-aware widths), units with findings only.
 [[nodiscard]] std::string render_rule_matrix_text(const std::vector<UnitSummary>& units, Lang lang);
