@@ -74,6 +74,10 @@ struct BuildRequest {
   // the unit and every unit before it are done. The build then holds no unit's findings or
   // outputs, so its memory does not grow with the number of units. Must not throw.
   std::function<void(std::size_t index, BuiltUnit&& unit)> on_unit;
+  // Called once before the first unit is built, when there is one: the findings about no one
+  // unit (BuildResult::general, complete by then) and every input file (BuildResult::inputs).
+  // Must not throw.
+  std::function<void(const Diagnostics& general, const std::vector<std::string>& inputs)> on_start;
 };
 
 struct BuildResult {

@@ -19,6 +19,24 @@ void write(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::
 }  // namespace
 
 TEST_SUITE("build_manifest") {
+  TEST_CASE("a loaded file is kept until each of its loads is released") {
+    LoadedFiles loaded;
+    const FileLoader load = loaded.wrap([](const std::string& p) { return "bytes of " + p; });
+    (void)load("a.yaml");
+    (void)load("a.yaml");  // two units of the same file
+    (void)load("b.yaml");
+    CHECK(loaded.size() == 2);
+    loaded.release({"a.yaml", "never-loaded.yaml"});
+    REQUIRE(loaded.find("a.yaml"));  // the other unit still needs it
+    CHECK(loaded.find("a.yaml")->sha256 == sha256_hex("bytes of a.yaml"));
+    loaded.release({"a.yaml", "b.yaml"});
+    CHECK_FALSE(loaded.find("a.yaml"));
+    CHECK_FALSE(loaded.find("b.yaml"));
+    CHECK(loaded.size() == 0);
+    loaded.release({"a.yaml"});  // once more: nothing to release
+    CHECK(loaded.size() == 0);
+  }
+
   TEST_CASE("a manifest lists what it is given, deterministically, with the versions and the rule set") {
     LoadedFiles loaded;
     const FileLoader load = loaded.wrap([](const std::string& p) { return "bytes of " + p; });

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 
 using namespace gongkai;
 namespace fs = std::filesystem;
@@ -148,6 +149,67 @@ TEST_SUITE("io/files") {
       CHECK(S_ISCHR(after.st_mode));
       CHECK(after.st_ino == before.st_ino);
     }
+  }
+
+  TEST_CASE("an output stream: the file is the old one until commit, then the new one whole") {
+    TempDir t;
+    const fs::path out = t.path / "findings.json";
+    spit(out, "old\n");
+    ::chmod(out.c_str(), 0600);
+    {
+      OutputStream s(out.string(), {});
+      s.write("{\n");
+      s.write("  \"a\": 1\n");
+      CHECK(slurp(out) == "old\n");
+      CHECK(entries(t.path) == 2);  // the temporary file beside it
+      s.write("}\n");
+      s.commit();
+    }
+    CHECK(slurp(out) == "{\n  \"a\": 1\n}\n");
+    struct stat st {};
+    REQUIRE(::stat(out.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK(entries(t.path) == 1);
+  }
+
+  TEST_CASE("an output stream never committed leaves the path as it was, and no folder made for it") {
+    TempDir t;
+    spit(t.path / "kept.json", "kept\n");
+    {
+      OutputStream s((t.path / "kept.json").string(), {});
+      s.write("half");
+    }
+    CHECK(slurp(t.path / "kept.json") == "kept\n");
+    {
+      OutputStream s((t.path / "new" / "deeper" / "f.json").string(), {});
+      s.write("half");
+      CHECK(fs::exists(t.path / "new" / "deeper"));
+    }
+    CHECK_FALSE(fs::exists(t.path / "new"));
+    CHECK(entries(t.path) == 1);
+    spit(t.path / "in.json", "input\n");
+    const InputFiles inputs({(t.path / "in.json").string()});
+    CHECK(error_of([&] { OutputStream s((t.path / "in.json").string(), inputs); }) ==
+          (t.path / "in.json").string() + ": the output is one of the inputs; refusing to overwrite an input [output]");
+  }
+
+  TEST_CASE("an output stream to a FIFO: written as the pieces come, the FIFO kept") {
+    TempDir t;
+    const fs::path fifo = t.path / "pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::string got;
+    std::thread reader([&] { got = slurp(fifo); });
+    {
+      OutputStream s(fifo.string(), {});
+      s.write("one,");
+      s.write("two\n");
+      s.commit();
+    }
+    reader.join();
+    CHECK(got == "one,two\n");
+    struct stat st {};
+    REQUIRE(::lstat(fifo.c_str(), &st) == 0);
+    CHECK(S_ISFIFO(st.st_mode));
   }
 
   TEST_CASE("a folder where the file should be, or a file where a folder should be") {

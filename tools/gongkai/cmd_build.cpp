@@ -12,19 +12,20 @@
 
 #include <gongkai/build.hpp>
 #include <gongkai/io/files.hpp>
-#include <gongkai/render/diagnostics_json.hpp>
 #include <gongkai/render/diagnostics_text.hpp>
+#include <gongkai/render/findings_json_writer.hpp>
 #include <gongkai/render/formats.hpp>
 #include <gongkai/render/generated_time.hpp>
 #include <gongkai/render/overview.hpp>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace gongkai::cli {
 
@@ -64,9 +65,50 @@ struct BuildTally {
   std::vector<std::string> lines;       // "<unit>: wrote …" (not with -q)
   std::vector<UnitSummary> with_rules;  // units with findings: the rule matrix (not with -q)
   std::vector<std::string> written;     // of the first unit: a single unit's "wrote" lines
-  // --findings x.json: every unit's summary and findings (the document needs them all).
-  std::vector<UnitSummary> summaries;
-  std::vector<Diagnostics> unit_findings;
+};
+
+// --findings x.json, written as the units come (render/findings_json_writer.hpp) to a file that
+// appears whole when the build is over (io/files.hpp: OutputStream). The callbacks must not
+// throw: the first error is kept, the rest of the document dropped, and the error thrown by
+// commit(), where the whole file used to be written.
+class FindingsJsonFile {
+ public:
+  FindingsJsonFile(std::string path, Lang lang) : path_(std::move(path)), lang_(lang) {}
+  void start(const Diagnostics& general, const std::vector<std::string>& inputs) {
+    guard([&] {
+      out_ = std::make_unique<OutputStream>(path_, InputFiles(inputs));
+      writer_ = std::make_unique<FindingsJsonWriter>([this](std::string_view s) { out_->write(s); }, general, lang_);
+    });
+  }
+  void add(const BuiltUnit& unit) {
+    guard([&] { writer_->add_unit(unit.summary, unit.findings); });
+  }
+  void commit() {
+    guard([&] {
+      writer_->finish();
+      out_->write("\n");
+      out_->commit();
+    });
+    if (error_) std::rethrow_exception(error_);
+  }
+
+ private:
+  template <typename F>
+  void guard(F&& f) {
+    if (error_) return;
+    try {
+      f();
+    } catch (...) {
+      error_ = std::current_exception();
+      writer_.reset();
+      out_.reset();  // the temporary file removed
+    }
+  }
+  std::string path_;
+  Lang lang_;
+  std::unique_ptr<OutputStream> out_;
+  std::unique_ptr<FindingsJsonWriter> writer_;
+  std::exception_ptr error_;
 };
 
 // The one line per unit of a batch: where it went, or why nothing was written.
@@ -123,7 +165,14 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
   if (formats->size() > 1) names = "{" + names + "}";
   const bool findings_json = !opts.findings.empty() && fs::path(opts.findings).extension() == ".json";
   BuildTally tally;
+  std::optional<FindingsJsonFile> json;
+  if (findings_json) json.emplace(opts.findings, lang);
+  req.on_start = [&](const Diagnostics& general, const std::vector<std::string>& inputs) {
+    tally.findings = general;
+    if (json) json->start(general, inputs);
+  };
   req.on_unit = [&](std::size_t index, BuiltUnit&& unit) {
+    if (json) json->add(unit);
     tally.findings.append(unit.findings);
     tally.counts.add(unit.summary);
     tally.unreadable = tally.unreadable || unit.summary.unreadable;
@@ -136,10 +185,6 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
         slim.by_rule = unit.summary.by_rule;
         tally.with_rules.push_back(std::move(slim));
       }
-    }
-    if (findings_json) {
-      tally.summaries.push_back(std::move(unit.summary));
-      tally.unit_findings.push_back(std::move(unit.findings));
     }
   };
 
@@ -156,24 +201,16 @@ void run_build(const BuildCmdOptions& opts, Context& ctx) {
     return;
   }
 
-  // The general findings first, then the units' (as they were collected, the same finding limit).
-  Diagnostics all = r.general;
-  all.append(tally.findings);
+  const Diagnostics& all = tally.findings;  // the general findings first, then the units'
   const bool unreadable = tally.unreadable;
   const bool output_failed = r.exit_code == kUnreadable && !unreadable;
   std::cerr << render_diagnostics_text(all, lang);
   if (!opts.findings.empty()) {
     // The findings are working material: never inside the published outputs, here when asked.
-    std::string text;
-    if (findings_json) {
-      std::vector<UnitFindings> by_unit;
-      for (std::size_t i = 0; i < tally.summaries.size(); ++i)
-        by_unit.push_back({&tally.summaries[i], &tally.unit_findings[i]});
-      text = findings_document(r.general, by_unit, lang).dump(2) + "\n";
-    } else {
-      text = render_diagnostics_text(all, lang);
-    }
-    write_file_atomic(opts.findings, text, r.inputs);
+    if (json)
+      json->commit();
+    else
+      write_file_atomic(opts.findings, render_diagnostics_text(all, lang), r.inputs);
     if (!ctx.quiet)
       std::cerr << (lang == Lang::zh ? fmt::format("已写入 {}\n", opts.findings)
                                      : fmt::format("wrote {}\n", opts.findings));

@@ -74,6 +74,7 @@ UnitResult run_one(std::size_t index, const UnitInput& unit, const BatchOptions&
   // A unit whose cells could not all be read has no figures to show: they would be partial.
   if (!unreadable && !checked)
     for (auto& f : result.summary.figures) f.reset();
+  result.files = std::move(read_result.files);
   return result;
 }
 

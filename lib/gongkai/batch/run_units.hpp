@@ -32,7 +32,8 @@ struct UnitInput {
 // checked nor handed to the step.
 struct UnitResult {
   UnitSummary summary;
-  Diagnostics findings;  // reading, checking and the step's own findings
+  Diagnostics findings;            // reading, checking and the step's own findings
+  std::vector<std::string> files;  // every file its reading loaded (ReadResult::files)
 };
 
 struct BatchOptions {

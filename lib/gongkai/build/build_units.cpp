@@ -125,7 +125,7 @@ BuildResult build_units(const BuildRequest& request, const FormSet& forms) {
     // cannot be written stops the build (exit 2).
     std::unique_ptr<OutputPlacement> placement;
     try {
-      placement = std::make_unique<OutputPlacement>(request.output_dir, units.size());
+      placement = std::make_unique<OutputPlacement>(request.output_dir);
     } catch (const Error& e) {
       result.stopped = to_diagnostic(e);
       result.exit_code = 2;
@@ -145,6 +145,7 @@ BuildResult build_units(const BuildRequest& request, const FormSet& forms) {
     context.allow_errors = request.allow_errors;
     context.source_date_epoch = request.source_date_epoch;
     context.load = load;
+    context.recorded = loaded.get();
     if (manifest) {
       context.loaded = loaded.get();
       context.templates = used_templates;
@@ -168,17 +169,15 @@ BuildResult build_units(const BuildRequest& request, const FormSet& forms) {
     };
     // Each unit placed and handed over in input order as soon as it and those before it are
     // done: nothing of a unit is kept here once it is handed over.
-    std::vector<std::string> paths;
-    paths.reserve(units.size());
-    for (const auto& u : units) paths.push_back(u.path);
     const InputFiles inputs(result.inputs);
     std::size_t errors = result.general.count(Severity::error);
     bool output_failed = false;
     batch.finished = [&](std::size_t index, UnitResult&& done) {
+      loaded->release(done.files);  // its manifest is made
       BuiltUnit unit;
       unit.summary = std::move(done.summary);
       unit.findings = std::move(done.findings);
-      output_failed = placement->place(index, unit, paths, inputs) || output_failed;
+      output_failed = placement->place(index, unit, units, inputs) || output_failed;
       unreadable = unreadable || unit.summary.unreadable;
       errors += unit.findings.count(Severity::error);
       ++result.unit_count;
@@ -188,6 +187,7 @@ BuildResult build_units(const BuildRequest& request, const FormSet& forms) {
         result.units.push_back(std::move(unit));
     };
     if (!request.on_unit) result.units.reserve(units.size());
+    if (request.on_start) request.on_start(result.general, result.inputs);
     (void)run_units(units, batch);
     placement.reset();
 

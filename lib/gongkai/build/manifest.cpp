@@ -49,14 +49,29 @@ FileLoader LoadedFiles::wrap(FileLoader inner) {
 void LoadedFiles::add(const std::string& path, std::string_view bytes) {
   ManifestEntry e{path, "input", bytes.size(), sha256_hex(bytes)};
   std::lock_guard lock(mutex_);
-  files_.insert_or_assign(path, std::move(e));
+  Loaded& l = files_[path];
+  l.entry = std::move(e);
+  ++l.loads;
 }
 
 std::optional<ManifestEntry> LoadedFiles::find(const std::string& path) const {
   std::lock_guard lock(mutex_);
   auto it = files_.find(path);
   if (it == files_.end()) return std::nullopt;
-  return it->second;
+  return it->second.entry;
+}
+
+void LoadedFiles::release(const std::vector<std::string>& paths) {
+  std::lock_guard lock(mutex_);
+  for (const auto& p : paths) {
+    auto it = files_.find(p);
+    if (it != files_.end() && --it->second.loads == 0) files_.erase(it);
+  }
+}
+
+std::size_t LoadedFiles::size() const {
+  std::lock_guard lock(mutex_);
+  return files_.size();
 }
 
 ManifestEntry output_entry(std::string name, std::string_view bytes) {

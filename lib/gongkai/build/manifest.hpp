@@ -38,6 +38,9 @@ struct ManifestEntry {
 
 // The bytes of every file a build loads, hashed as they are loaded (so that nothing is read
 // twice): the loader of the build is wrapped. Safe to use from the batch's workers.
+// Each load is counted; a unit releases what it loaded once its manifest is made, and an entry
+// goes with its last release, so that a batch does not keep a record of every unit's files
+// (a file two units load stays until both are done).
 class LoadedFiles {
  public:
   // `inner`, recording what it returns.
@@ -45,10 +48,17 @@ class LoadedFiles {
   void add(const std::string& path, std::string_view bytes);
   // The entry of a file loaded through wrap() or add() (base "input"); nullopt if none was.
   [[nodiscard]] std::optional<ManifestEntry> find(const std::string& path) const;
+  // One load of each of `paths` is over (a path never loaded is ignored).
+  void release(const std::vector<std::string>& paths);
+  [[nodiscard]] std::size_t size() const;
 
  private:
+  struct Loaded {
+    ManifestEntry entry;
+    std::size_t loads = 0;
+  };
   mutable std::mutex mutex_;
-  std::map<std::string, ManifestEntry> files_;
+  std::map<std::string, Loaded> files_;
 };
 
 struct ManifestContent {

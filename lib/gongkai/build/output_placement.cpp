@@ -25,14 +25,13 @@ void add_output_error(BuiltUnit& unit, Text message, SourceLoc where) {
 
 }  // namespace
 
-OutputPlacement::OutputPlacement(std::string output_dir, std::size_t units)
-    : output_dir_(std::move(output_dir)), staged_(units) {
+OutputPlacement::OutputPlacement(std::string output_dir) : output_dir_(std::move(output_dir)) {
   if (!output_dir_.empty() && output_dir_ != "-") staging_ = std::make_unique<StagingDir>(output_dir_);
 }
 
 void OutputPlacement::hand_in(std::size_t index, const std::string& agency,
                               std::vector<std::pair<std::string, std::string>> files) {
-  Staged& st = staged_[index];
+  Staged st;
   try {
     if (output_dir_ == "-") {
       for (const auto& [ext, bytes] : files) write_output("-", bytes);
@@ -57,25 +56,37 @@ void OutputPlacement::hand_in(std::size_t index, const std::string& agency,
     st.dir = staging_ ? (fs::path(output_dir_) / folder).string() : folder;
   } catch (const Error&) {
     st.failed = true;
+    keep(index, std::move(st));
     throw;  // run_units records it as the unit's `output` finding
   }
+  keep(index, std::move(st));
 }
 
-bool OutputPlacement::place(std::size_t index, BuiltUnit& unit, const std::vector<std::string>& paths,
+void OutputPlacement::keep(std::size_t index, Staged st) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  staged_[index] = std::move(st);
+}
+
+bool OutputPlacement::place(std::size_t index, BuiltUnit& unit, const std::vector<UnitInput>& units,
                             const InputFiles& inputs) {
-  if (index >= staged_.size()) return false;
-  Staged st = std::move(staged_[index]);
-  staged_[index] = Staged{};
-  staged_[index].failed = st.failed;
+  Staged st;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = staged_.find(index);
+    if (it == staged_.end()) return false;  // nothing handed in
+    st = std::move(it->second);
+    staged_.erase(it);
+  }
   if (st.dir.empty()) return st.failed;
   auto [it, fresh] = taken_.emplace(st.dir, index);
   if (!fresh) {
-    const std::string& first = paths[it->second];
+    const std::string& first = units[it->second].path;
+    const std::string& path = units[index].path;
     add_output_error(unit,
-                     {fmt::format("{} 与 {} 是同一机关，会写到同一目录 {}，未写入", first, paths[index], st.dir),
+                     {fmt::format("{} 与 {} 是同一机关，会写到同一目录 {}，未写入", first, path, st.dir),
                       fmt::format("{} and {} are the same agency and would write the same folder {}; not written",
-                                  first, paths[index], st.dir)},
-                     SourceLoc{paths[index], 0, 0, {}});
+                                  first, path, st.dir)},
+                     SourceLoc{path, 0, 0, {}});
     // Its staged files stay in the staging folder, removed with it.
     return st.failed;
   }

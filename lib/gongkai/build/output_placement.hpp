@@ -7,10 +7,12 @@
 // is placed: its folder's name, for the claim.
 #pragma once
 
+#include <gongkai/batch/run_units.hpp>
 #include <gongkai/build.hpp>
 #include <gongkai/io/files.hpp>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -21,8 +23,8 @@ namespace gongkai {
 class OutputPlacement {
  public:
   // Makes the output folder and the staging folder: throws InputError (rule `output`) when
-  // they cannot be made. `units`: how many units will hand in files.
-  OutputPlacement(std::string output_dir, std::size_t units);
+  // they cannot be made.
+  explicit OutputPlacement(std::string output_dir);
 
   // On a unit's worker: its files as (extension, bytes) in format order, under the folder of
   // `agency`, each named report.<extension> — or, when the first part holds a dot, named so
@@ -32,12 +34,9 @@ class OutputPlacement {
   // Called for each unit in input order, as soon as its files were handed in (or it failed):
   // claims its folder and moves its files into place, filling BuiltUnit::outputs and ::written,
   // or adding an `output` finding (counted in its summary), then forgets the unit's files.
-  // `paths`: the units' input paths, for the messages; `inputs`: never overwritten. True when
-  // a file could not be written (not for a folder claimed twice).
-  bool place(std::size_t index, BuiltUnit& unit, const std::vector<std::string>& paths, const InputFiles& inputs);
-
-  // True when hand_in failed for a unit (staging or standard output).
-  [[nodiscard]] bool failed(std::size_t index) const { return staged_[index].failed; }
+  // `units`: their input paths, for the messages; `inputs`: never overwritten. True when a
+  // file could not be written (not for a folder claimed twice).
+  bool place(std::size_t index, BuiltUnit& unit, const std::vector<UnitInput>& units, const InputFiles& inputs);
 
  private:
   struct Staged {
@@ -46,9 +45,11 @@ class OutputPlacement {
     std::vector<std::pair<std::string, std::string>> files;  // staged path, final path
     bool failed = false;
   };
+  void keep(std::size_t index, Staged st);
   std::string output_dir_;
   std::unique_ptr<StagingDir> staging_;
-  std::vector<Staged> staged_;
+  std::mutex mutex_;                                    // guards staged_ (workers hand in)
+  std::unordered_map<std::size_t, Staged> staged_;      // units handed in and not yet placed
   std::unordered_map<std::string, std::size_t> taken_;  // output folder -> the unit that has it
 };
 

@@ -20,10 +20,26 @@ std::vector<std::pair<std::string, std::string>> build_unit(const UnitBuildConte
   const Report* last = context.previous->find(extras, report, context.single_unit, *context.forms, read_options, out);
   if (last != nullptr) check_cross_year(report, *last, out);
   BuiltReport built;
-  // What this unit loads besides its input (the work plan), in order, for the manifest.
+  // What this unit loads besides its input (the work plan), in order, for the manifest; and
+  // its explanations. Released when the unit is built, however it ends.
   std::vector<std::string> loaded;
+  std::vector<std::string> explanation_files;
+  struct Release {
+    LoadedFiles* files;
+    const std::vector<std::string>& a;
+    const std::vector<std::string>& b;
+    ~Release() {
+      if (files == nullptr) return;
+      files->release(a);
+      files->release(b);
+    }
+  } release{context.recorded, loaded, explanation_files};
   const FileLoader load = [&](const std::string& p) {
     loaded.push_back(p);
+    return context.load(p);
+  };
+  const FileLoader load_explanations = [&](const std::string& p) {
+    explanation_files.push_back(p);
     return context.load(p);
   };
   const ProseInputs in = prose_inputs(extras, report, last, context.rules, load, out);
@@ -32,7 +48,7 @@ std::vector<std::pair<std::string, std::string>> build_unit(const UnitBuildConte
   // The office's explanations of findings: every finding is known now (a build runs the
   // report's rules, the prose rules and, with last year's report, the cross-year rules).
   ExplanationSet explanations(
-      input_explanations(input, read.yaml_text, read.yaml_tree(), *report.form, context.load, out));
+      input_explanations(input, read.yaml_text, read.yaml_tree(), *report.form, load_explanations, out));
   explanations.apply(out, out);
   explanations.report_stale(ExplainScope{true, true, last != nullptr, false}, out);
   built.report = &report;

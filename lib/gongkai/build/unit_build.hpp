@@ -35,6 +35,9 @@ struct UnitBuildContext {
   // The provenance manifest (build/manifest.hpp): written when `loaded` is set, from the files
   // loaded (hashed as read), the templates used and the command line.
   LoadedFiles* loaded = nullptr;
+  // What `load` records (set whether or not manifests are written): the files this unit loads
+  // itself are released when it is built (LoadedFiles::release).
+  LoadedFiles* recorded = nullptr;
   std::vector<ManifestEntry> templates;   // the page, its style, the prose rules
   std::vector<ManifestEntry> form_files;  // forms/form-<id>.yaml; the report's form is listed
   std::vector<std::string> command;

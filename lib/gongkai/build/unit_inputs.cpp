@@ -10,6 +10,7 @@ namespace gongkai {
 
 std::vector<UnitInput> unit_inputs(const std::vector<std::string>& files, const std::string& roster, Diagnostics& out) {
   std::vector<UnitInput> units;
+  units.reserve(files.size());
   namespace fs = std::filesystem;
   for (const auto& f : files) {
     std::error_code ec;
@@ -33,7 +34,9 @@ std::vector<UnitInput> unit_inputs(const std::vector<std::string>& files, const 
   }
   if (!roster.empty()) {
     if (auto tree = load_roster_tree(roster, out, /*missing_as_units=*/true)) {
-      for (const auto& ref : all_leaves(*tree)) {
+      const auto leaves = all_leaves(*tree);
+      units.reserve(units.size() + leaves.size());
+      for (const auto& ref : leaves) {
         UnitInput in{ref.leaf->meta.agency.value_or(""), ref.leaf->path, ref.leaf->meta, {}, {}};
         if (ref.leaf->missing) {
           in.problems.push_back(*ref.leaf->missing);

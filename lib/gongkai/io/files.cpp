@@ -127,53 +127,6 @@ std::string parent_of(const std::string& path) {
   return p.has_parent_path() ? p.parent_path().string() : std::string(".");
 }
 
-// A device or FIFO: opened for writing (never created, never truncated, never renamed over).
-void write_stream(const std::string& shown, const std::string& target, std::string_view content) {
-  int fd = ::open(target.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
-  if (fd < 0) cannot_write(shown, errno);
-  int err = write_all(fd, content);
-  if (::close(fd) != 0 && err == 0 && errno != EINTR) err = errno;
-  if (err != 0) cannot_write(shown, err);
-}
-
-// A temporary file beside `target`, renamed over it once whole.
-void replace_atomically(const std::string& shown, const std::string& target, std::string_view content, mode_t mode) {
-  std::string tmpl = (fs::path(parent_of(target)) / ".gongkai-XXXXXX.tmp").string();
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  int fd = -1;
-  {
-    CleanupLock lock;
-    throw_if_interrupted_locked();
-    fd = ::mkstemps(name.data(), 4);
-    if (fd < 0) cannot_write(shown, errno);
-    register_temp_file_locked(name.data());
-  }
-  auto discard = [&](int err) {
-    ::close(fd);
-    CleanupLock lock;
-    ::unlink(name.data());
-    unregister_temp_locked(name.data());
-    cannot_write(shown, err);
-  };
-  ::fcntl(fd, F_SETFD, FD_CLOEXEC);
-  if (int err = write_all(fd, content); err != 0) discard(err);
-  if (::fchmod(fd, mode) != 0) discard(errno);
-  if (::close(fd) != 0) {
-    fd = -1;
-    discard(errno);
-  }
-  CleanupLock lock;
-  throw_if_interrupted_locked();
-  if (::rename(name.data(), target.c_str()) != 0) {
-    int err = errno;
-    ::unlink(name.data());
-    unregister_temp_locked(name.data());
-    cannot_write(shown, err);
-  }
-  unregister_temp_locked(name.data());
-}
-
 // What a path is, following symlinks to their final target. False (errno set) when the path
 // does not exist or cannot be looked at; `target` is then `path`.
 struct Resolved {
@@ -339,35 +292,137 @@ std::vector<std::string> make_output_dir(const std::string& dir) {
   return created;
 }
 
-void write_output(const std::string& path, std::string_view content, const InputFiles& inputs) {
+OutputStream::OutputStream(const std::string& path, const InputFiles& inputs) : shown_(path) {
   if (path == "-") {
-    if (int err = write_all(STDOUT_FILENO, content); err != 0)
-      fail_output("-", fmt::format("无法写入标准输出：{}", std::strerror(err)),
-                  fmt::format("cannot write standard output: {}", std::strerror(err)));
+    fd_ = STDOUT_FILENO;
+    kind_ = Kind::standard_output;
     return;
   }
   if (path.empty()) fail_output(path, "输出路径为空", "the output path is empty");
   Resolved r = resolve_output(path);
-  if (!r.exists) {
-    const std::vector<std::string> created = make_output_dir(parent_of(path));
+  mode_t mode = 0644;
+  if (r.exists) {
+    const mode_t type = r.st.st_mode & S_IFMT;
+    if (type == S_IFDIR) fail_output(path, "这是一个目录，不是文件", "is a directory, not a file");
+    if (type == S_IFBLK)
+      fail_output(path, "这是块设备（磁盘），拒绝写入", "is a block device (a disk); refusing to write to it");
+    if (type == S_IFSOCK) fail_output(path, "这是套接字，无法写入", "is a socket; cannot write to it");
+    if (type == S_IFCHR || type == S_IFIFO) {
+      // A device or FIFO: opened for writing (never created, never truncated, never renamed over).
+      fd_ = ::open(r.target.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+      if (fd_ < 0) cannot_write(path, errno);
+      kind_ = Kind::stream;
+      return;
+    }
+    if (inputs.contains(static_cast<std::uint64_t>(r.st.st_dev), static_cast<std::uint64_t>(r.st.st_ino)))
+      fail_output(path, "输出文件与输入文件相同，拒绝覆盖输入",
+                  "the output is one of the inputs; refusing to overwrite an input");
+    mode = r.st.st_mode & 0777;
+  } else {
+    created_ = make_output_dir(parent_of(path));
+  }
+  // A temporary file beside the target, renamed over it once whole (the permissions kept).
+  target_ = r.target;
+  mode_ = mode;
+  kind_ = Kind::replace;
+  std::string tmpl = (fs::path(parent_of(target_)) / ".gongkai-XXXXXX.tmp").string();
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  int err = 0;
+  {
+    CleanupLock lock;
     try {
-      replace_atomically(path, path, content, 0644);
+      throw_if_interrupted_locked();
     } catch (...) {
-      for (auto it = created.rbegin(); it != created.rend(); ++it) ::rmdir(it->c_str());
+      remove_created();
       throw;
     }
+    fd_ = ::mkstemps(name.data(), 4);
+    if (fd_ < 0)
+      err = errno;
+    else
+      register_temp_file_locked(name.data());
+  }
+  if (fd_ < 0) {
+    remove_created();
+    cannot_write(path, err);
+  }
+  temp_ = name.data();
+  ::fcntl(fd_, F_SETFD, FD_CLOEXEC);
+}
+
+OutputStream::~OutputStream() { discard(); }
+
+void OutputStream::remove_created() noexcept {
+  for (auto it = created_.rbegin(); it != created_.rend(); ++it) ::rmdir(it->c_str());  // only if left empty
+  created_.clear();
+}
+
+void OutputStream::discard() noexcept {
+  if (kind_ == Kind::done) return;
+  if (fd_ >= 0 && kind_ != Kind::standard_output) ::close(fd_);
+  fd_ = -1;
+  if (!temp_.empty()) {
+    CleanupLock lock;
+    ::unlink(temp_.c_str());
+    unregister_temp_locked(temp_);
+    temp_.clear();
+  }
+  remove_created();
+  kind_ = Kind::done;
+}
+
+void OutputStream::fail(int err) {
+  discard();
+  if (shown_ == "-")
+    fail_output("-", fmt::format("无法写入标准输出：{}", std::strerror(err)),
+                fmt::format("cannot write standard output: {}", std::strerror(err)));
+  cannot_write(shown_, err);
+}
+
+void OutputStream::write(std::string_view bytes) {
+  if (kind_ == Kind::done) return;
+  if (int err = write_all(fd_, bytes); err != 0) fail(err);
+}
+
+void OutputStream::commit() {
+  if (kind_ == Kind::done) return;
+  if (kind_ == Kind::standard_output) {
+    kind_ = Kind::done;
     return;
   }
-  const mode_t type = r.st.st_mode & S_IFMT;
-  if (type == S_IFDIR) fail_output(path, "这是一个目录，不是文件", "is a directory, not a file");
-  if (type == S_IFBLK)
-    fail_output(path, "这是块设备（磁盘），拒绝写入", "is a block device (a disk); refusing to write to it");
-  if (type == S_IFSOCK) fail_output(path, "这是套接字，无法写入", "is a socket; cannot write to it");
-  if (type == S_IFCHR || type == S_IFIFO) return write_stream(path, r.target, content);
-  if (inputs.contains(static_cast<std::uint64_t>(r.st.st_dev), static_cast<std::uint64_t>(r.st.st_ino)))
-    fail_output(path, "输出文件与输入文件相同，拒绝覆盖输入",
-                "the output is one of the inputs; refusing to overwrite an input");
-  replace_atomically(path, r.target, content, r.st.st_mode & 0777);
+  if (kind_ == Kind::stream) {
+    const int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0 && errno != EINTR) fail(errno);
+    kind_ = Kind::done;
+    return;
+  }
+  if (::fchmod(fd_, mode_) != 0) fail(errno);
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) fail(errno);
+  CleanupLock lock;
+  throw_if_interrupted_locked();
+  if (::rename(temp_.c_str(), target_.c_str()) != 0) {
+    const int err = errno;
+    ::unlink(temp_.c_str());
+    unregister_temp_locked(temp_);
+    temp_.clear();
+    remove_created();
+    kind_ = Kind::done;
+    cannot_write(shown_, err);
+  }
+  unregister_temp_locked(temp_);
+  temp_.clear();
+  created_.clear();
+  kind_ = Kind::done;
+}
+
+void write_output(const std::string& path, std::string_view content, const InputFiles& inputs) {
+  OutputStream out(path, inputs);
+  out.write(content);
+  out.commit();
 }
 
 void write_file_atomic(const std::string& path, std::string_view content, const std::vector<std::string>& inputs) {

@@ -65,6 +65,36 @@ class InputFiles {
 // (io/interrupt.hpp).
 void write_output(const std::string& path, std::string_view content, const InputFiles& inputs = {});
 
+// write_output in pieces, for an output too large to hold whole: the same rules for what the
+// path is, the same errors. A regular file (or nothing yet) is written to a temporary file
+// beside it and renamed over it by commit(); without commit() (an error, the destructor) the
+// temporary file is removed, the folders made for it too, and the path is as it was. "-", a
+// character device or a FIFO is written as the pieces come (a stream cannot be replaced).
+class OutputStream {
+ public:
+  // Throws InputError (rule `output`) as write_output does, before anything is written.
+  OutputStream(const std::string& path, const InputFiles& inputs);
+  ~OutputStream();
+  OutputStream(const OutputStream&) = delete;
+  OutputStream& operator=(const OutputStream&) = delete;
+
+  void write(std::string_view bytes);  // throws InputError (rule `output`), after discarding
+  void commit();                       // throws InputError (rule `output`), after discarding
+
+ private:
+  enum class Kind { standard_output, stream, replace, done };
+  void discard() noexcept;
+  void remove_created() noexcept;
+  [[noreturn]] void fail(int err);
+  std::string shown_;   // the path as given, for the messages
+  std::string target_;  // the final target (a symlink followed)
+  std::string temp_;    // the temporary file beside it
+  std::vector<std::string> created_;
+  int fd_ = -1;
+  unsigned mode_ = 0644;
+  Kind kind_ = Kind::done;
+};
+
 // write_output with the inputs as paths (stats each once: for one output, not in a loop).
 void write_file_atomic(const std::string& path, std::string_view content, const std::vector<std::string>& inputs = {});
 

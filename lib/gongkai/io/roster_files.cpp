@@ -67,9 +67,12 @@ std::unique_ptr<RosterNode> load(const std::string& path, std::set<std::string>&
       }
       Diagnostics one;
       roster_error(one, entry.where, msg);
-      node->leaves.push_back({pattern, entry.meta, order++, one.items().front()});
+      node->leaves.push_back({pattern, entry.meta, order++, std::make_shared<const Diagnostic>(one.items().front())});
       continue;
     }
+    // A glob's files at once, the capacity still growing geometrically (a roster of many entries).
+    if (const std::size_t need = node->leaves.size() + files.size(); need > node->leaves.capacity())
+      node->leaves.reserve(std::max(need, 2 * node->leaves.capacity()));
     for (const auto& f : files) {
       bool is_roster = false;
       std::string ext = fs::path(f).extension().string();
@@ -83,7 +86,7 @@ std::unique_ptr<RosterNode> load(const std::string& path, std::set<std::string>&
       if (is_roster) {
         if (auto sub = load(f, stack, order, missing_as_units, out)) node->sub_rosters.push_back(std::move(sub));
       } else {
-        node->leaves.push_back({f, entry.meta, order++, std::nullopt});
+        node->leaves.push_back({f, entry.meta, order++, nullptr});
       }
     }
   }

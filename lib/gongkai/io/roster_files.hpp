@@ -21,7 +21,8 @@ struct RosterNode {
     ReportMeta meta;        // from the roster entry
     std::size_t order = 0;  // position among all leaves of the whole tree, depth first
     // Set when the entry matched no file (only with `missing_as_units`): the unit's finding.
-    std::optional<Diagnostic> missing;
+    // Held apart, so that a leaf stays small (a province's roster has 10^5 of them).
+    std::shared_ptr<const Diagnostic> missing;
   };
   std::vector<Leaf> leaves;  // this roster's own units that are tallies, not rosters
 };
