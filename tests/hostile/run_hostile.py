@@ -462,17 +462,25 @@ def gen_units(s, n):
 def interrupt_build(s, sig, code):
     roster = gen_units(s, 400)
     out = s.out
+    # Last run's findings: the interrupted build writes its own beside them as it goes (a
+    # temporary file), and must leave them as they were.
+    findings = os.path.join(s.top, "findings.json")
+    with open(findings, "w", encoding="utf-8") as f:
+        f.write('{"previous": true}\n')
     # A previous, complete build of one unit: it must survive the interrupted one.
     snap = snapshot(s.top, exclude=("out",))
-    proc = subprocess.Popen([GONGKAI, "--lang", "en", "-q", "build", "--roster", roster, "-o", out, "-j", "2"],
+    proc = subprocess.Popen([GONGKAI, "--lang", "en", "-q", "build", "--roster", roster, "-o", out, "-j", "2",
+                             "--findings", findings],
                             env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not any(n.startswith(".gongkai-staging-") for n in os.listdir(out)):
         time.sleep(0.01)
     time.sleep(0.3)
+    streaming = [n for n in os.listdir(s.top) if n.startswith(".gongkai-") and n.endswith(".tmp")]
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=30)
     expect(proc.returncode == code, f"exit {proc.returncode}, expected {code}: {err[-500:]}")
+    expect(len(streaming) == 1, f"the findings were not being written when interrupted: {streaming}")
     expect_no_leftovers(s.top)
     # Only complete files: every report.json that exists parses, every report.md ends as written.
     for dirpath, _, names in os.walk(out):
