@@ -290,6 +290,34 @@ TEST_SUITE("readers/long_csv") {
     CHECK(newest->form->id == "2021");
   }
 
+  TEST_CASE("the forms' fit of a label set is remembered, never across label sets or form sets") {
+    std::string old_form(kHeader);
+    old_form += "proactive,第二十条第（五）项/行政许可,本年增/减,-3\n";
+    old_form += "applications,（六）其他处理,总计,1\n";
+    const std::string new_form = real_report("2021_pingtan_syq.csv");
+    const auto read_with = [](const FormSet& forms, const std::string& text) {
+      Diagnostics out;
+      auto r = read_long_csv("t.csv", text, forms, {}, out);
+      REQUIRE(r);
+      return std::make_pair(r->form->id, joined(out));
+    };
+    const auto first_old = read_with(test::forms(), old_form);
+    const auto first_new = read_with(test::forms(), new_form);
+    CHECK(first_old.first == "2019");
+    CHECK(first_new.first == "2021");
+    for (int i = 0; i < 3; ++i) {  // the same label sets again: the same forms and findings
+      CHECK(read_with(test::forms(), old_form) == first_old);
+      CHECK(read_with(test::forms(), new_form) == first_new);
+    }
+    // The same labels against other forms: fitted again, not taken from the memo.
+    FormSet newest_only;
+    newest_only.add(test::forms().by_id("2021"));
+    const auto alone = read_with(newest_only, old_form);
+    CHECK(alone.first == "2021");
+    CHECK(alone.second.find("form 2021 (国办公开办函〔2021〕30号) inferred from the labels") != std::string::npos);
+    CHECK(read_with(test::forms(), old_form) == first_old);
+  }
+
   TEST_CASE("an unknown label is an error naming the closest official labels, and every problem is reported") {
     std::string text(kHeader);
     text += "applications,随便写的行,自然人,1\n";

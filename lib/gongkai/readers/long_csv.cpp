@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <array>
 #include <map>
 #include <memory>
 #include <set>
@@ -404,6 +405,66 @@ struct Attempt {
   std::size_t label_warnings = 0;
 };
 
+// How well each form fits a file's labels: (unmatched, label warnings) by form, oldest first.
+using Fits = std::vector<std::tuple<std::size_t, std::size_t>>;
+
+// The labels a fit reads (section, row and column of every line, in order), as one key.
+std::string fit_key(const std::vector<Line>& lines) {
+  std::size_t size = 0;
+  for (const Line& l : lines) size += l.section.text.size() + l.row.text.size() + l.column.text.size() + 3;
+  std::string key;
+  key.reserve(size);
+  for (const Line& l : lines) {
+    key += l.section.text;
+    key += '\x1f';
+    key += l.row.text;
+    key += '\x1f';
+    key += l.column.text;
+    key += '\x1e';
+  }
+  return key;
+}
+
+Fits fit_forms(std::string_view name, const std::vector<std::shared_ptr<const Form>>& forms,
+               const std::vector<Line>& lines) {
+  Fits fits;
+  for (const auto& f : forms) {
+    FormReader reader(name, f);
+    reader.fit(lines);
+    fits.emplace_back(reader.unmatched, reader.label_warnings);
+  }
+  return fits;
+}
+
+// A fit is a function of the labels and the forms alone, and the units of a batch are mostly
+// made from one template: each worker remembers the last few label sets' fits, so that a
+// province's units are matched once against the chosen form instead of once per form too.
+// The forms are kept (shared), so that their addresses identify them.
+class FitMemo {
+ public:
+  const Fits& get(std::string_view name, const std::vector<std::shared_ptr<const Form>>& forms,
+                  const std::vector<Line>& lines) {
+    std::string key = fit_key(lines);
+    for (const Entry& e : entries_)
+      if (e.forms == forms && e.key == key) return e.fits;
+    Entry& e = entries_[next_];
+    next_ = (next_ + 1) % entries_.size();
+    e.fits = fit_forms(name, forms, lines);
+    e.forms = forms;
+    e.key = std::move(key);
+    return e.fits;
+  }
+
+ private:
+  struct Entry {
+    std::vector<std::shared_ptr<const Form>> forms;
+    std::string key;
+    Fits fits;
+  };
+  std::array<Entry, 4> entries_;
+  std::size_t next_ = 0;
+};
+
 Attempt attempt(std::string_view name, std::shared_ptr<const Form> form, const std::vector<Line>& lines,
                 const ReportMeta& meta) {
   Attempt a;
@@ -444,12 +505,8 @@ std::optional<Report> read_long_csv(std::string_view name, std::string_view text
   // counted first (labels only); the file is then read against the chosen form alone.
   const auto& candidates = forms.all();
   if (candidates.empty()) return std::nullopt;
-  std::vector<std::tuple<std::size_t, std::size_t>> fits;  // (unmatched, label warnings) by form
-  for (const auto& f : candidates) {
-    FormReader reader(name, f);
-    reader.fit(lines);
-    fits.emplace_back(reader.unmatched, reader.label_warnings);
-  }
+  thread_local FitMemo memo;
+  const Fits fits = memo.get(name, candidates, lines);  // (unmatched, label warnings) by form
   std::size_t best = 0;
   for (std::size_t i = 1; i < fits.size(); ++i)
     if (fits[i] <= fits[best]) best = i;  // forms are sorted oldest first
