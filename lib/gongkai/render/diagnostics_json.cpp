@@ -80,6 +80,36 @@ nlohmann::ordered_json diagnostics_json(const Diagnostics& ds, Lang lang) {
   return arr;
 }
 
+nlohmann::ordered_json finding_unit_json(const UnitSummary& unit) {
+  nlohmann::ordered_json j;
+  j["agency"] = unit.unit;
+  j["year"] = unit.year == 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(unit.year);
+  j["file"] = unit.path;
+  return j;
+}
+
+void FindingTotals::add(const Diagnostics& findings) {
+  errors += findings.count(Severity::error);
+  warnings += findings.count(Severity::warning);
+  for (const auto& d : findings.items())
+    if (d.explanation) {
+      ++explained;
+      if (d.severity == Severity::warning) --warnings;
+    }
+}
+
+nlohmann::ordered_json findings_summary_json(const BatchCounts& units, const FindingTotals& totals) {
+  nlohmann::ordered_json summary = {{"units", units.units},
+                                    {"ok", units.ok},
+                                    {"with_warnings", units.with_warnings},
+                                    {"with_errors", units.with_errors},
+                                    {"unreadable", units.unreadable},
+                                    {"errors", totals.errors},
+                                    {"warnings", totals.warnings}};
+  if (totals.explained > 0) summary["explained"] = totals.explained;
+  return summary;
+}
+
 nlohmann::ordered_json findings_document(const Diagnostics& general, const std::vector<UnitFindings>& units,
                                          Lang lang) {
   auto findings = nlohmann::ordered_json::array();
@@ -89,44 +119,24 @@ nlohmann::ordered_json findings_document(const Diagnostics& general, const std::
     findings.push_back(std::move(j));
   }
   std::vector<UnitSummary> summaries;
-  std::size_t errors = general.count(Severity::error), warnings = general.count(Severity::warning);
-  std::size_t explained = 0;  // explained findings (not counted as warnings)
+  BatchCounts counts;
+  FindingTotals totals;
+  totals.add(general);
   for (const auto& u : units) {
-    nlohmann::ordered_json unit;
-    unit["agency"] = u.summary->unit;
-    unit["year"] = u.summary->year == 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(u.summary->year);
-    unit["file"] = u.summary->path;
+    const nlohmann::ordered_json unit = finding_unit_json(*u.summary);
     for (const auto& d : u.findings->items()) {
       auto j = diagnostic_json(d, lang);
       j["unit"] = unit;
       findings.push_back(std::move(j));
     }
-    errors += u.findings->count(Severity::error);
-    warnings += u.findings->count(Severity::warning);
-    for (const auto& d : u.findings->items())
-      if (d.explanation) {
-        ++explained;
-        if (d.severity == Severity::warning) --warnings;
-      }
+    totals.add(*u.findings);
+    counts.add(*u.summary);
     summaries.push_back(*u.summary);
-  }
-  std::size_t ok = 0, warn = 0, err = 0, bad = 0;
-  for (const auto& s : summaries) {
-    if (s.unreadable)
-      ++bad;
-    else if (s.errors > 0)
-      ++err;
-    else if (s.warnings > 0)
-      ++warn;
-    else
-      ++ok;
   }
   nlohmann::ordered_json doc;
   doc["findings"] = std::move(findings);
   doc["units"] = overview_json(summaries);
-  doc["summary"] = {{"units", summaries.size()}, {"ok", ok},         {"with_warnings", warn}, {"with_errors", err},
-                    {"unreadable", bad},         {"errors", errors}, {"warnings", warnings}};
-  if (explained > 0) doc["summary"]["explained"] = explained;
+  doc["summary"] = findings_summary_json(counts, totals);
   return doc;
 }
 

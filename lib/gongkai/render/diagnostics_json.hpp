@@ -26,4 +26,17 @@ struct UnitFindings {
 [[nodiscard]] nlohmann::ordered_json findings_document(const Diagnostics& general,
                                                        const std::vector<UnitFindings>& units, Lang lang);
 
+// The parts of that document, shared with its streamed writer (render/findings_json_writer.hpp).
+// The "unit" of a unit's finding: {"agency", "year", "file"}.
+[[nodiscard]] nlohmann::ordered_json finding_unit_json(const UnitSummary& unit);
+// The findings counted for "summary": an explained finding is not a warning.
+struct FindingTotals {
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::size_t explained = 0;
+  void add(const Diagnostics& findings);
+};
+struct BatchCounts;
+[[nodiscard]] nlohmann::ordered_json findings_summary_json(const BatchCounts& units, const FindingTotals& totals);
+
 }  // namespace gongkai

@@ -1,7 +1,5 @@
 #include <gongkai/render/findings_json_writer.hpp>
 
-#include <gongkai/render/diagnostics_json.hpp>
-
 #include <nlohmann/json.hpp>
 
 namespace gongkai {
@@ -30,8 +28,7 @@ FindingsJsonWriter::FindingsJsonWriter(Sink sink, const Diagnostics& general, La
     j["unit"] = nullptr;
     finding(j.dump(2));
   }
-  errors_ = general.count(Severity::error);
-  warnings_ = general.count(Severity::warning);
+  totals_.add(general);
 }
 
 void FindingsJsonWriter::finding(const std::string& json) {
@@ -40,22 +37,13 @@ void FindingsJsonWriter::finding(const std::string& json) {
 }
 
 void FindingsJsonWriter::add_unit(const UnitSummary& summary, const Diagnostics& findings) {
-  nlohmann::ordered_json unit;
-  unit["agency"] = summary.unit;
-  unit["year"] = summary.year == 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(summary.year);
-  unit["file"] = summary.path;
+  const nlohmann::ordered_json unit = finding_unit_json(summary);
   for (const auto& d : findings.items()) {
     auto j = diagnostic_json(d, lang_);
     j["unit"] = unit;
     finding(j.dump(2));
   }
-  errors_ += findings.count(Severity::error);
-  warnings_ += findings.count(Severity::warning);
-  for (const auto& d : findings.items())
-    if (d.explanation) {
-      ++explained_;
-      if (d.severity == Severity::warning) --warnings_;
-    }
+  totals_.add(findings);
   units_ += counts_.units == 0 ? "\n" : ",\n";
   units_ += indented(overview_json({summary}).front().dump(2), 4);
   counts_.add(summary);
@@ -66,16 +54,8 @@ void FindingsJsonWriter::finish() {
   sink_(",\n  \"units\": [");
   sink_(units_);
   sink_(counts_.units == 0 ? "]" : "\n  ]");
-  nlohmann::ordered_json summary = {{"units", counts_.units},
-                                    {"ok", counts_.ok},
-                                    {"with_warnings", counts_.with_warnings},
-                                    {"with_errors", counts_.with_errors},
-                                    {"unreadable", counts_.unreadable},
-                                    {"errors", errors_},
-                                    {"warnings", warnings_}};
-  if (explained_ > 0) summary["explained"] = explained_;
   sink_(",\n  \"summary\": ");
-  sink_(indented(summary.dump(2), 2).substr(2));
+  sink_(indented(findings_summary_json(counts_, totals_).dump(2), 2).substr(2));
   sink_("\n}");
 }
 

@@ -9,6 +9,7 @@
 
 #include <gongkai/aggregate/unit_summary.hpp>
 #include <gongkai/core/diagnostic.hpp>
+#include <gongkai/render/diagnostics_json.hpp>
 #include <gongkai/render/overview.hpp>
 
 #include <cstddef>
@@ -34,9 +35,7 @@ class FindingsJsonWriter {
   std::size_t findings_ = 0;
   std::string units_;  // each unit's entry of "units", as its text in the document
   BatchCounts counts_;
-  std::size_t errors_ = 0;
-  std::size_t warnings_ = 0;
-  std::size_t explained_ = 0;  // explained findings (not counted as warnings)
+  FindingTotals totals_;
 };
 
 }  // namespace gongkai
