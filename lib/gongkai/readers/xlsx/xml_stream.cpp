@@ -1,144 +1,109 @@
 #include <gongkai/readers/xlsx/xml_stream.hpp>
 
 #include <gongkai/readers/xlsx/xlsx_error.hpp>
+#include <gongkai/readers/xlsx/xml_engines.hpp>
 
 #include <fmt/format.h>
 
-// The billion-laughs guard is declared only when XML_DTD is defined; Debian's expat is built
-// with it (expat_config.h), which the public header does not include.
-#ifndef XML_DTD
-#define XML_DTD 1
-#endif
-#include <expat.h>
-
-#include <cstring>
-#include <exception>
-#include <memory>
+#include <algorithm>
+#include <string>
 
 namespace gongkai {
 namespace {
 
-constexpr int kChunk = 1 << 16;
+class ZipInput : public XmlInput {
+ public:
+  explicit ZipInput(ZipPartStream& stream) : stream_(stream) {}
+  std::size_t read(char* buffer, std::size_t size) override { return stream_.read(buffer, size); }
 
-// One pass over the name: this runs for every element and attribute of a million-row sheet.
-std::string_view local_name(const char* qname) {
-  const char* start = qname;
-  const char* p = qname;
-  for (; *p != '\0'; ++p) {
-    if (*p == ':') start = p + 1;
-  }
-  return std::string_view(start, static_cast<std::size_t>(p - start));
-}
-
-struct ParserDeleter {
-  void operator()(XML_ParserStruct* p) const { XML_ParserFree(p); }
+ private:
+  ZipPartStream& stream_;
 };
 
-struct Context {
-  XML_Parser parser = nullptr;
-  XmlHandler* handler = nullptr;
-  const XlsxLimits* limits = nullptr;
-  std::string_view file;
-  std::string_view part;
-  int depth = 0;
-  std::exception_ptr failure;  // thrown by a handler; rethrown once expat has unwound
-};
-
-std::string position(XML_Parser p, std::string_view part) {
-  return fmt::format("{}:{}:{}", part, XML_GetCurrentLineNumber(p), XML_GetCurrentColumnNumber(p) + 1);
+bool ascii_iequal(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+           return lower(x) == lower(y);
+         });
 }
 
-// Expat is C: an exception must not cross it. Handlers' exceptions are kept and the parse
-// stopped; parse_xml_part rethrows.
-template <typename F>
-void guarded(Context& ctx, F&& f) {
-  if (ctx.failure) return;
-  try {
-    f();
-  } catch (...) {
-    ctx.failure = std::current_exception();
-    XML_StopParser(ctx.parser, XML_FALSE);
-    return;
+// Whether the part is UTF-8: no UTF-16 byte order mark or UTF-16 `<`, and an XML declaration,
+// if any, that names no other encoding. `head` is the part's first bytes, up to the end of
+// the declaration when there is one.
+bool is_utf8(std::string_view head) {
+  if (head.size() >= 2) {
+    auto b0 = static_cast<unsigned char>(head[0]);
+    auto b1 = static_cast<unsigned char>(head[1]);
+    if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE) || b0 == 0 || b1 == 0) return false;
   }
-  if (ctx.handler->stop_requested()) XML_StopParser(ctx.parser, XML_FALSE);
-}
-
-void on_start(void* data, const XML_Char* name, const XML_Char** attributes) {
-  auto& ctx = *static_cast<Context*>(data);
-  guarded(ctx, [&] {
-    if (++ctx.depth > ctx.limits->max_xml_depth) {
-      xlsx_fail(XlsxFailure::refused, ctx.file, position(ctx.parser, ctx.part),
-                {fmt::format("XML 嵌套超过 {} 层", ctx.limits->max_xml_depth),
-                 fmt::format("XML nested deeper than {} levels", ctx.limits->max_xml_depth)});
-    }
-    ctx.handler->start(local_name(name), XmlAttributes(attributes));
-  });
-}
-
-void on_end(void* data, const XML_Char* name) {
-  auto& ctx = *static_cast<Context*>(data);
-  guarded(ctx, [&] {
-    --ctx.depth;
-    ctx.handler->end(local_name(name));
-  });
-}
-
-void on_text(void* data, const XML_Char* s, int len) {
-  auto& ctx = *static_cast<Context*>(data);
-  guarded(ctx, [&] { ctx.handler->text(std::string_view(s, static_cast<std::size_t>(len))); });
-}
-
-void on_doctype(void* data, const XML_Char* /*name*/, const XML_Char* /*sysid*/, const XML_Char* /*pubid*/,
-                int /*has_internal_subset*/) {
-  auto& ctx = *static_cast<Context*>(data);
-  guarded(ctx, [&] {
-    xlsx_fail(XlsxFailure::refused, ctx.file, position(ctx.parser, ctx.part),
-              {"含有 DOCTYPE 声明（工作簿中不允许 XML 实体）",
-               "a DOCTYPE declaration (XML entities are not allowed in a workbook)"});
-  });
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  if (!head.starts_with("<?xml")) return true;
+  std::string_view decl = head.substr(0, head.find("?>"));
+  auto at = decl.find("encoding");
+  if (at == std::string_view::npos) return true;
+  std::string_view rest = decl.substr(at + 8);
+  auto open = rest.find_first_of("\"'");
+  if (open == std::string_view::npos) return true;  // malformed: the scanner says so
+  auto close = rest.find(rest[open], open + 1);
+  if (close == std::string_view::npos) return true;
+  std::string_view name = rest.substr(open + 1, close - open - 1);
+  return ascii_iequal(name, "UTF-8");
 }
 
 }  // namespace
 
+std::string_view xml_local_name(std::string_view qname) {
+  auto colon = qname.rfind(':');
+  return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+}
+
 std::optional<std::string_view> XmlAttributes::get(std::string_view name) const {
-  for (const char** a = raw_; a[0] != nullptr; a += 2) {
-    if (local_name(a[0]) == name) return std::string_view(a[1]);
+  for (const XmlAttribute& a : all_) {
+    if (a.name.size() >= name.size() && xml_local_name(a.name) == name) return a.value;
   }
   return std::nullopt;
 }
 
-bool parse_xml_part(ZipPartStream& stream, XmlHandler& handler, const XlsxLimits& limits, std::string_view file) {
-  std::unique_ptr<XML_ParserStruct, ParserDeleter> parser(XML_ParserCreate(nullptr));
-  if (!parser) throw std::bad_alloc();
-  Context ctx;
-  ctx.parser = parser.get();
-  ctx.handler = &handler;
-  ctx.limits = &limits;
-  ctx.file = file;
-  ctx.part = stream.part();
-  XML_Parser p = parser.get();
-  XML_SetUserData(p, &ctx);
-  XML_SetElementHandler(p, on_start, on_end);
-  XML_SetCharacterDataHandler(p, on_text);
-  XML_SetStartDoctypeDeclHandler(p, on_doctype);
-  XML_SetParamEntityParsing(p, XML_PARAM_ENTITY_PARSING_NEVER);
-  // Defence in depth: a DOCTYPE is refused above, so no entity can be declared at all.
-  XML_SetBillionLaughsAttackProtectionMaximumAmplification(p, 100.0F);
-
-  for (;;) {
-    void* buffer = XML_GetBuffer(p, kChunk);
-    if (buffer == nullptr) throw std::bad_alloc();
-    std::size_t n = stream.read(static_cast<char*>(buffer), static_cast<std::size_t>(kChunk));
-    bool last = n == 0;
-    if (XML_ParseBuffer(p, static_cast<int>(n), last ? XML_TRUE : XML_FALSE) != XML_STATUS_OK) {
-      if (ctx.failure) std::rethrow_exception(ctx.failure);
-      if (XML_GetErrorCode(p) == XML_ERROR_ABORTED && handler.stop_requested()) return false;
-      xlsx_fail(XlsxFailure::corrupt, file, position(p, ctx.part),
-                {fmt::format("XML 格式错误（{}）", XML_ErrorString(XML_GetErrorCode(p))),
-                 fmt::format("malformed XML ({})", XML_ErrorString(XML_GetErrorCode(p)))});
-    }
-    if (last) return true;
+bool parse_xml(XmlInput& input, std::string_view part, XmlHandler& handler, const XlsxLimits& limits,
+               std::string_view file, XmlEngine engine) {
+  // Enough of the head to see the declaration's encoding; a declaration is short.
+  constexpr std::size_t kHead = 512;
+  std::string head(kHead, '\0');
+  std::size_t have = 0;
+  while (have < kHead) {
+    std::size_t n = input.read(head.data() + have, kHead - have);
+    if (n == 0) break;
+    have += n;
   }
+  head.resize(have);
+  xml_detail::XmlRun run{input, head, part, handler, limits, file};
+  if (engine == XmlEngine::expat || !is_utf8(head)) return xml_detail::parse_with_expat(run);
+  return xml_detail::parse_with_scanner(run);
 }
 
+bool parse_xml_part(ZipPartStream& stream, XmlHandler& handler, const XlsxLimits& limits, std::string_view file) {
+  ZipInput input(stream);
+  return parse_xml(input, stream.part(), handler, limits, file);
+}
+
+namespace xml_detail {
+
+void fail_malformed(const XmlRun& run, std::uint64_t line, std::uint64_t column, std::string_view message) {
+  xlsx_fail(XlsxFailure::corrupt, run.file, fmt::format("{}:{}:{}", run.part, line, column),
+            {fmt::format("XML 格式错误（{}）", message), fmt::format("malformed XML ({})", message)});
+}
+
+void fail_doctype(const XmlRun& run, std::uint64_t line, std::uint64_t column) {
+  xlsx_fail(XlsxFailure::refused, run.file, fmt::format("{}:{}:{}", run.part, line, column),
+            {"含有 DOCTYPE 声明（工作簿中不允许 XML 实体）",
+             "a DOCTYPE declaration (XML entities are not allowed in a workbook)"});
+}
+
+void fail_too_deep(const XmlRun& run, std::uint64_t line, std::uint64_t column) {
+  xlsx_fail(XlsxFailure::refused, run.file, fmt::format("{}:{}:{}", run.part, line, column),
+            {fmt::format("XML 嵌套超过 {} 层", run.limits.max_xml_depth),
+             fmt::format("XML nested deeper than {} levels", run.limits.max_xml_depth)});
+}
+
+}  // namespace xml_detail
 }  // namespace gongkai
