@@ -31,4 +31,20 @@ TEST_SUITE("tally/id_set") {
     CHECK(ids.insert("", {1, 0}) == nullptr);
     CHECK(ids.insert("", {2, 0}) != nullptr);
   }
+
+  TEST_CASE("long IDs across the arena's blocks, and IDs longer than a quarter block, are kept whole") {
+    IdSet ids;
+    auto id_of = [](std::uint32_t i) {
+      std::string id(i % 101 == 0 ? 300000 : 1000, static_cast<char>('a' + i % 26));
+      return id + std::to_string(i);
+    };
+    for (std::uint32_t i = 0; i < 3000; ++i) REQUIRE(ids.insert(id_of(i), {i, 2}) == nullptr);
+    for (std::uint32_t i = 0; i < 3000; ++i) {
+      const IdPlace* p = ids.insert(id_of(i), {0, 0});
+      REQUIRE(p != nullptr);
+      CHECK(p->row == i);
+      CHECK(p->source == 2);
+    }
+    CHECK(ids.size() == 3000);
+  }
 }

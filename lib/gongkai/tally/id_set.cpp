@@ -1,5 +1,6 @@
 #include <gongkai/tally/id_set.hpp>
 
+#include <cstring>
 #include <functional>
 
 namespace gongkai {
@@ -18,20 +19,44 @@ void IdSet::grow() {
   slots_ = std::move(bigger);
 }
 
+// A copy of `id` that stays where it is. An ID longer than a quarter block gets a block of its
+// own, so the current block's room is not wasted.
+const char* IdSet::keep(std::string_view id) {
+  if (id.size() > kArenaBlock / 4) {
+    arena_.push_back(std::make_unique_for_overwrite<char[]>(id.size()));
+    std::memcpy(arena_.back().get(), id.data(), id.size());
+    return arena_.back().get();
+  }
+  if (id.size() > arena_left_) {
+    arena_.push_back(std::make_unique_for_overwrite<char[]>(kArenaBlock));
+    arena_next_ = arena_.back().get();
+    arena_left_ = kArenaBlock;
+  }
+  char* at = arena_next_;
+  if (!id.empty()) std::memcpy(at, id.data(), id.size());
+  arena_next_ += id.size();
+  arena_left_ -= id.size();
+  return at;
+}
+
 const IdPlace* IdSet::insert(std::string_view id, IdPlace place) {
-  if ((entries_.size() + 1) * 10 > slots_.size() * 7) grow();
+  if ((size_ + 1) * 10 > slots_.size() * 7) grow();
   const std::size_t h = std::hash<std::string_view>{}(id);
   const auto tag = static_cast<std::uint32_t>(h ^ (h >> 32));
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = tag & mask;
   for (; slots_[i].entry != 0; i = (i + 1) & mask) {
     if (slots_[i].hash != tag) continue;
-    const Entry& e = entries_[slots_[i].entry - 1];
-    if (std::string_view(arena_.data() + e.offset, e.length) == id) return &e.place;
+    const Entry& e = entry(slots_[i].entry - 1);
+    if (std::string_view(e.bytes, e.length) == id) return &e.place;
   }
-  entries_.push_back(Entry{arena_.size(), static_cast<std::uint32_t>(id.size()), place});
-  arena_.append(id);
-  slots_[i] = Slot{static_cast<std::uint32_t>(entries_.size()), tag};
+  if ((size_ & ((std::size_t{1} << kEntryBlockBits) - 1)) == 0) {
+    entries_.emplace_back();
+    entries_.back().reserve(std::size_t{1} << kEntryBlockBits);
+  }
+  entries_.back().push_back(Entry{keep(id), static_cast<std::uint32_t>(id.size()), place});
+  ++size_;
+  slots_[i] = Slot{static_cast<std::uint32_t>(size_), tag};
   return nullptr;
 }
 

@@ -6,6 +6,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <optional>
+
 namespace gongkai {
 
 class SharedStringsBuilder : public XmlHandler {
@@ -13,8 +18,10 @@ class SharedStringsBuilder : public XmlHandler {
   SharedStringsBuilder(SharedStrings& table, const ZipPackage& package, std::string_view part)
       : table_(table), package_(package), part_(part) {}
 
-  void start(std::string_view name, const XmlAttributes& /*attributes*/) override {
-    if (name == "si") {
+  void start(std::string_view name, const XmlAttributes& attributes) override {
+    if (name == "sst") {
+      reserve(attributes.get("uniqueCount"));
+    } else if (name == "si") {
       if (table_.ends_.size() >= package_.limits().max_shared_strings) {
         xlsx_fail(XlsxFailure::refused, package_.name(), part_,
                   {fmt::format("共享字符串超过上限 {} 个", package_.limits().max_shared_strings),
@@ -54,6 +61,20 @@ class SharedStringsBuilder : public XmlHandler {
   }
 
  private:
+  // Room for the strings the table says it holds (within the limit), so that a million of
+  // them are not copied at each doubling of the arrays: every page first touched costs.
+  // Room reserved and not used is never touched, so a wrong count costs nothing.
+  void reserve(std::optional<std::string_view> unique_count) {
+    std::uint64_t n = 0;
+    if (!unique_count ||
+        std::from_chars(unique_count->data(), unique_count->data() + unique_count->size(), n).ec != std::errc()) {
+      return;
+    }
+    n = std::min<std::uint64_t>(n, package_.limits().max_shared_strings);
+    table_.ends_.reserve(static_cast<std::size_t>(n));
+    table_.text_.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(n * 16, package_.limits().max_part_bytes)));
+  }
+
   SharedStrings& table_;
   const ZipPackage& package_;
   std::string_view part_;
@@ -68,8 +89,6 @@ SharedStrings SharedStrings::read(ZipPackage& package, std::string_view part) {
   ZipPartStream stream = package.open(part);
   SharedStringsBuilder builder(table, package, stream.part());
   parse_xml_part(stream, builder, package.limits(), package.name());
-  table.text_.shrink_to_fit();
-  table.ends_.shrink_to_fit();
   return table;
 }
 

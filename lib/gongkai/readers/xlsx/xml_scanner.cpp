@@ -14,6 +14,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -218,9 +219,19 @@ class Scanner {
   [[nodiscard]] const uchar* limit() const { return buf_.data() + end_; }
   [[nodiscard]] std::size_t offset(const uchar* p) const { return static_cast<std::size_t>(p - buf_.data()); }
   void load_prefix() {
-    buf_.resize(std::max(kRead, run_.prefix.size()));
+    reserve(std::max(kRead, run_.prefix.size()));
     std::memcpy(buf_.data(), run_.prefix.data(), run_.prefix.size());
     end_ = run_.prefix.size();
+  }
+
+  // Room for `size` bytes, the unread ones kept at the front; not zeroed, unlike a vector's.
+  void reserve(std::size_t size) {
+    auto bigger = std::make_unique_for_overwrite<uchar[]>(size);
+    if (avail() > 0) std::memcpy(bigger.get(), at(), avail());
+    end_ = avail();
+    pos_ = 0;
+    storage_ = std::move(bigger);
+    buf_ = std::span<uchar>(storage_.get(), size);
   }
 
   // Moves the unread bytes to the front, counting the lines of those dropped.
@@ -236,7 +247,7 @@ class Scanner {
   bool fill_at_least(std::size_t want) {
     if (eof_) return false;
     compact();
-    if (buf_.size() < want + kRead) buf_.resize(std::max(buf_.size() * 2, want + kRead));
+    if (buf_.size() < want + kRead) reserve(std::max(buf_.size() * 2, want + kRead));
     bool any = false;
     while (avail() < want || !any) {
       std::size_t n = run_.input.read(reinterpret_cast<char*>(buf_.data() + end_), buf_.size() - end_);
@@ -771,7 +782,8 @@ class Scanner {
 
   const XmlRun& run_;
   XmlHandler& handler_;
-  std::vector<uchar> buf_;
+  std::unique_ptr<uchar[]> storage_;
+  std::span<uchar> buf_;
   std::size_t pos_ = 0;
   std::size_t end_ = 0;
   bool eof_ = false;
