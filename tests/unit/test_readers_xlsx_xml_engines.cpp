@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <random>
@@ -287,6 +288,31 @@ TEST_SUITE("readers/xlsx/xml_engines") {
     test::XmlEngineRun run = run_xml_engine("<a x='" + value + "'>" + text + "</a>", XmlEngine::automatic, 4096);
     REQUIRE(run.ok);
     CHECK(run.events == std::vector<std::string>{"<a x=\"" + value + "\">", "text:" + text, "</a>"});
+  }
+
+  TEST_CASE("an error far into a long part is placed as expat places it") {
+    // Lines of every ending and characters of every width, past many compactions of the buffer.
+    std::string body;
+    for (int i = 0; i < 20000; ++i) {
+      body += "<c r='A" + std::to_string(i) + "'>中文 \xF0\x9F\x98\x80 x</c>";
+      body += i % 3 == 0 ? "\r\n" : (i % 3 == 1 ? "\n" : "\r");
+      if (i % 5 == 0) body += std::string(70, 'y');  // a long line now and then
+    }
+    // And the same as one line of about 1.3 MB, as Excel writes a sheet.
+    std::string one_line = body;
+    std::replace_if(
+        one_line.begin(), one_line.end(), [](char c) { return c == '\r' || c == '\n'; }, ' ');
+    for (bool single : {false, true}) {
+      const std::string& lines = single ? one_line : body;
+      for (const std::string& tail : {std::string("<c>中</d>"), std::string("x &bad; y"), std::string("\x01")}) {
+        std::string xml = "<sheet>" + lines + tail + "</sheet>";
+        test::XmlEngineRun expat = run_xml_engine(xml, XmlEngine::expat);
+        REQUIRE_FALSE(expat.ok);
+        CHECK(expat.error.find(single ? "p.xml:1:" : "p.xml:20001:") != std::string::npos);
+        CHECK(run_xml_engine(xml, XmlEngine::automatic, 5000, 3).error == expat.error);
+        CHECK(run_xml_engine(xml, XmlEngine::automatic).error == expat.error);
+      }
+    }
   }
 
   TEST_CASE("random documents and their mutations: same events, same verdict") {

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -175,15 +176,33 @@ struct Position {
       }
       return;
     }
-    auto lines = static_cast<std::uint64_t>(std::count(p, e, static_cast<uchar>('\n')));
-    if (lines > 0) {
-      line += lines;
-      column = 0;
-      const uchar* last = e;
-      while (last[-1] != '\n') --last;
-      p = last;
+    // A sheet is one long line: the line ends are found with memchr, the characters after
+    // the last one counted eight bytes at a time.
+    const uchar* last_line = nullptr;
+    for (const uchar* q = p;;) {
+      const auto* nl = static_cast<const uchar*>(std::memchr(q, '\n', static_cast<std::size_t>(e - q)));
+      if (nl == nullptr) break;
+      ++line;
+      last_line = q = nl + 1;
     }
-    column += static_cast<std::uint64_t>(std::count_if(p, e, [](uchar c) { return (c & 0xC0) != 0x80; }));
+    if (last_line != nullptr) {
+      column = 0;
+      p = last_line;
+    }
+    column += characters_in(p, e);
+  }
+
+  // The UTF-8 characters in [p, e): the bytes that are not continuation bytes (10xxxxxx).
+  static std::uint64_t characters_in(const uchar* p, const uchar* e) {
+    std::uint64_t n = 0;
+    for (; e - p >= 8; p += 8) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, p, 8);
+      std::uint64_t continuation = w & ~(w << 1) & 0x8080808080808080ULL;
+      n += 8 - static_cast<std::uint64_t>(std::popcount(continuation));
+    }
+    for (; p < e; ++p) n += (*p & 0xC0) != 0x80 ? 1 : 0;
+    return n;
   }
 };
 
@@ -604,7 +623,9 @@ class Scanner {
     if (n <= 32) {
       for (std::size_t i = 1; i < n; ++i) {
         for (std::size_t j = 0; j < i; ++j) {
-          if (attributes_[i].name == attributes_[j].name) {
+          std::string_view a = attributes_[i].name;
+          std::string_view b = attributes_[j].name;
+          if (a.size() == b.size() && a[0] == b[0] && a == b) {
             malformed(reinterpret_cast<const uchar*>(attributes_[i].name.data()), kDuplicateAttribute);
           }
         }

@@ -58,8 +58,12 @@ std::string_view xml_local_name(std::string_view qname) {
 }
 
 std::optional<std::string_view> XmlAttributes::get(std::string_view name) const {
+  if (name.empty()) return std::nullopt;  // no attribute has an empty name
   for (const XmlAttribute& a : all_) {
-    if (a.name.size() >= name.size() && xml_local_name(a.name) == name) return a.value;
+    // Most names differ in their last byte: tested before the whole name is.
+    if (a.name.size() >= name.size() && a.name.back() == name.back() && xml_local_name(a.name) == name) {
+      return a.value;
+    }
   }
   return std::nullopt;
 }
