@@ -45,6 +45,10 @@ struct XlsxLimits {
 
   // Merged ranges kept per sheet. Default: 100,000.
   std::uint64_t max_merged_ranges = 100000;
+
+  // Not a bound: parts this large compressed or larger are inflated on a second thread while
+  // the first parses (readers/xlsx/read_ahead.hpp). Default: 1 MiB (a sheet of ~40,000 rows).
+  std::uint64_t read_ahead_from = std::uint64_t{1} << 20;
 };
 
 }  // namespace gongkai

@@ -1,12 +1,15 @@
 #include <gongkai/readers/xlsx/xml_stream.hpp>
 
+#include <gongkai/readers/xlsx/read_ahead.hpp>
 #include <gongkai/readers/xlsx/xlsx_error.hpp>
 #include <gongkai/readers/xlsx/xml_engines.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
+#include <system_error>
 
 namespace gongkai {
 namespace {
@@ -86,6 +89,15 @@ bool parse_xml(XmlInput& input, std::string_view part, XmlHandler& handler, cons
 }
 
 bool parse_xml_part(ZipPartStream& stream, XmlHandler& handler, const XlsxLimits& limits, std::string_view file) {
+  if (stream.compressed_size() >= limits.read_ahead_from) {
+    std::optional<ReadAheadInput> ahead;
+    try {
+      ahead.emplace(stream);
+    } catch (const std::system_error&) {
+      // No thread to be had: read in line.
+    }
+    if (ahead) return parse_xml(*ahead, stream.part(), handler, limits, file);
+  }
   ZipInput input(stream);
   return parse_xml(input, stream.part(), handler, limits, file);
 }

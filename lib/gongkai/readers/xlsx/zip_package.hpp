@@ -32,6 +32,8 @@ class ZipPartStream {
   std::size_t read(char* buffer, std::size_t size);
 
   [[nodiscard]] const std::string& part() const { return part_; }
+  // Its size in the ZIP, before inflating.
+  [[nodiscard]] std::uint64_t compressed_size() const { return compressed_; }
 
  private:
   friend class ZipPackage;
