@@ -4,6 +4,7 @@
 
 #include <gongkai/readers/xlsx/xml_stream.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -17,6 +18,17 @@ struct XmlRun {
   const XlsxLimits& limits;
   std::string_view file;
 };
+
+// Compares without regard to ASCII case (encoding names).
+inline bool ascii_iequal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = (a[i] >= 'A' && a[i] <= 'Z') ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
+    char y = (b[i] >= 'A' && b[i] <= 'Z') ? static_cast<char>(b[i] - 'A' + 'a') : b[i];
+    if (x != y) return false;
+  }
+  return true;
+}
 
 bool parse_with_expat(const XmlRun& run);
 bool parse_with_scanner(const XmlRun& run);

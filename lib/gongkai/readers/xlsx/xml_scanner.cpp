@@ -77,16 +77,6 @@ constexpr std::array<std::uint8_t, 256> make_names() {
 }
 constexpr std::array<std::uint8_t, 256> kName = make_names();
 
-bool ascii_iequal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = (a[i] >= 'A' && a[i] <= 'Z') ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
-    char y = (b[i] >= 'A' && b[i] <= 'Z') ? static_cast<char>(b[i] - 'A' + 'a') : b[i];
-    if (x != y) return false;
-  }
-  return true;
-}
-
 bool is_space(uchar c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // The length of the UTF-8 sequence at p that is an XML character (2 to 4), 0 when the bytes

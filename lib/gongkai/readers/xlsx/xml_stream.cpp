@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -22,13 +21,6 @@ class ZipInput : public XmlInput {
  private:
   ZipPartStream& stream_;
 };
-
-bool ascii_iequal(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
-           return lower(x) == lower(y);
-         });
-}
 
 // Whether the part is UTF-8: no UTF-16 byte order mark or UTF-16 `<`, and an XML declaration,
 // if any, that names no other encoding. `head` is the part's first bytes, up to the end of
@@ -50,7 +42,7 @@ bool is_utf8(std::string_view head) {
   auto close = rest.find(rest[open], open + 1);
   if (close == std::string_view::npos) return true;
   std::string_view name = rest.substr(open + 1, close - open - 1);
-  return ascii_iequal(name, "UTF-8");
+  return xml_detail::ascii_iequal(name, "UTF-8");
 }
 
 }  // namespace
