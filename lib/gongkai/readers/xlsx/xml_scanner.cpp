@@ -77,6 +77,11 @@ constexpr std::array<std::uint8_t, 256> make_names() {
 }
 constexpr std::array<std::uint8_t, 256> kName = make_names();
 
+// The bytes [b, e) as text.
+std::string_view bytes(const uchar* b, const uchar* e) {
+  return {reinterpret_cast<const char*>(b), static_cast<std::size_t>(e - b)};
+}
+
 bool is_space(uchar c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // The length of the UTF-8 sequence at p that is an XML character (2 to 4), 0 when the bytes
@@ -351,7 +356,7 @@ class Scanner {
     const uchar* end = name_end(q, e);
     if (end == nullptr) return nullptr;
     if (*end != ';') malformed(end, kInvalidToken);
-    std::string_view name(reinterpret_cast<const char*>(q), static_cast<std::size_t>(end - q));
+    std::string_view name = bytes(q, end);
     char c = 0;
     if (name == "lt") {
       c = '<';
@@ -390,7 +395,7 @@ class Scanner {
   // --- character data ---------------------------------------------------------------------
 
   void deliver(const uchar* p, const uchar* e) {
-    if (p != e) handler_.text(std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(e - p)));
+    if (p != e) handler_.text(bytes(p, e));
   }
 
   Step characters() {
@@ -487,7 +492,7 @@ class Scanner {
     const uchar* name = s + 1;
     const uchar* p = name_end(name, e);
     if (p == nullptr) return Step::more;
-    std::string_view qname(reinterpret_cast<const char*>(name), static_cast<std::size_t>(p - name));
+    std::string_view qname = bytes(name, p);
     attributes_.clear();
     values_.clear();
     spans_.clear();
@@ -523,7 +528,7 @@ class Scanner {
       const auto* close = static_cast<const uchar*>(std::memchr(p, quote, static_cast<std::size_t>(e - p)));
       if (close == nullptr) return Step::more;
       ValueSpan span;
-      span.name = {reinterpret_cast<const char*>(attr), static_cast<std::size_t>(attr_end - attr)};
+      span.name = bytes(attr, attr_end);
       value(p, close, span);
       spans_.push_back(span);
       p = close + 1;
@@ -591,7 +596,7 @@ class Scanner {
       }
     }
     if (span.decoded) {
-      values_.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+      values_.append(bytes(run, p));
       span.size = values_.size() - span.offset;
     } else {
       span.size = static_cast<std::size_t>(e - span.raw);
@@ -605,7 +610,7 @@ class Scanner {
       span.offset = values_.size();
       run = span.raw;
     }
-    values_.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+    values_.append(bytes(run, p));
   }
 
   void check_duplicates() const {
@@ -646,7 +651,7 @@ class Scanner {
     const uchar* name = s + 2;
     const uchar* p = name_end(name, e);
     if (p == nullptr) return Step::more;
-    std::string_view qname(reinterpret_cast<const char*>(name), static_cast<std::size_t>(p - name));
+    std::string_view qname = bytes(name, p);
     while (p < e && is_space(*p)) ++p;
     if (p == e) return Step::more;
     if (*p != '>') malformed(p, kInvalidToken);
@@ -659,7 +664,7 @@ class Scanner {
 
   // Finds `close` at or after p; nullptr when not yet read.
   static const uchar* find(const uchar* p, const uchar* e, std::string_view close) {
-    std::string_view hay(reinterpret_cast<const char*>(p), static_cast<std::size_t>(e - p));
+    std::string_view hay = bytes(p, e);
     auto at = hay.find(close);
     return at == std::string_view::npos ? nullptr : p + at;
   }
@@ -670,7 +675,7 @@ class Scanner {
     const uchar* target = s + 2;
     const uchar* p = name_end(target, e);
     if (p == nullptr) return Step::more;
-    std::string_view name(reinterpret_cast<const char*>(target), static_cast<std::size_t>(p - target));
+    std::string_view name = bytes(target, p);
     bool is_xml = name.size() == 3 && (name[0] | 0x20) == 'x' && (name[1] | 0x20) == 'm' && (name[2] | 0x20) == 'l';
     if (is_xml && name != "xml") malformed(p, kInvalidToken);
     const uchar* close = find(p, e, "?>");
@@ -693,7 +698,7 @@ class Scanner {
     auto field = [&](std::string_view key, bool required) -> std::optional<std::string_view> {
       const uchar* q = p;
       while (q < e && is_space(*q)) ++q;
-      std::string_view rest(reinterpret_cast<const char*>(q), static_cast<std::size_t>(e - q));
+      std::string_view rest = bytes(q, e);
       if (!rest.starts_with(key)) {
         if (required) malformed(q, kBadDeclaration);
         return std::nullopt;
@@ -709,7 +714,7 @@ class Scanner {
       const uchar* v = q;
       while (q < e && *q != quote) ++q;
       if (q == e) malformed(q, kBadDeclaration);
-      std::string_view text(reinterpret_cast<const char*>(v), static_cast<std::size_t>(q - v));
+      std::string_view text = bytes(v, q);
       p = q + 1;
       field_start = v;
       return text;
@@ -734,7 +739,7 @@ class Scanner {
   Step declaration() {
     const uchar* s = at();
     const uchar* e = limit();
-    std::string_view rest(reinterpret_cast<const char*>(s), static_cast<std::size_t>(e - s));
+    std::string_view rest = bytes(s, e);
     auto cut_short = [&](std::string_view token) { return rest.size() < token.size() && token.starts_with(rest); };
     if (cut_short("<!--") || cut_short("<![CDATA[") || cut_short("<!DOCTYPE")) return Step::more;
     if (rest.starts_with("<!--")) {
